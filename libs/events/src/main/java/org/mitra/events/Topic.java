@@ -1,0 +1,22 @@
+package org.mitra.events;
+
+import java.util.List;
+
+/**
+ * The platform's Kafka topics. Keys are entity ids; values are structured-mode CloudEvents.
+ *
+ * @param name      the topic name
+ * @param compacted whether the topic keeps only the latest event per key (full-state topics)
+ */
+public record Topic(String name, boolean compacted) {
+    /** Full public state of each organization, so consumers can rebuild a read model from scratch. */
+    public static final Topic DIRECTORY_ORGANIZATIONS = new Topic("mitra.directory.organizations", true);
+    /** Each referral transition, without personal data. */
+    public static final Topic REFERRALS_LIFECYCLE = new Topic("mitra.referrals.lifecycle", false);
+    /** Campaigns, their activities and pledge counts. */
+    public static final Topic AWARENESS_CAMPAIGNS = new Topic("mitra.awareness.campaigns", false);
+
+    public static List<Topic> all() {
+        return List.of(DIRECTORY_ORGANIZATIONS, REFERRALS_LIFECYCLE, AWARENESS_CAMPAIGNS);
+    }
+}
