@@ -26,9 +26,7 @@ public class MitraTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.username", TestInfrastructure.POSTGRES_USER);
         config.put("quarkus.datasource.password", TestInfrastructure.POSTGRES_PASSWORD);
         config.put("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers());
-        config.put("quarkus.oidc.public-key", TestKeys.publicKeyBase64());
-        config.put("quarkus.oidc.token.issuer", Tokens.ISSUER);
-        config.put("quarkus.oidc.token.audience", Tokens.AUDIENCE);
+        config.putAll(new TokenTrustResource().start());
         return config;
     }
 
