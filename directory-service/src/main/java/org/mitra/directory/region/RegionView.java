@@ -9,7 +9,7 @@ public record RegionView(
         @Schema(examples = "REGENCY") Region.Level level,
         @Schema(description = "Code of the enclosing region, absent for a country", examples = "51") String parent) {
 
-    static RegionView of(Region region) {
+    public static RegionView of(Region region) {
         return new RegionView(region.code, region.name, region.level, region.parentCode);
     }
 }

@@ -17,7 +17,7 @@ public record TermView(
         @Schema(description = "Every intervention category works only together with law enforcement") boolean requiresLawEnforcement,
         List<TermView> categories) {
 
-    static TermView of(TaxonomyTerm term, String parentCode, List<TermView> categories) {
+    public static TermView of(TaxonomyTerm term, String parentCode, List<TermView> categories) {
         return new TermView(term.id, term.code, term.slice, parentCode,
                 Map.of("en", term.nameEn, "id", term.nameId), term.description, term.requiresLawEnforcement, categories);
     }

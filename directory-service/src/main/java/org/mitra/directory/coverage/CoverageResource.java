@@ -1,0 +1,50 @@
+package org.mitra.directory.coverage;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mitra.directory.region.Region;
+import org.mitra.directory.region.Regions;
+
+@Path("/api/directory")
+@Tag(name = "coverage", description = "The pie of pies: which slices and categories are covered, strained, duplicated or empty in a region")
+public class CoverageResource {
+    private static final String DEFAULT_REGION = "51";
+
+    @Inject
+    Coverage coverage;
+
+    @Inject
+    Regions regions;
+
+    @GET
+    @Path("/coverage")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Coverage of every slice and category in a region and its sub-regions (public)")
+    public CoverageReport coverage(@Parameter(description = "Region code", example = "51") @QueryParam("region") String region) {
+        return coverage.forRegion(region(region));
+    }
+
+    @GET
+    @Path("/coverage.svg")
+    @Produces("image/svg+xml")
+    @Transactional
+    @Operation(summary = "The coverage pie of a region as an SVG picture (public)")
+    public String coverageSvg(@Parameter(description = "Region code", example = "51") @QueryParam("region") String region) {
+        return CoveragePie.svg(coverage.forRegion(region(region)));
+    }
+
+    private Region region(String code) {
+        String wanted = code == null || code.isBlank() ? DEFAULT_REGION : code;
+        return regions.find(wanted).orElseThrow(() -> new NotFoundException("No region with code " + wanted));
+    }
+}
