@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Starts the whole Mitra platform on this machine, building first what is missing. See README.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+launcher=deploy/local/target
+needs_build=false
+for jar in {directory-service,referral-service,awareness-service,gateway}/target/quarkus-app/quarkus-run.jar \
+           "$launcher/classes/org/mitra/local/LocalPlatform.class" "$launcher/classpath.txt"; do
+  [ -f "$jar" ] || needs_build=true
+done
+if $needs_build && [ "${MITRA_SKIP_BUILD:-false}" != true ]; then
+  echo "Building what is missing (./mvnw -B -q install -DskipTests)..."
+  ./mvnw -B -q install -DskipTests || echo "The build failed; starting what is built."
+fi
+
+exec java -cp "$launcher/classes:$(cat "$launcher/classpath.txt")" org.mitra.local.LocalPlatform

@@ -1,0 +1,204 @@
+package org.mitra.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mitra.local.ComponentStatus.State;
+
+/**
+ * The whole Mitra platform on one machine without containers: PostgreSQL, a KRaft Kafka broker, Keycloak with
+ * the {@code mitra} realm, and the four services as child processes. Run it with deploy/local/run.sh.
+ *
+ * <p>Infrastructure that fails to start stops the launch; a service that is not built yet or does not come up is
+ * reported and the rest keeps running, because the services are written while the platform is in use.
+ */
+public final class LocalPlatform implements AutoCloseable {
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final PlatformSettings settings;
+    private final Deque<Stoppable> started = new ArrayDeque<>();
+    private final Map<String, ComponentStatus> statuses = new LinkedHashMap<>();
+    private boolean closed;
+
+    private LocalPlatform(PlatformSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Instant begin = Instant.now();
+        Path repository = PlatformSettings.findRepository(Path.of(System.getProperty("user.dir")));
+        PlatformSettings settings = PlatformSettings.fromEnvironment(System.getenv(), repository);
+        LocalPlatform platform = new LocalPlatform(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "mitra-local-stop"));
+        try {
+            platform.startAll();
+        } catch (RuntimeException e) {
+            System.err.println("\nThe local platform could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        StartupSummary.print(settings, platform.statuses(), Duration.between(begin, Instant.now()));
+        Thread.currentThread().join();
+    }
+
+    /**
+     * Starts the infrastructure and the services named in the settings, waits until each is ready or the startup
+     * timeout passed, and returns the running platform; on failure everything started so far is stopped again.
+     */
+    public static LocalPlatform start(PlatformSettings settings) {
+        LocalPlatform platform = new LocalPlatform(settings);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    public List<ComponentStatus> statuses() {
+        return List.copyOf(statuses.values());
+    }
+
+    public PlatformSettings settings() {
+        return settings;
+    }
+
+    private void startAll() {
+        Instant deadline = Instant.now().plus(settings.startupTimeout());
+        requireFreePorts();
+        Directories.create(settings.logs());
+        System.out.println("Starting Mitra locally (runtime in " + settings.runtime() + ", logs in " + settings.logs() + ")");
+
+        // Keycloak is the slowest to start, so it comes up while PostgreSQL and Kafka do.
+        KeycloakServer keycloak = remember(KeycloakServer.start(settings));
+
+        Instant step = Instant.now();
+        LocalPostgres postgres = remember(LocalPostgres.start(settings));
+        for (PlatformService service : PlatformService.values()) {
+            service.database().ifPresent(database -> postgres.ensureDatabase(database, settings.databasePassword()));
+        }
+        ready("PostgreSQL", settings.host() + ":" + settings.postgresPort(), step);
+
+        step = Instant.now();
+        KafkaBroker kafka = remember(KafkaBroker.start(settings));
+        kafka.awaitReadyAndCreateTopics(deadline);
+        ready("Kafka", settings.kafkaBootstrapServers(), step);
+
+        step = Instant.now();
+        awaitInfrastructure(keycloak, deadline);
+        ready("Keycloak", settings.keycloakUrl(), step);
+
+        List<ServiceProcess> services = new ArrayList<>();
+        for (PlatformService service : settings.services()) {
+            Path jar = service.runnableJar(settings.repository());
+            if (!Files.isRegularFile(jar)) {
+                record(service.module(), settings.serviceUrl(service), State.NOT_BUILT, "no " + settings.repository().relativize(jar));
+                System.out.println("  " + service.module() + " is not built: skipped");
+                continue;
+            }
+            services.add(remember(ServiceProcess.start(service, settings)));
+        }
+        awaitServices(services, deadline);
+    }
+
+    private void awaitInfrastructure(KeycloakServer keycloak, Instant deadline) {
+        while (!Readiness.isReady(keycloak.healthUrl())) {
+            if (!keycloak.process().isAlive()) {
+                throw new IllegalStateException("Keycloak stopped while starting:\n" + keycloak.process().logTail(20));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Keycloak not ready in time; see " + keycloak.process().log());
+            }
+            Readiness.pause(POLL);
+        }
+    }
+
+    private void awaitServices(List<ServiceProcess> services, Instant deadline) {
+        Instant begin = Instant.now();
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(waiting)) {
+                String url = settings.serviceUrl(service.service());
+                if (Readiness.isReady(service.healthUrl())) {
+                    waiting.remove(service);
+                    ready(service.name(), url, begin);
+                } else if (!service.process().isAlive()) {
+                    waiting.remove(service);
+                    record(service.name(), url, State.FAILED, "stopped; see " + service.process().log());
+                    System.out.println("  " + service.name() + " FAILED to start; last lines of " + service.process().log()
+                            + ":\n" + service.process().logTail(12).indent(4));
+                } else if (Instant.now().isAfter(deadline)) {
+                    waiting.remove(service);
+                    record(service.name(), url, State.NOT_READY, "not ready in time; see " + service.process().log());
+                    System.out.println("  " + service.name() + " is running but not ready at " + service.healthUrl());
+                }
+            }
+            if (!waiting.isEmpty()) {
+                Readiness.pause(POLL);
+            }
+        }
+    }
+
+    private void requireFreePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("MITRA_POSTGRES_PORT", settings.postgresPort());
+        ports.put("MITRA_KAFKA_PORT", settings.kafkaPort());
+        ports.put("MITRA_KAFKA_CONTROLLER_PORT", settings.kafkaControllerPort());
+        ports.put("MITRA_KEYCLOAK_PORT", settings.keycloakPort());
+        ports.put("MITRA_KEYCLOAK_MANAGEMENT_PORT", settings.keycloakManagementPort());
+        for (PlatformService service : settings.services()) {
+            ports.put(service.portVariable(), settings.port(service));
+        }
+        List<String> busy = ports.entrySet().stream()
+                .filter(port -> !Readiness.isFree(port.getValue()))
+                .map(port -> port.getValue() + " (" + port.getKey() + ")")
+                .toList();
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("Ports already in use: " + String.join(", ", busy)
+                    + ". Is the platform already running, or a server left over from a killed run? Stop it, or move"
+                    + " Mitra with the environment variables named.");
+        }
+    }
+
+    private <T extends Stoppable> T remember(T component) {
+        started.push(component);
+        return component;
+    }
+
+    private void ready(String name, String url, Instant since) {
+        record(name, url, State.READY, "");
+        System.out.printf("  %-18s ready (%.1f s)%n", name, Duration.between(since, Instant.now()).toMillis() / 1000.0);
+    }
+
+    private void record(String name, String url, State state, String detail) {
+        statuses.put(name, new ComponentStatus(name, url, state, detail));
+    }
+
+    /** Stops every child in reverse order of its start: services first, PostgreSQL last. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!started.isEmpty()) {
+            System.out.println("\nStopping Mitra...");
+        }
+        while (!started.isEmpty()) {
+            Stoppable component = started.pop();
+            try {
+                component.stop();
+                System.out.println("  stopped " + component.name());
+            } catch (RuntimeException e) {
+                System.out.println("  could not stop " + component.name() + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.mitra.local;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The four Mitra services, each a Quarkus application built by its own module. */
+public enum PlatformService {
+    DIRECTORY("directory-service", "directory", 8081),
+    REFERRAL("referral-service", "referral", 8082),
+    AWARENESS("awareness-service", "awareness", 8083),
+    GATEWAY("gateway", null, 8080);
+
+    private final String module;
+    private final String database;
+    private final int defaultPort;
+
+    PlatformService(String module, String database, int defaultPort) {
+        this.module = module;
+        this.database = database;
+        this.defaultPort = defaultPort;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    /** The service's own database (and database user); the gateway keeps no data. */
+    public Optional<String> database() {
+        return Optional.ofNullable(database);
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** Environment variable that moves this service to another port, e.g. {@code MITRA_DIRECTORY_PORT}. */
+    public String portVariable() {
+        return "MITRA_" + name() + "_PORT";
+    }
+
+    /** Environment variable through which the gateway learns where this service listens, e.g. {@code MITRA_DIRECTORY_URL}. */
+    public String urlVariable() {
+        return "MITRA_" + name() + "_URL";
+    }
+
+    public Path runnableJar(Path repository) {
+        return repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+}

@@ -1,0 +1,134 @@
+package org.mitra.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where the local platform lives and listens. Every value has a default for this machine and can be
+ * overridden by an environment variable (listed in deploy/local/README.md).
+ */
+public record PlatformSettings(
+        Path repository,
+        Path runtime,
+        String host,
+        int postgresPort,
+        String databasePassword,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int keycloakPort,
+        int keycloakManagementPort,
+        String keycloakAdminUser,
+        String keycloakAdminPassword,
+        Map<PlatformService, Integer> servicePorts,
+        Set<PlatformService> services,
+        Duration startupTimeout) {
+
+    public static PlatformSettings fromEnvironment(Map<String, String> env, Path repository) {
+        var values = new Values(env);
+        Map<PlatformService, Integer> servicePorts = new EnumMap<>(PlatformService.class);
+        for (PlatformService service : PlatformService.values()) {
+            servicePorts.put(service, values.number(service.portVariable(), service.defaultPort()));
+        }
+        Path runtime = repository.resolve(values.text("MITRA_RUNTIME_DIR", "deploy/local/.runtime"));
+        return new PlatformSettings(
+                repository,
+                runtime.toAbsolutePath().normalize(),
+                values.text("MITRA_HOST", "localhost"),
+                values.number("MITRA_POSTGRES_PORT", 5432),
+                values.text("MITRA_DB_PASSWORD", "mitra-dev"),
+                values.number("MITRA_KAFKA_PORT", 9092),
+                values.number("MITRA_KAFKA_CONTROLLER_PORT", 9093),
+                values.number("MITRA_KEYCLOAK_PORT", 8180),
+                values.number("MITRA_KEYCLOAK_MANAGEMENT_PORT", 8190),
+                values.text("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"),
+                values.text("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"),
+                Map.copyOf(servicePorts),
+                values.services("MITRA_SERVICES"),
+                Duration.ofSeconds(values.number("MITRA_STARTUP_TIMEOUT", 300)));
+    }
+
+    /** The repository root: the first directory upwards from {@code start} that holds the Keycloak realm. */
+    public static Path findRepository(Path start) {
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(KeycloakServer.REALM_FILE))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("No Mitra repository (with " + KeycloakServer.REALM_FILE + ") at or above " + start);
+    }
+
+    public int port(PlatformService service) {
+        return servicePorts.get(service);
+    }
+
+    public String serviceUrl(PlatformService service) {
+        return "http://" + host + ":" + port(service);
+    }
+
+    public String kafkaBootstrapServers() {
+        return host + ":" + kafkaPort;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host + ":" + postgresPort + "/" + database;
+    }
+
+    public String keycloakUrl() {
+        return "http://" + host + ":" + keycloakPort;
+    }
+
+    public String issuer() {
+        return keycloakUrl() + "/realms/" + KeycloakServer.REALM;
+    }
+
+    public Path logs() {
+        return runtime.resolve("logs");
+    }
+
+    /** A JVM temporary directory per component, so nothing lands in /tmp. */
+    public Path temporaryDirectory(String component) {
+        return runtime.resolve("tmp").resolve(component);
+    }
+
+    public Path localModule() {
+        return repository.resolve("deploy/local");
+    }
+
+    private record Values(Map<String, String> env) {
+        String text(String name, String fallback) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        int number(String name, int fallback) {
+            String value = text(name, Integer.toString(fallback));
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a number, not '" + value + "'");
+            }
+        }
+
+        Set<PlatformService> services(String name) {
+            String value = text(name, "");
+            if (value.isEmpty()) {
+                return EnumSet.allOf(PlatformService.class);
+            }
+            Set<PlatformService> chosen = EnumSet.noneOf(PlatformService.class);
+            for (String module : value.split(",")) {
+                chosen.add(Arrays.stream(PlatformService.values())
+                        .filter(service -> service.module().equals(module.trim()))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                name + " names an unknown module '" + module.trim() + "'")));
+            }
+            return chosen;
+        }
+    }
+}

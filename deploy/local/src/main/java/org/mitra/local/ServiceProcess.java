@@ -1,0 +1,76 @@
+package org.mitra.local;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One Mitra service started from its module's {@code target/quarkus-app/quarkus-run.jar}. */
+final class ServiceProcess implements Stoppable {
+    private final PlatformService service;
+    private final ChildProcess process;
+    private final String healthUrl;
+
+    private ServiceProcess(PlatformService service, ChildProcess process, String healthUrl) {
+        this.service = service;
+        this.process = process;
+        this.healthUrl = healthUrl;
+    }
+
+    static ServiceProcess start(PlatformService service, PlatformSettings settings) {
+        Path jar = service.runnableJar(settings.repository());
+        Path tmp = Directories.create(settings.temporaryDirectory(service.module()));
+        List<String> command = List.of(JavaRuntime.executable(),
+                // Four services, Kafka and Keycloak share one developer machine.
+                "-Xmx384m",
+                "-Djava.io.tmpdir=" + tmp,
+                "-jar", jar.toString());
+        ChildProcess process = ChildProcess.start(service.module(), command, environment(service, settings),
+                jar.getParent(), settings.logs().resolve(service.module() + ".log"));
+        return new ServiceProcess(service, process, settings.serviceUrl(service) + "/q/health/ready");
+    }
+
+    /** Standard Quarkus variables, so a service needs no local profile of its own. */
+    static Map<String, String> environment(PlatformService service, PlatformSettings settings) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.port(service)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", settings.issuer());
+        env.put("MITRA_DEMO_DATA", "true");
+        service.database().ifPresent(database -> {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", settings.jdbcUrl(database));
+            env.put("QUARKUS_DATASOURCE_USERNAME", database);
+            env.put("QUARKUS_DATASOURCE_PASSWORD", settings.databasePassword());
+        });
+        if (service == PlatformService.GATEWAY) {
+            for (PlatformService routed : PlatformService.values()) {
+                if (routed != PlatformService.GATEWAY) {
+                    env.put(routed.urlVariable(), settings.serviceUrl(routed));
+                }
+            }
+        }
+        return env;
+    }
+
+    PlatformService service() {
+        return service;
+    }
+
+    String healthUrl() {
+        return healthUrl;
+    }
+
+    ChildProcess process() {
+        return process;
+    }
+
+    @Override
+    public String name() {
+        return service.module();
+    }
+
+    @Override
+    public void stop() {
+        process.stop();
+    }
+}
