@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.mitra.directory.organization.Organization;
+import org.mitra.events.directory.OrganizationStatus;
 import org.mitra.directory.region.Region;
-import org.mitra.directory.services.Capacity;
+import org.mitra.events.directory.CapacityStatus;
 import org.mitra.directory.services.Service;
 import org.mitra.directory.taxonomy.TaxonomyTerm;
 
@@ -41,7 +42,7 @@ public final class DirectoryFixtures {
         return region;
     }
 
-    public static Organization organization(Organization.Status status, String... regions) {
+    public static Organization organization(OrganizationStatus status, String... regions) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Organization organization = new Organization();
             organization.id = UUID.randomUUID();
@@ -69,7 +70,7 @@ public final class DirectoryFixtures {
             service.regions.addAll(Set.of(regions));
             service.capacity.maximum = maximum;
             service.capacity.available = available;
-            service.capacity.status = available != null && available > 0 ? Capacity.Status.CAPACITY : Capacity.Status.NO_CAPACITY;
+            service.capacity.status = available != null && available > 0 ? CapacityStatus.CAPACITY : CapacityStatus.NO_CAPACITY;
             service.capacity.updatedAt = Instant.now();
             service.createdAt = Instant.now();
             service.updatedAt = service.createdAt;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.mitra.directory.region.Region;
 import org.mitra.directory.region.RegionView;
-import org.mitra.directory.taxonomy.Slice;
+import org.mitra.events.Slice;
 import org.mitra.directory.taxonomy.Taxonomy;
 import org.mitra.directory.taxonomy.TermView;
 

@@ -3,7 +3,7 @@ package org.mitra.directory.coverage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.mitra.directory.taxonomy.Slice;
+import org.mitra.events.Slice;
 
 /**
  * Draws a coverage report as an SVG pie of pies: an outer ring of the four slices, an inner ring of

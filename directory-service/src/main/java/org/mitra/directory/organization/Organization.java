@@ -16,13 +16,12 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.mitra.events.directory.OrganizationStatus;
 
 /** A member organization of the coalition. Only verified organizations are public. */
 @Entity
 @Table(name = "organization")
 public class Organization extends PanacheEntityBase {
-    public enum Status { PENDING, VERIFIED, SUSPENDED }
-
     @Id
     public UUID id;
 
@@ -55,7 +54,7 @@ public class Organization extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status = Status.PENDING;
+    public OrganizationStatus status = OrganizationStatus.PENDING;
 
     @Column(name = "status_reason")
     public String statusReason;
@@ -73,7 +72,7 @@ public class Organization extends PanacheEntityBase {
     public Instant updatedAt;
 
     public boolean isVerified() {
-        return status == Status.VERIFIED;
+        return status == OrganizationStatus.VERIFIED;
     }
 
     @Override

@@ -5,12 +5,11 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
+import org.mitra.events.directory.CapacityStatus;
 
 /** How much room a service has now (Open Referral's draft service_capacity, plus a status). */
 @Embeddable
 public class Capacity {
-    public enum Status { CAPACITY, NO_CAPACITY, WAITLIST, ASSESSMENT_REQUIRED }
-
     /** What is counted, e.g. "beds" or "places". */
     @Column(name = "capacity_unit")
     public String unit;
@@ -23,7 +22,7 @@ public class Capacity {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "capacity_status")
-    public Status status;
+    public CapacityStatus status;
 
     @Column(name = "capacity_updated_at")
     public Instant updatedAt;

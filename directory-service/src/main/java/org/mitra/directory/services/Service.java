@@ -26,7 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.mitra.directory.organization.Organization;
-import org.mitra.directory.taxonomy.Slice;
+import org.mitra.events.Slice;
 import org.mitra.directory.taxonomy.TaxonomyTerm;
 
 /** What an organization offers (an Open Referral service): one category of one slice, in some regions. */

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.mitra.events.Slice;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

@@ -1,6 +1,7 @@
 package org.mitra.directory.taxonomy;
 
 import java.util.List;
+import org.mitra.events.Slice;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TermView(
         @Schema(examples = "5d0a1bfe-4ec3-9ac1-2b8d-6b40d1a8f3f0") UUID id,
         @Schema(examples = "emergency-shelter") String code,
-        @Schema(examples = "INTERVENTION") Slice slice,
+        @Schema(examples = "intervention") Slice slice,
         @Schema(description = "Code of the parent term (the slice), absent for a slice", examples = "intervention") String parent,
         @Schema(examples = "{\"en\": \"Emergency shelter\", \"id\": \"Penampungan darurat\"}") Map<String, String> names,
         String description,

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.mitra.directory.organization.Organization;
+import org.mitra.events.directory.OrganizationStatus;
 import org.mitra.directory.region.Region;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
@@ -29,10 +30,10 @@ class CoverageResourceTest {
         Region province = province(2);
         String regencyA = province.code + "1";
         String regencyB = province.code + "2";
-        Organization shelter = organization(Organization.Status.VERIFIED, province.code);
-        Organization clinicA = organization(Organization.Status.VERIFIED, regencyA);
-        Organization clinicB = organization(Organization.Status.VERIFIED, regencyB);
-        Organization unverified = organization(Organization.Status.PENDING, regencyA);
+        Organization shelter = organization(OrganizationStatus.VERIFIED, province.code);
+        Organization clinicA = organization(OrganizationStatus.VERIFIED, regencyA);
+        Organization clinicB = organization(OrganizationStatus.VERIFIED, regencyB);
+        Organization unverified = organization(OrganizationStatus.PENDING, regencyA);
         // Strained: 2 places available, 5 referrals requested, 2 of them rejected for lack of capacity.
         service(shelter, "shelter-and-safe-housing", 10, 2, province.code);
         for (int i = 0; i < 5; i++) {
@@ -50,7 +51,7 @@ class CoverageResourceTest {
                 .body("region.code", equalTo(province.code))
                 .extract().jsonPath();
 
-        String rehabilitation = "slices.find { it.slice == 'REHABILITATION' }";
+        String rehabilitation = "slices.find { it.slice == 'rehabilitation' }";
         assertThat(pie.getString(rehabilitation + ".categories.find { it.code == 'shelter-and-safe-housing' }.verdict")).isEqualTo("STRAINED");
         assertThat(pie.getLong(rehabilitation + ".categories.find { it.code == 'shelter-and-safe-housing' }.demand.requested")).isEqualTo(5);
         assertThat(pie.getLong(rehabilitation + ".categories.find { it.code == 'shelter-and-safe-housing' }.demand.rejectedNoCapacity")).isEqualTo(2);
@@ -61,22 +62,22 @@ class CoverageResourceTest {
         assertThat(pie.getString(rehabilitation + ".verdict")).isEqualTo("STRAINED");
         assertThat(pie.getLong(rehabilitation + ".providers")).isEqualTo(3);
         assertThat(pie.getLong(rehabilitation + ".gapCategories")).isEqualTo(6);
-        assertThat(pie.getString("slices.find { it.slice == 'INTERVENTION' }.verdict")).isEqualTo("GAP");
-        assertThat(pie.getList("slices.slice")).containsExactly("ADVOCACY", "PREVENTION", "INTERVENTION", "REHABILITATION");
+        assertThat(pie.getString("slices.find { it.slice == 'intervention' }.verdict")).isEqualTo("GAP");
+        assertThat(pie.getList("slices.slice")).containsExactly("advocacy", "prevention", "intervention", "rehabilitation");
     }
 
     @Test
     void aRegencySeesProvinceWideServicesButNotItsNeighboursServices() {
         Region province = province(2);
-        Organization provinceWide = organization(Organization.Status.VERIFIED, province.code);
-        Organization neighbour = organization(Organization.Status.VERIFIED, province.code + "2");
+        Organization provinceWide = organization(OrganizationStatus.VERIFIED, province.code);
+        Organization neighbour = organization(OrganizationStatus.VERIFIED, province.code + "2");
         service(provinceWide, "psychosocial-care", null, null, province.code);
         service(neighbour, "skills-training", null, null, province.code + "2");
 
         JsonPath pie = given().queryParam("region", province.code + "1").when().get("/api/directory/coverage")
                 .then().statusCode(200).extract().jsonPath();
 
-        String rehabilitation = "slices.find { it.slice == 'REHABILITATION' }.categories";
+        String rehabilitation = "slices.find { it.slice == 'rehabilitation' }.categories";
         assertThat(pie.getString(rehabilitation + ".find { it.code == 'psychosocial-care' }.verdict")).isEqualTo("COVERED");
         assertThat(pie.getString(rehabilitation + ".find { it.code == 'skills-training' }.verdict")).isEqualTo("GAP");
     }
@@ -84,7 +85,7 @@ class CoverageResourceTest {
     @Test
     void drawsThePieAsAnSvgPictureWithGapsMarked() throws Exception {
         Region province = province(1);
-        service(organization(Organization.Status.VERIFIED, province.code), "public-awareness", null, null, province.code);
+        service(organization(OrganizationStatus.VERIFIED, province.code), "public-awareness", null, null, province.code);
 
         String svg = given().queryParam("region", province.code).when().get("/api/directory/coverage.svg")
                 .then().statusCode(200)

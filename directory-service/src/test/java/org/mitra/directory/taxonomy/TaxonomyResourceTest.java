@@ -40,7 +40,7 @@ class TaxonomyResourceTest {
     void aCategoryHasEnglishAndIndonesianNamesAndItsSlice() {
         given().when().get("/api/directory/taxonomy/emergency-shelter")
                 .then().statusCode(200)
-                .body("slice", equalTo("INTERVENTION"))
+                .body("slice", equalTo("intervention"))
                 .body("parent", equalTo("intervention"))
                 .body("names.en", equalTo("Emergency shelter"))
                 .body("names.id", equalTo("Penampungan darurat"));

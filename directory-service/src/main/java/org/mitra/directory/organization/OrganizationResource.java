@@ -1,0 +1,115 @@
+package org.mitra.directory.organization;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mitra.directory.services.ServiceCatalog;
+import org.mitra.directory.services.ServiceRequest;
+import org.mitra.directory.services.ServiceView;
+import org.mitra.events.directory.OrganizationStatus;
+import org.mitra.web.etag.EntityTags;
+import org.mitra.web.etag.IfMatch;
+import org.mitra.web.paging.Page;
+import org.mitra.web.paging.PageRequest;
+
+@Path("/api/directory/organizations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Transactional
+@Tag(name = "organizations", description = "The coalition's member organizations and the services they offer")
+public class OrganizationResource {
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    ServiceCatalog catalog;
+
+    @GET
+    @Operation(summary = "Verified organizations (coalition admins may list any status)")
+    public Page<OrganizationView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @Parameter(description = "Only for coalition admins; others always see verified organizations")
+            @QueryParam("status") OrganizationStatus status) {
+        return organizations.list(status, PageRequest.of(page, size)).map(OrganizationView::of);
+    }
+
+    @POST
+    @RolesAllowed(Organizations.COALITION_ADMIN)
+    @Operation(summary = "Register an organization (it starts PENDING until the coalition verifies it)")
+    public Response register(@Valid @NotNull OrganizationRequest request, @Context UriInfo uri) {
+        Organization organization = organizations.register(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(organization.id.toString()).build())
+                .tag(EntityTags.of(organization.id, organization.version))
+                .entity(OrganizationView.of(organization))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One organization: verified ones for anyone, others for the coalition and its own staff")
+    public Response get(@PathParam("id") UUID id) {
+        Organization organization = organizations.visible(id);
+        return Response.ok(OrganizationView.of(organization)).tag(EntityTags.of(organization.id, organization.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Organizations.ORG_ADMIN, Organizations.COALITION_ADMIN})
+    @Operation(summary = "Replace an organization's details (its own admins or a coalition admin; If-Match required)")
+    public Response update(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the organization as last read", required = true)
+            @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Valid @NotNull OrganizationRequest request) {
+        Organization organization = organizations.update(id, ifMatch, request);
+        return Response.ok(OrganizationView.of(organization)).tag(EntityTags.of(organization.id, organization.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}/verification")
+    @RolesAllowed(Organizations.COALITION_ADMIN)
+    @Operation(summary = "Verify, suspend or reset an organization, with a reason (coalition admins)")
+    public Response decide(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Valid @NotNull VerificationRequest decision) {
+        Organization organization = organizations.decide(id, ifMatch, decision);
+        return Response.ok(OrganizationView.of(organization)).tag(EntityTags.of(organization.id, organization.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/services")
+    @Operation(summary = "The services an organization offers (inactive ones only for its own staff)")
+    public Page<ServiceView> services(@PathParam("id") UUID id, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        boolean seesConfidential = catalog.seesEverythingOf(id);
+        return catalog.ofOrganization(id, PageRequest.of(page, size)).map(service -> ServiceView.of(service, seesConfidential));
+    }
+
+    @POST
+    @Path("/{id}/services")
+    @RolesAllowed({Organizations.ORG_ADMIN, Organizations.COALITION_ADMIN})
+    @Operation(summary = "Offer a new service (the organization's own admins or a coalition admin)")
+    public Response offer(@PathParam("id") UUID id, @Valid @NotNull ServiceRequest request, @Context UriInfo uri) {
+        var service = catalog.offer(id, request);
+        return Response.created(uri.getBaseUriBuilder().path("api/directory/services").path(service.id.toString()).build())
+                .tag(EntityTags.of(service.id, service.version))
+                .entity(ServiceView.of(service, true))
+                .build();
+    }
+}

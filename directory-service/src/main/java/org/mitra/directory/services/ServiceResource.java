@@ -1,0 +1,104 @@
+package org.mitra.directory.services;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mitra.directory.organization.Organizations;
+import org.mitra.web.etag.EntityTags;
+import org.mitra.web.etag.IfMatch;
+import org.mitra.web.paging.Page;
+import org.mitra.web.paging.PageRequest;
+
+@Path("/api/directory/services")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Transactional
+@Tag(name = "services", description = "What the coalition's organizations offer, searchable by slice, category, region and more")
+public class ServiceResource {
+    @Inject
+    ServiceCatalog catalog;
+
+    @Inject
+    ServiceSearchRequests searches;
+
+    @GET
+    @Operation(summary = "Search the services of verified organizations (public); filters combine with AND")
+    public Page<ServiceView> search(
+            @Parameter(description = "Slice code", example = "rehabilitation") @QueryParam("slice") String slice,
+            @Parameter(description = "Category code", example = "shelter-and-safe-housing") @QueryParam("category") String category,
+            @Parameter(description = "Region code; matches the region, its sub-regions and services covering all of it", example = "5171")
+            @QueryParam("region") String region,
+            @Parameter(description = "BCP 47 language code", example = "id") @QueryParam("language") String language,
+            @Parameter(description = "FEMALE, MALE or OTHER; services open to everyone match too", example = "FEMALE")
+            @QueryParam("gender") String gender,
+            @Parameter(description = "Age in years the service must accept", example = "16") @QueryParam("age") Integer age,
+            @Parameter(description = "Only services reporting room now") @QueryParam("available") Boolean available,
+            @Parameter(description = "Free text over names and descriptions", example = "shelter") @QueryParam("q") String text,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        ServiceSearch.Result result = searches.search(slice, category, region, language, gender, age, available, text, request);
+        return Page.of(result.services(), request, result.total()).map(service -> ServiceView.of(service, false));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One service; confidential locations only for its organization's staff and coalition admins")
+    public Response get(@PathParam("id") UUID id) {
+        Service service = catalog.visible(id);
+        return Response.ok(ServiceView.of(service, catalog.seesEverythingOf(service.organization.id)))
+                .tag(EntityTags.of(service.id, service.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Organizations.ORG_ADMIN, Organizations.COALITION_ADMIN})
+    @Operation(summary = "Replace a service's details (its organization's admins or a coalition admin; If-Match required)")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Valid @NotNull ServiceRequest request) {
+        Service service = catalog.update(id, ifMatch, request);
+        return Response.ok(ServiceView.of(service, true)).tag(EntityTags.of(service.id, service.version)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Organizations.ORG_ADMIN, Organizations.COALITION_ADMIN})
+    @Operation(summary = "Withdraw a service (its organization's admins or a coalition admin)")
+    public Response withdraw(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        catalog.withdraw(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/availability")
+    @Operation(summary = "A service's capacity and whether it has room now (public)")
+    public ServiceView.CapacityView availability(@PathParam("id") UUID id) {
+        return ServiceView.of(catalog.visible(id), false).capacity();
+    }
+
+    @PUT
+    @Path("/{id}/availability")
+    @RolesAllowed({Organizations.ORG_ADMIN, ServiceCatalog.CASEWORKER, Organizations.COALITION_ADMIN})
+    @Operation(summary = "Update today's availability in one call (the organization's staff; If-Match honoured when sent)")
+    public Response updateAvailability(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Valid @NotNull CapacityRequest availability) {
+        Service service = catalog.updateAvailability(id, ifMatch, availability);
+        return Response.ok(ServiceView.of(service, true).capacity()).tag(EntityTags.of(service.id, service.version)).build();
+    }
+}

@@ -1,0 +1,77 @@
+package org.mitra.directory.services;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mitra.directory.region.Region;
+import org.mitra.directory.region.Regions;
+import org.mitra.directory.taxonomy.Taxonomy;
+import org.mitra.events.Slice;
+import org.mitra.web.paging.PageRequest;
+import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.InvalidRequestException;
+
+/** Checks a search's parameters against the taxonomy and regions, naming every bad one, then searches. */
+@ApplicationScoped
+public class ServiceSearchRequests {
+    @Inject
+    ServiceSearch search;
+
+    @Inject
+    Taxonomy taxonomy;
+
+    @Inject
+    Regions regions;
+
+    public ServiceSearch.Result search(String slice, String category, String region, String language, String gender,
+            Integer age, Boolean available, String text, PageRequest page) {
+        List<FieldViolation> violations = new ArrayList<>();
+        Slice wantedSlice = null;
+        if (present(slice)) {
+            wantedSlice = Slice.fromCode(slice);
+            if (wantedSlice == null) {
+                violations.add(new FieldViolation("slice", "must be one of advocacy, prevention, intervention, rehabilitation"));
+            }
+        }
+        if (present(category) && !taxonomy.categoriesByCode().containsKey(category)) {
+            violations.add(new FieldViolation("category", "is not a known category code"));
+        }
+        Region wantedRegion = null;
+        if (present(region)) {
+            wantedRegion = regions.find(region).orElse(null);
+            if (wantedRegion == null) {
+                violations.add(new FieldViolation("region", "is not a known region code"));
+            }
+        }
+        Gender wantedGender = null;
+        if (present(gender)) {
+            try {
+                wantedGender = Gender.valueOf(gender.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                violations.add(new FieldViolation("gender", "must be one of FEMALE, MALE, OTHER"));
+            }
+        }
+        if (age != null && (age < 0 || age > 120)) {
+            violations.add(new FieldViolation("age", "must be between 0 and 120"));
+        }
+        if (present(text) && text.length() > 200) {
+            violations.add(new FieldViolation("q", "must be at most 200 characters"));
+        }
+        if (present(language) && language.length() > 16) {
+            violations.add(new FieldViolation("language", "must be a BCP 47 language code such as id or en"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        ServiceQuery query = new ServiceQuery(wantedSlice, present(category) ? category : null,
+                present(language) ? language : null, wantedGender, age, Boolean.TRUE.equals(available),
+                present(text) ? text.strip() : null);
+        return search.search(query, wantedRegion, (int) page.offset(), page.size());
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,93 @@
+package org.mitra.directory.demand;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.mitra.directory.DirectoryFixtures;
+import org.mitra.directory.region.Region;
+import org.mitra.events.CloudEvent;
+import org.mitra.events.EventSources;
+import org.mitra.events.Slice;
+import org.mitra.events.Topic;
+import org.mitra.events.referral.ReferralOverdue;
+import org.mitra.events.referral.ReferralStatus;
+import org.mitra.events.referral.ReferralStatusChanged;
+import org.mitra.events.referral.Urgency;
+import org.mitra.testkit.KafkaTopics;
+
+@QuarkusTest
+class ReferralDemandTest {
+    private static final String CATEGORY = "medical-care";
+    private static final String DEMAND = "slices.find { it.slice == 'rehabilitation' }.categories.find { it.code == 'medical-care' }.demand";
+
+    private static CloudEvent<ReferralStatusChanged> change(UUID referral, String region, ReferralStatus status,
+            ReferralStatus previous, String reason) {
+        return CloudEvent.of(EventSources.REFERRAL, new ReferralStatusChanged(referral, UUID.randomUUID(), UUID.randomUUID(),
+                CATEGORY, Slice.REHABILITATION, region, Urgency.HIGH, status, previous, reason, "18-24", "FEMALE",
+                Instant.now()));
+    }
+
+    private static void awaitDemand(String region, Predicate<long[]> expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long[] seen = null;
+        while (System.nanoTime() < deadline) {
+            var demand = given().queryParam("region", region).get("/api/directory/coverage").then().statusCode(200)
+                    .extract().jsonPath();
+            seen = new long[] {demand.getLong(DEMAND + ".requested"), demand.getLong(DEMAND + ".rejectedNoCapacity"),
+                demand.getLong(DEMAND + ".overdue")};
+            if (expected.test(seen)) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("Demand never reached the expected figures; last seen " + java.util.Arrays.toString(seen));
+    }
+
+    @Test
+    void referralEventsBecomeDemandInTheCoverageMap() {
+        Region province = DirectoryFixtures.province(1);
+        String regency = province.code + "1";
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        KafkaTopics.send(Topic.REFERRALS_LIFECYCLE, change(first, regency, ReferralStatus.REQUESTED, ReferralStatus.DRAFT, null));
+        KafkaTopics.send(Topic.REFERRALS_LIFECYCLE, change(second, regency, ReferralStatus.REQUESTED, ReferralStatus.DRAFT, null));
+        KafkaTopics.send(Topic.REFERRALS_LIFECYCLE,
+                change(first, regency, ReferralStatus.REJECTED, ReferralStatus.REQUESTED, "NO_CAPACITY"));
+        KafkaTopics.send(Topic.REFERRALS_LIFECYCLE, CloudEvent.of(EventSources.REFERRAL, new ReferralOverdue(second,
+                UUID.randomUUID(), UUID.randomUUID(), CATEGORY, Slice.REHABILITATION, regency, Urgency.HIGH,
+                Instant.now().minusSeconds(90_000), Instant.now().minusSeconds(3_600), Instant.now())));
+
+        awaitDemand(province.code, seen -> seen[0] == 2 && seen[1] == 1 && seen[2] == 1);
+    }
+
+    @Test
+    void aRedeliveredEventCountsOnce() {
+        Region province = DirectoryFixtures.province(1);
+        String regency = province.code + "1";
+        UUID referral = UUID.randomUUID();
+        CloudEvent<ReferralStatusChanged> requested = change(referral, regency, ReferralStatus.REQUESTED,
+                ReferralStatus.DRAFT, null);
+        KafkaTopics.send(Topic.REFERRALS_LIFECYCLE, requested);
+        awaitDemand(province.code, seen -> seen[0] == 1);
+        KafkaTopics.send(Topic.REFERRALS_LIFECYCLE, requested);
+        // Same key, so the same partition: once the rejection is counted, the redelivery before it was consumed.
+        KafkaTopics.send(Topic.REFERRALS_LIFECYCLE,
+                change(referral, regency, ReferralStatus.REJECTED, ReferralStatus.REQUESTED, "NO_CAPACITY"));
+        awaitDemand(province.code, seen -> seen[1] == 1);
+        long requestedNow = given().queryParam("region", province.code).get("/api/directory/coverage")
+                .then().extract().jsonPath().getLong(DEMAND + ".requested");
+        assertThat(requestedNow).isEqualTo(1);
+    }
+}

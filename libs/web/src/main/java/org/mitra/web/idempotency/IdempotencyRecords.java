@@ -1,0 +1,117 @@
+package org.mitra.web.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The {@code idempotency_keys} table, through plain JDBC on the service's datasource, so every
+ * statement joins the caller's JTA transaction and the key commits (or rolls back) with the change.
+ */
+@ApplicationScoped
+class IdempotencyRecords {
+    private static final TypeReference<Map<String, List<String>>> HEADERS = new TypeReference<>() {
+    };
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    record Existing(String requestHash, Optional<StoredResponse> response) {
+    }
+
+    /**
+     * Claims the key for this request. A concurrent claim of the same key waits on the unique index
+     * until the first transaction ends, then finds the key taken.
+     */
+    boolean claim(IdempotencyScope scope, String requestHash, Duration retention) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement expired = prepare(connection, """
+                    DELETE FROM idempotency_keys
+                    WHERE caller = ? AND operation = ? AND idempotency_key = ? AND expires_at < now()""", scope)) {
+                expired.executeUpdate();
+            }
+            try (PreparedStatement insert = prepare(connection, """
+                    INSERT INTO idempotency_keys (caller, operation, idempotency_key, request_hash, expires_at)
+                    VALUES (?, ?, ?, ?, now() + make_interval(secs => ?))
+                    ON CONFLICT DO NOTHING""", scope)) {
+                insert.setString(4, requestHash);
+                insert.setLong(5, retention.toSeconds());
+                return insert.executeUpdate() == 1;
+            }
+        }
+    }
+
+    void complete(IdempotencyScope scope, StoredResponse response) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("""
+                        UPDATE idempotency_keys SET status = ?, content_type = ?, body = ?, headers = ?
+                        WHERE caller = ? AND operation = ? AND idempotency_key = ?""")) {
+            update.setInt(1, response.status());
+            update.setString(2, response.contentType());
+            update.setString(3, response.body());
+            update.setString(4, json.writeValueAsString(response.headers()));
+            update.setString(5, scope.caller());
+            update.setString(6, scope.operation());
+            update.setString(7, scope.key());
+            update.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot store response headers", e);
+        }
+    }
+
+    Optional<Existing> find(IdempotencyScope scope) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = prepare(connection, """
+                        SELECT request_hash, status, content_type, body, headers FROM idempotency_keys
+                        WHERE caller = ? AND operation = ? AND idempotency_key = ?""", scope);
+                ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            int status = row.getInt("status");
+            Optional<StoredResponse> response = row.wasNull() ? Optional.empty() : Optional.of(new StoredResponse(
+                    status, row.getString("content_type"), row.getString("body"), headers(row.getString("headers"))));
+            return Optional.of(new Existing(row.getString("request_hash"), response));
+        }
+    }
+
+    /** Removes expired keys; a service may call this from a scheduled job. Returns how many went. */
+    int purgeExpired() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM idempotency_keys WHERE expires_at < now()")) {
+            return delete.executeUpdate();
+        }
+    }
+
+    private Map<String, List<String>> headers(String stored) {
+        try {
+            return stored == null ? Map.of() : json.readValue(stored, HEADERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored response headers are not readable", e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, IdempotencyScope scope)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setString(1, scope.caller());
+        statement.setString(2, scope.operation());
+        statement.setString(3, scope.key());
+        return statement;
+    }
+}

@@ -1,0 +1,8 @@
+package org.mitra.web.problem;
+
+/** 403: the caller is known but may not do this to this resource (e.g. not the receiving organization). */
+public class AccessDeniedException extends ProblemException {
+    public AccessDeniedException(String detail) {
+        super(ProblemType.FORBIDDEN, detail);
+    }
+}

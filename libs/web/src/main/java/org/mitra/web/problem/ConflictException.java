@@ -1,0 +1,8 @@
+package org.mitra.web.problem;
+
+/** 409: the request conflicts with the current state (a duplicate, a concurrent change). */
+public class ConflictException extends ProblemException {
+    public ConflictException(String detail) {
+        super(ProblemType.CONFLICT, detail);
+    }
+}

@@ -1,0 +1,8 @@
+package org.mitra.web.problem;
+
+/** 412: a request precondition such as {@code If-Match} does not hold; the client must re-read. */
+public class PreconditionFailedException extends ProblemException {
+    public PreconditionFailedException(String detail) {
+        super(ProblemType.PRECONDITION_FAILED, detail);
+    }
+}

@@ -1,0 +1,8 @@
+package org.mitra.web.problem;
+
+/** 422: well-formed and valid, but the domain cannot act on it (e.g. a pledge to a closed campaign). */
+public class UnprocessableException extends ProblemException {
+    public UnprocessableException(String detail) {
+        super(ProblemType.UNPROCESSABLE, detail);
+    }
+}

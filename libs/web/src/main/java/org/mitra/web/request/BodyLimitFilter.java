@@ -1,0 +1,56 @@
+package org.mitra.web.request;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mitra.web.problem.Problem;
+import org.mitra.web.problem.ProblemResponses;
+import org.mitra.web.problem.ProblemType;
+
+/**
+ * Refuses a body whose declared length exceeds {@code quarkus.http.limits.max-body-size} with a
+ * 413 problem, before Quarkus would refuse it with an empty body. A chunked body over the limit is
+ * still cut off by Quarkus itself.
+ */
+@ApplicationScoped
+public class BodyLimitFilter {
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    Optional<MemorySize> maxBodySize;
+
+    @Inject
+    ProblemResponses problems;
+
+    void register(@Observes Filters filters) {
+        filters.register(this::refuseOversizedBody, RequestIdFilter.PRIORITY - 1);
+    }
+
+    void refuseOversizedBody(RoutingContext context) {
+        String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (maxBodySize.isPresent() && declared != null && isLonger(declared, maxBodySize.get().asLongValue())) {
+            Problem problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than the " + maxBodySize.get().asLongValue() + " bytes this service accepts");
+            context.response()
+                    .setStatusCode(problem.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(problems.toJson(problem.withInstance(context.normalizedPath())
+                            .with(RequestIds.MDC_KEY, context.get(RequestIds.MDC_KEY))));
+            return;
+        }
+        context.next();
+    }
+
+    private static boolean isLonger(String declared, long limit) {
+        try {
+            return Long.parseLong(declared.trim()) > limit;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
+    }
+}

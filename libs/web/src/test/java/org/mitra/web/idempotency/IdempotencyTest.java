@@ -1,0 +1,127 @@
+package org.mitra.web.idempotency;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.mitra.web.problem.ProblemAssertions.isProblem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.mitra.testkit.Tokens;
+import org.mitra.web.problem.ProblemType;
+
+@QuarkusTest
+class IdempotencyTest {
+
+    @Test
+    void retryWithTheSameKeyAndBodyReplaysTheFirstResponseWithoutASecondEffect() {
+        String name = unique("replay");
+        String key = UUID.randomUUID().toString();
+        Response first = create(given(), key, name, 0);
+        first.then().statusCode(201);
+        Response retry = create(given(), key, name, 0);
+        retry.then().statusCode(201)
+                .contentType(ContentType.JSON)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .header("Location", equalTo(first.header("Location")))
+                .body("id", equalTo(first.path("id")))
+                .body("name", equalTo(name));
+        assertThat(count(name)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithADifferentBodyIsA422AndChangesNothing() {
+        String name = unique("mismatch");
+        String key = UUID.randomUUID().toString();
+        create(given(), key, name, 0).then().statusCode(201);
+        isProblem(create(given(), key, name + "-changed", 0).then(), ProblemType.IDEMPOTENCY_KEY_REUSED);
+        assertThat(count(name)).isEqualTo(1);
+        assertThat(count(name + "-changed")).isZero();
+    }
+
+    @Test
+    void twoIdenticalRequestsAtOnceHaveOneEffectAndTheSameAnswer() throws Exception {
+        String name = unique("concurrent");
+        String key = UUID.randomUUID().toString();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            List<CompletableFuture<Response>> responses = List.of(
+                    CompletableFuture.supplyAsync(() -> awaitThenCreate(start, key, name), clients),
+                    CompletableFuture.supplyAsync(() -> awaitThenCreate(start, key, name), clients));
+            start.countDown();
+            Response one = responses.get(0).get();
+            Response other = responses.get(1).get();
+            assertThat(List.of(one.statusCode(), other.statusCode())).containsExactly(201, 201);
+            assertThat(one.<String>path("id")).isEqualTo(other.path("id"));
+            assertThat(Arrays.asList(one.header("Idempotent-Replayed"), other.header("Idempotent-Replayed")))
+                    .containsExactlyInAnyOrder(null, "true");
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(count(name)).isEqualTo(1);
+    }
+
+    @Test
+    void keysBelongToTheirCaller() {
+        String name = unique("callers");
+        String key = UUID.randomUUID().toString();
+        UUID organization = UUID.randomUUID();
+        create(given().auth().oauth2(Tokens.caseworker(organization)), key, name, 0).then().statusCode(201);
+        create(given().auth().oauth2(Tokens.caseworker(organization)), key, name, 0).then().statusCode(201)
+                .header("Idempotent-Replayed", (String) null);
+        assertThat(count(name)).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAKeyEveryRequestHasItsEffect() {
+        String name = unique("no-key");
+        create(given(), null, name, 0).then().statusCode(201);
+        create(given(), null, name, 0).then().statusCode(201);
+        assertThat(count(name)).isEqualTo(2);
+    }
+
+    @Test
+    void anUnusableKeyIsA400() {
+        isProblem(create(given(), "x".repeat(256), unique("bad-key"), 0).then(), ProblemType.VALIDATION_FAILED)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    private static Response awaitThenCreate(CountDownLatch start, String key, String name) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return create(given(), key, name, 1500);
+    }
+
+    private static Response create(RequestSpecification request, String key, String name, long workMillis) {
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return request.contentType(ContentType.JSON)
+                .body("{\"name\": \"" + name + "\", \"workMillis\": " + workMillis + "}")
+                .when().post("/test/widgets");
+    }
+
+    private static long count(String name) {
+        return Long.parseLong(given().queryParam("name", name).when().get("/test/widgets/count")
+                .then().statusCode(200).extract().asString());
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+}

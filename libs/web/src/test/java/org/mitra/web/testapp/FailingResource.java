@@ -1,0 +1,114 @@
+package org.mitra.web.testapp;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.MDC;
+import org.mitra.web.problem.AccessDeniedException;
+import org.mitra.web.problem.ConflictException;
+import org.mitra.web.problem.InvalidTransitionException;
+import org.mitra.web.problem.PreconditionFailedException;
+import org.mitra.web.problem.ResourceNotFoundException;
+import org.mitra.web.problem.UnprocessableException;
+
+/** Test-only endpoints that fail in each way a Mitra service can. */
+@Path("/test/failures")
+@Produces(MediaType.APPLICATION_JSON)
+public class FailingResource {
+    public static final UUID MISSING = UUID.fromString("00000000-0000-0000-0000-00000000000f");
+
+    public enum Kind { SHELTER, LEGAL_AID }
+
+    public record Capacity(@NotNull @Min(0) Integer available, @Min(1) int total) {
+    }
+
+    public record WidgetRequest(@NotBlank String name, @NotNull @Valid Capacity capacity, @NotNull Kind kind,
+            List<@NotBlank String> languages) {
+    }
+
+    public record Echo(String name, Kind kind) {
+    }
+
+    @GET
+    @Path("not-found")
+    public String notFound() {
+        throw ResourceNotFoundException.of("Organization", MISSING);
+    }
+
+    @GET
+    @Path("conflict")
+    public String conflict() {
+        throw new ConflictException("An organization with this registration number exists")
+                .with("existingId", MISSING.toString());
+    }
+
+    @GET
+    @Path("forbidden")
+    public String forbidden() {
+        throw new AccessDeniedException("Only the receiving organization may accept this referral");
+    }
+
+    @GET
+    @Path("invalid-transition")
+    public String invalidTransition() {
+        throw new InvalidTransitionException("accept", "CLOSED", List.of("reopen"));
+    }
+
+    @GET
+    @Path("precondition-failed")
+    public String preconditionFailed() {
+        throw new PreconditionFailedException("The referral has changed since you read it");
+    }
+
+    @GET
+    @Path("unprocessable")
+    public String unprocessable() {
+        throw new UnprocessableException("The campaign has ended and takes no more pledges");
+    }
+
+    @GET
+    @Path("bug")
+    public String bug() {
+        throw new IllegalStateException("Survivor Siti Rahayu, +62 812 555 0199, at shelter 7");
+    }
+
+    @POST
+    @Path("widgets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Echo validated(@Valid @NotNull WidgetRequest request) {
+        return new Echo(request.name(), request.kind());
+    }
+
+    @GET
+    @Path("ranged")
+    public String ranged(@QueryParam("limit") @Min(1) @Max(10) Integer limit) {
+        return "ok";
+    }
+
+    @GET
+    @Path("admin-only")
+    @RolesAllowed("coalition-admin")
+    public String adminOnly() {
+        return "secret";
+    }
+
+    @GET
+    @Path("request-id")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String requestIdInLogContext() {
+        Object requestId = MDC.get("requestId");
+        return requestId == null ? "" : requestId.toString();
+    }
+}
