@@ -62,6 +62,18 @@ public class ServiceSearch {
         if (query.available()) {
             where.append(" AND s.capacity_status = 'CAPACITY' AND (s.capacity_available IS NULL OR s.capacity_available > 0)");
         }
+        if (query.organization() != null) {
+            where.append(" AND s.organization_id = :organization");
+            parameters.put("organization", query.organization());
+        }
+        if (query.taxonomyTerm() != null) {
+            where.append(" AND s.category_id IN (SELECT t.id FROM taxonomy_term t WHERE t.id = :term OR t.parent_id = :term)");
+            parameters.put("term", query.taxonomyTerm());
+        }
+        if (query.modifiedAfter() != null) {
+            where.append(" AND s.updated_at > :modifiedAfter");
+            parameters.put("modifiedAfter", java.sql.Timestamp.from(query.modifiedAfter()));
+        }
         if (query.text() != null) {
             where.append(" AND s.search_text @@ websearch_to_tsquery('simple', :text)");
             parameters.put("text", query.text());

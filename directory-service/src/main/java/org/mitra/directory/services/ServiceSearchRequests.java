@@ -65,7 +65,7 @@ public class ServiceSearchRequests {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        ServiceQuery query = new ServiceQuery(wantedSlice, present(category) ? category : null,
+        ServiceQuery query = ServiceQuery.of(wantedSlice, present(category) ? category : null,
                 present(language) ? language : null, wantedGender, age, Boolean.TRUE.equals(available),
                 present(text) ? text.strip() : null);
         return search.search(query, wantedRegion, (int) page.offset(), page.size());
