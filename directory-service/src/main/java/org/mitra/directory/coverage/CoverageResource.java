@@ -3,7 +3,7 @@ package org.mitra.directory.coverage;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import org.mitra.web.problem.ResourceNotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -45,6 +45,6 @@ public class CoverageResource {
 
     private Region region(String code) {
         String wanted = code == null || code.isBlank() ? DEFAULT_REGION : code;
-        return regions.find(wanted).orElseThrow(() -> new NotFoundException("No region with code " + wanted));
+        return regions.find(wanted).orElseThrow(() -> ResourceNotFoundException.of("Region", wanted));
     }
 }

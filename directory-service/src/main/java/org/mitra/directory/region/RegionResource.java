@@ -1,22 +1,38 @@
 package org.mitra.directory.region;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import org.mitra.web.problem.ResourceNotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mitra.web.etag.EntityTags;
+import org.mitra.web.etag.IfMatch;
 
 @Path("/api/directory/regions")
 @Produces(MediaType.APPLICATION_JSON)
+@Transactional
 @Tag(name = "regions", description = "The region tree: country, province, regency or city")
 public class RegionResource {
+    static final String COALITION_ADMIN = "coalition-admin";
+
     @Inject
     Regions regions;
 
@@ -29,7 +45,7 @@ public class RegionResource {
         }
         List<RegionView> found = regions.within(within);
         if (found.isEmpty()) {
-            throw new NotFoundException("No region with code " + within);
+            throw ResourceNotFoundException.of("Region", within);
         }
         return found;
     }
@@ -37,7 +53,29 @@ public class RegionResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One region by code (public)")
-    public RegionView region(@PathParam("code") String code) {
-        return regions.find(code).map(RegionView::of).orElseThrow(() -> new NotFoundException("No region with code " + code));
+    public Response region(@PathParam("code") String code) {
+        Region region = regions.find(code).orElseThrow(() -> ResourceNotFoundException.of("Region", code));
+        return Response.ok(RegionView.of(region)).tag(EntityTags.of(region.code, region.version)).build();
+    }
+
+    @POST
+    @RolesAllowed(COALITION_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a region under an existing one (coalition admins)")
+    public Response add(@Valid @NotNull RegionRequest request, @Context UriInfo uri) {
+        Region region = regions.add(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(region.code).build())
+                .tag(EntityTags.of(region.code, region.version)).entity(RegionView.of(region)).build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed(COALITION_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename a region (coalition admins; If-Match required)")
+    public Response rename(@PathParam("code") String code, @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Valid @NotNull RegionNameRequest request) {
+        Region region = regions.rename(code, ifMatch, request);
+        return Response.ok(RegionView.of(region)).tag(EntityTags.of(region.code, region.version)).build();
     }
 }

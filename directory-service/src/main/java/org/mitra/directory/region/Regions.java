@@ -2,8 +2,15 @@ package org.mitra.directory.region;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.mitra.web.etag.EntityTags;
+import org.mitra.web.etag.IfMatch;
+import org.mitra.web.problem.ConflictException;
+import org.mitra.web.problem.InvalidRequestException;
+import org.mitra.web.problem.ResourceNotFoundException;
 
 /** Reads the region tree. */
 @ApplicationScoped
@@ -19,6 +26,46 @@ public class Regions {
                 .map(root -> Region.<Region>list("path = ?1 or path like ?2", Sort.by("path"), root.path, root.path + ".%")
                         .stream().map(RegionView::of).toList())
                 .orElse(List.of());
+    }
+
+    /** Adds a region under an existing one (coalition admins): a country holds provinces, a province regencies and cities. */
+    @Transactional
+    public Region add(RegionRequest request) {
+        Region parent = find(request.parent())
+                .orElseThrow(() -> InvalidRequestException.of("parent", "is not a known region code"));
+        if (!fitsUnder(request.level(), parent.level)) {
+            throw InvalidRequestException.of("level", "a " + request.level() + " cannot lie within a " + parent.level);
+        }
+        if (find(request.code()).isPresent()) {
+            throw new ConflictException("A region with code " + request.code() + " exists").with("code", request.code());
+        }
+        Region region = new Region();
+        region.code = request.code();
+        region.name = request.name().strip();
+        region.level = request.level();
+        region.parentCode = parent.code;
+        region.path = parent.path + "." + request.code();
+        region.updatedAt = Instant.now();
+        region.persist();
+        return region;
+    }
+
+    @Transactional
+    public Region rename(String code, String ifMatch, RegionNameRequest request) {
+        Region region = find(code).orElseThrow(() -> ResourceNotFoundException.of("Region", code));
+        IfMatch.require(ifMatch, EntityTags.of(region.code, region.version));
+        region.name = request.name().strip();
+        region.updatedAt = Instant.now();
+        Region.getEntityManager().flush();
+        return region;
+    }
+
+    static boolean fitsUnder(Region.Level level, Region.Level parent) {
+        return switch (parent) {
+            case COUNTRY -> level == Region.Level.PROVINCE;
+            case PROVINCE -> level == Region.Level.REGENCY || level == Region.Level.CITY;
+            case REGENCY, CITY -> false;
+        };
     }
 
     public Optional<Region> find(String code) {

@@ -2,6 +2,9 @@ package org.mitra.directory.taxonomy;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +12,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.mitra.events.Slice;
+import org.mitra.web.etag.EntityTags;
+import org.mitra.web.etag.IfMatch;
+import org.mitra.web.problem.ConflictException;
+import org.mitra.web.problem.InvalidRequestException;
+import org.mitra.web.problem.ResourceNotFoundException;
 
 /** Reads the coalition's taxonomy: the four slices and the categories within each. */
 @ApplicationScoped
@@ -39,6 +48,49 @@ public class Taxonomy {
             TaxonomyTerm parent = TaxonomyTerm.findById(term.parentId);
             return TermView.of(term, parent.code, List.of());
         });
+    }
+
+    /** Adds a category under one of the four slices (coalition admins). */
+    @Transactional
+    public TaxonomyTerm addCategory(CategoryRequest request) {
+        Slice slice = Slice.fromCode(request.slice());
+        if (slice == null) {
+            throw InvalidRequestException.of("slice", "must be one of advocacy, prevention, intervention, rehabilitation");
+        }
+        if (TaxonomyTerm.count("code", request.code()) > 0) {
+            throw new ConflictException("A taxonomy term with code " + request.code() + " exists").with("code", request.code());
+        }
+        TaxonomyTerm parent = TaxonomyTerm.find("code", slice.code()).firstResult();
+        TaxonomyTerm category = new TaxonomyTerm();
+        category.id = UUID.nameUUIDFromBytes(("mitra-taxonomy-term:" + request.code()).getBytes(StandardCharsets.UTF_8));
+        category.code = request.code();
+        category.slice = slice;
+        category.parentId = parent.id;
+        category.nameEn = request.nameEn().strip();
+        category.nameId = request.nameId().strip();
+        category.description = request.description();
+        category.requiresLawEnforcement = parent.requiresLawEnforcement;
+        category.updatedAt = Instant.now();
+        category.persist();
+        return category;
+    }
+
+    /** Renames a slice or category (coalition admins, If-Match required). */
+    @Transactional
+    public TaxonomyTerm rename(String code, String ifMatch, TermNamesRequest request) {
+        TaxonomyTerm term = TaxonomyTerm.<TaxonomyTerm>find("code", code).firstResultOptional()
+                .orElseThrow(() -> ResourceNotFoundException.of("Taxonomy term", code));
+        IfMatch.require(ifMatch, EntityTags.of(term.code, term.version));
+        term.nameEn = request.nameEn().strip();
+        term.nameId = request.nameId().strip();
+        term.description = request.description();
+        term.updatedAt = Instant.now();
+        TaxonomyTerm.getEntityManager().flush();
+        return term;
+    }
+
+    public Optional<TaxonomyTerm> find(String code) {
+        return TaxonomyTerm.find("code", code).firstResultOptional();
     }
 
     /** Categories (not slices) by code, for validating what services and referrals name. */

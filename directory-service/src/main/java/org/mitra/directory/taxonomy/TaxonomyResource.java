@@ -1,20 +1,36 @@
 package org.mitra.directory.taxonomy;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mitra.web.etag.EntityTags;
+import org.mitra.web.etag.IfMatch;
+import org.mitra.web.problem.ResourceNotFoundException;
 
 @Path("/api/directory/taxonomy")
 @Produces(MediaType.APPLICATION_JSON)
+@Transactional
 @Tag(name = "taxonomy", description = "The four slices of the pie and the categories within each")
 public class TaxonomyResource {
+    static final String COALITION_ADMIN = "coalition-admin";
+
     @Inject
     Taxonomy taxonomy;
 
@@ -27,7 +43,32 @@ public class TaxonomyResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One slice (with its categories) or one category, by code (public)")
-    public TermView term(@PathParam("code") String code) {
-        return taxonomy.term(code).orElseThrow(() -> new NotFoundException("No taxonomy term with code " + code));
+    public Response term(@PathParam("code") String code) {
+        TermView view = taxonomy.term(code).orElseThrow(() -> ResourceNotFoundException.of("Taxonomy term", code));
+        long version = taxonomy.find(code).map(term -> term.version).orElse(0L);
+        return Response.ok(view).tag(EntityTags.of(code, version)).build();
+    }
+
+    @POST
+    @RolesAllowed(COALITION_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a category to a slice (coalition admins)")
+    public Response addCategory(@Valid @NotNull CategoryRequest request, @Context UriInfo uri) {
+        TaxonomyTerm category = taxonomy.addCategory(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(category.code).build())
+                .tag(EntityTags.of(category.code, category.version))
+                .entity(taxonomy.term(category.code).orElseThrow())
+                .build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed(COALITION_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename a slice or category (coalition admins; If-Match required)")
+    public Response rename(@PathParam("code") String code, @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Valid @NotNull TermNamesRequest request) {
+        TaxonomyTerm term = taxonomy.rename(code, ifMatch, request);
+        return Response.ok(taxonomy.term(code).orElseThrow()).tag(EntityTags.of(term.code, term.version)).build();
     }
 }

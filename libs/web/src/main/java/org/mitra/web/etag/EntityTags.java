@@ -13,6 +13,11 @@ public final class EntityTags {
 
     /** {@code "3f2c…-7"} for version 7 of resource 3f2c…. */
     public static EntityTag of(UUID id, long version) {
-        return new EntityTag(id + "-" + version);
+        return of(id.toString(), version);
+    }
+
+    /** For resources keyed by a code (a region {@code 5103}, a category {@code legal-aid}). */
+    public static EntityTag of(String key, long version) {
+        return new EntityTag(key + "-" + version);
     }
 }
