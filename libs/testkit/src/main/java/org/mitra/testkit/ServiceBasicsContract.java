@@ -1,12 +1,17 @@
 package org.mitra.testkit;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
+import io.restassured.path.json.JsonPath;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +39,28 @@ public abstract class ServiceBasicsContract {
                 .body("info.description", not(emptyOrNullString()))
                 .body("info.version", not(emptyOrNullString()))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+    }
+
+    @Test
+    void documentsEveryOperationWithASummaryAndItsProblemResponses() {
+        JsonPath openapi = given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = openapi.getMap("paths");
+        assertThat(paths).isNotEmpty();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                return;
+            }
+            String where = method.toUpperCase(Locale.ROOT) + " " + path;
+            assertThat(operation.get("summary")).as("summary of " + where).isNotNull();
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> responses =
+                    (Map<String, Map<String, Object>>) operation.get("responses");
+            assertThat(responses).as("responses of " + where)
+                    .containsKey("500")
+                    .anySatisfy((status, response) -> assertThat(
+                            String.valueOf(response.get("content"))).contains("application/problem+json"));
+        }));
     }
 
     @Test
