@@ -1,6 +1,7 @@
 package org.mitra.directory.services;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -9,8 +10,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mitra.directory.DirectoryFixtures;
 import org.mitra.directory.region.Region;
+import org.mitra.events.CloudEvent;
+import org.mitra.events.Topic;
+import org.mitra.testkit.KafkaTopics;
 import org.mitra.testkit.Tokens;
 
 @QuarkusTest
@@ -119,6 +125,24 @@ class ServiceResourceTest {
                 .get("/api/directory/services").then().statusCode(200)
                 .header("Link", containsString("rel=\"prev\""))
                 .body("items", hasSize(1)).body("page", equalTo(1)).body("totalPages", equalTo(2));
+    }
+
+    @Test
+    void offeringAServiceRepublishesTheOrganizationWithItsServicesButNoLocation() {
+        Region province = DirectoryFixtures.province(1);
+        UUID organization = verifiedOrganization();
+        String id = offer(organization, shelter(province.code));
+        List<CloudEvent<JsonNode>> events =
+                KafkaTopics.eventsFor(Topic.DIRECTORY_ORGANIZATIONS, organization.toString(),
+                        seen -> seen.stream().anyMatch(event -> event.data().path("services").size() == 1),
+                        Duration.ofSeconds(20));
+        var latest = events.get(events.size() - 1).data();
+        assertThat(latest.path("services").get(0).path("id").asText()).isEqualTo(id);
+        assertThat(latest.path("services").get(0).path("categoryCode").asText())
+                .isEqualTo("shelter-and-safe-housing");
+        assertThat(latest.path("services").get(0).path("capacity").path("available").asInt())
+                .isEqualTo(3);
+        assertThat(latest.toString()).doesNotContain(SHELTER_ADDRESS);
     }
 
     @Test
