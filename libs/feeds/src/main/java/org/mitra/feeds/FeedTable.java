@@ -1,0 +1,70 @@
+package org.mitra.feeds;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One period of a feed: a self-describing header and rows of values (strings, numbers, or null for a
+ * suppressed count), ready to be written as JSON or as CSV with an HXL row.
+ */
+public record FeedTable(
+        String title,
+        String period,
+        Instant generatedAt,
+        Instant lastModified,
+        Integer suppressionThreshold,
+        Integer roundingBase,
+        String licence,
+        List<FeedColumn> columns,
+        List<List<Object>> rows) {
+
+    public static final String LICENCE = "CC-BY-4.0";
+
+    public FeedTable {
+        columns = List.copyOf(columns);
+        int width = columns.size();
+        rows = rows.stream().map(row -> {
+            if (row.size() != width) {
+                throw new IllegalArgumentException("Every row has one value per column");
+            }
+            // Values may be null (a suppressed count), which List.copyOf refuses.
+            return Collections.unmodifiableList(new ArrayList<>(row));
+        }).toList();
+    }
+
+    /** The rows as objects keyed by column name, for JSON. */
+    public List<Map<String, Object>> records() {
+        List<Map<String, Object>> records = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                record.put(columns.get(i).name(), row.get(i));
+            }
+            records.add(record);
+        }
+        return records;
+    }
+
+    /** RFC 4180 CSV: a header row of names, a second row of HXL hashtags, then the data; suppressed counts empty. */
+    public String csv() {
+        StringBuilder csv = new StringBuilder();
+        csv.append(String.join(",", columns.stream().map(column -> quote(column.name())).toList())).append("\r\n");
+        csv.append(String.join(",", columns.stream().map(column -> quote(column.hxl())).toList())).append("\r\n");
+        for (List<Object> row : rows) {
+            csv.append(String.join(",", row.stream().map(value -> value == null ? "" : quote(value.toString())).toList()))
+                    .append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    private static String quote(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+}

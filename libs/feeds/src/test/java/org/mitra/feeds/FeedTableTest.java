@@ -1,0 +1,26 @@
+package org.mitra.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeedTableTest {
+    @Test
+    void csvHasNamesThenHxlHashtagsThenRowsWithSuppressedCellsEmpty() {
+        FeedTable table = new FeedTable("Coverage", "2026-Q4", Instant.EPOCH, Instant.EPOCH, 11, 5, FeedTable.LICENCE,
+                List.of(new FeedColumn("region", "#adm2+code", "Region code"),
+                        new FeedColumn("category", "#sector+code", "Category"),
+                        new FeedColumn("requested", "#affected+referred", "Referrals requested")),
+                List.of(Arrays.asList("5103", "legal-aid, \"urgent\"", 15L), Arrays.asList("5171", "medical-care", null)));
+        String[] lines = table.csv().split("\r\n");
+        assertThat(lines).containsExactly(
+                "region,category,requested",
+                "#adm2+code,#sector+code,#affected+referred",
+                "5103,\"legal-aid, \"\"urgent\"\"\",15",
+                "5171,medical-care,");
+        assertThat(table.records().get(1)).containsEntry("requested", null).containsEntry("region", "5171");
+    }
+}
