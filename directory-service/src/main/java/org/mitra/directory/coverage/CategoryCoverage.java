@@ -11,5 +11,5 @@ public record CategoryCoverage(
         @Schema(description = "Verified organizations offering the category in the region", examples = "0") long providers,
         @Schema(description = "Sum of the providers' maximum capacity", examples = "0") long totalCapacity,
         @Schema(description = "Sum of the providers' available capacity", examples = "0") long availableCapacity,
-        Demand demand) {
+        PublishedDemand demand) {
 }

@@ -15,6 +15,7 @@ import org.mitra.directory.region.RegionView;
 import org.mitra.events.Slice;
 import org.mitra.directory.taxonomy.Taxonomy;
 import org.mitra.directory.taxonomy.TermView;
+import org.mitra.feeds.DisclosurePolicy;
 
 /**
  * Computes the coverage pie for a region in PostgreSQL: providers and capacity per category and per
@@ -37,7 +38,7 @@ public class Coverage {
                 JOIN service s ON s.id = sr.service_id AND s.status = 'ACTIVE'
                 JOIN organization o ON o.id = s.organization_id AND o.status = 'VERIFIED')
             SELECT t.slice, t.code, count(DISTINCT f.organization_id),
-                   coalesce(sum(f.capacity_maximum), 0), coalesce(sum(f.capacity_available), 0)
+                   coalesce(sum(f.capacity_maximum), 0), coalesce(sum(f.capacity_available), 0), count(f.capacity_available)
             FROM taxonomy_term t LEFT JOIN offered f ON f.category_id = t.id
             WHERE t.parent_id IS NOT NULL
             GROUP BY GROUPING SETS ((t.slice, t.code), (t.slice))
@@ -64,13 +65,16 @@ public class Coverage {
 
     Clock clock = Clock.systemUTC();
 
-    /** The pie for the region; the caller has checked that the region exists. */
-    public CoverageReport forRegion(Region region) {
+    /**
+     * The pie for the region; the caller has checked that the region exists. With {@code exactDemand}
+     * the referral counts are exact (coalition admins); otherwise they pass disclosure control.
+     */
+    public CoverageReport forRegion(Region region, boolean exactDemand) {
         Instant now = clock.instant();
         Map<String, Supply> categorySupply = new HashMap<>();
         Map<Slice, Supply> sliceSupply = new HashMap<>();
         for (Object[] row : rows(entityManager.createNativeQuery(SUPPLY).setParameter("region", region.code).getResultList())) {
-            Supply supply = new Supply(number(row[2]), number(row[3]), number(row[4]));
+            Supply supply = new Supply(number(row[2]), number(row[3]), number(row[4]), number(row[5]) > 0);
             Slice slice = Slice.valueOf((String) row[0]);
             if (row[1] == null) {
                 sliceSupply.put(slice, supply);
@@ -85,13 +89,15 @@ public class Coverage {
                 .getResultList())) {
             demand.put((String) row[0], new Demand(number(row[1]), number(row[2]), number(row[3])));
         }
-        return new CoverageReport(RegionView.of(region), now, slices(categorySupply, sliceSupply, demand));
+        return new CoverageReport(RegionView.of(region), now, slices(categorySupply, sliceSupply, demand, exactDemand));
     }
 
     private List<SliceCoverage> slices(Map<String, Supply> categorySupply, Map<Slice, Supply> sliceSupply,
-            Map<String, Demand> demand) {
+            Map<String, Demand> demand, boolean exactDemand) {
+        List<TermView> pie = taxonomy.slicesWithCategories();
+        DemandDisclosure disclosure = exactDemand ? null : new DemandDisclosure(pie, demand, policy());
         List<SliceCoverage> slices = new ArrayList<>();
-        for (TermView slice : taxonomy.slicesWithCategories()) {
+        for (TermView slice : pie) {
             List<CategoryCoverage> categories = new ArrayList<>();
             Demand sliceDemand = Demand.NONE;
             for (TermView category : slice.categories()) {
@@ -99,20 +105,27 @@ public class Coverage {
                 Demand seen = demand.getOrDefault(category.code(), Demand.NONE);
                 sliceDemand = sliceDemand.plus(seen);
                 categories.add(new CategoryCoverage(category.code(), category.names(),
-                        CoverageRules.categoryVerdict(supply.providers(), supply.available(), seen),
-                        supply.providers(), supply.maximum(), supply.available(), seen));
+                        CoverageRules.categoryVerdict(supply.providers(), supply.reported() ? supply.available() : null, seen),
+                        supply.providers(), supply.maximum(), supply.available(),
+                        exactDemand ? PublishedDemand.exact(seen) : disclosure.category(slice.code(), category.code())));
             }
             Supply supply = sliceSupply.getOrDefault(slice.slice(), Supply.NONE);
             slices.add(new SliceCoverage(slice.slice(), slice.names(),
                     CoverageRules.sliceVerdict(categories.stream().map(CategoryCoverage::verdict).toList()),
-                    supply.providers(), supply.maximum(), supply.available(), sliceDemand,
+                    supply.providers(), supply.maximum(), supply.available(),
+                    exactDemand ? PublishedDemand.exact(sliceDemand) : disclosure.slice(slice.code()),
                     categories.stream().filter(category -> category.verdict() == Verdict.GAP).count(), categories));
         }
         return slices;
     }
 
-    private record Supply(long providers, long maximum, long available) {
-        static final Supply NONE = new Supply(0, 0, 0);
+    private DisclosurePolicy policy() {
+        return new DisclosurePolicy(config.suppressionThreshold(), config.roundingBase());
+    }
+
+    /** @param reported whether any provider reports its available capacity (0 available is not "unknown") */
+    private record Supply(long providers, long maximum, long available, boolean reported) {
+        static final Supply NONE = new Supply(0, 0, 0, false);
     }
 
     @SuppressWarnings("unchecked")

@@ -9,4 +9,12 @@ public interface CoverageConfig {
     /** How far back referrals count as demand. */
     @WithDefault("P90D")
     Duration demandWindow();
+
+    /** Demand counts below this are withheld from everyone but coalition admins (never below 5). */
+    @WithDefault("11")
+    int suppressionThreshold();
+
+    /** Published demand counts are rounded down to a multiple of this. */
+    @WithDefault("5")
+    int roundingBase();
 }

@@ -51,7 +51,8 @@ public final class CoveragePie {
                 drawArc(svg, from, from + categorySweep, 85, 170, fill(slice.slice(), category.verdict()), category.verdict(),
                         category.names().get("en") + ": " + category.verdict() + ", " + category.providers()
                                 + " providers, " + category.availableCapacity() + " of " + category.totalCapacity()
-                                + " places available, " + category.demand().requested() + " referrals requested",
+                                + " places available, " + (category.demand().requested() == null ? "few (withheld)"
+                                        : category.demand().requested().toString()) + " referrals requested",
                         "category-" + category.code());
             }
         }

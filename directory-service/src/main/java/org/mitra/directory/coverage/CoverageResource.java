@@ -13,11 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.directory.region.Region;
 import org.mitra.directory.region.Regions;
+import org.mitra.web.Caller;
 
 @Path("/api/directory")
 @Tag(name = "coverage", description = "The pie of pies: which slices and categories are covered, strained, duplicated or empty in a region")
 public class CoverageResource {
     private static final String DEFAULT_REGION = "51";
+    private static final String COALITION_ADMIN = "coalition-admin";
 
     @Inject
     Coverage coverage;
@@ -25,13 +27,16 @@ public class CoverageResource {
     @Inject
     Regions regions;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Path("/coverage")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Coverage of every slice and category in a region and its sub-regions (public)")
+    @Operation(summary = "Coverage of every slice and category in a region and its sub-regions (public; exact demand counts for coalition admins only)")
     public CoverageReport coverage(@Parameter(description = "Region code", example = "51") @QueryParam("region") String region) {
-        return coverage.forRegion(region(region));
+        return coverage.forRegion(region(region), caller.hasRole(COALITION_ADMIN));
     }
 
     @GET
@@ -40,7 +45,7 @@ public class CoverageResource {
     @Transactional
     @Operation(summary = "The coverage pie of a region as an SVG picture (public)")
     public String coverageSvg(@Parameter(description = "Region code", example = "51") @QueryParam("region") String region) {
-        return CoveragePie.svg(coverage.forRegion(region(region)));
+        return CoveragePie.svg(coverage.forRegion(region(region), caller.hasRole(COALITION_ADMIN)));
     }
 
     private Region region(String code) {

@@ -17,19 +17,20 @@ public final class CoverageRules {
 
     /**
      * @param providers         verified organizations offering the category in the region
-     * @param availableCapacity capacity the providers report as available now (0 when none report it)
+     * @param availableCapacity capacity the providers report as available now, null when none reports any
      * @param demand            referrals seen for the category in the region
      */
-    public static Verdict categoryVerdict(long providers, long availableCapacity, Demand demand) {
+    public static Verdict categoryVerdict(long providers, Long availableCapacity, Demand demand) {
         if (providers == 0) {
             return Verdict.GAP;
         }
-        boolean demandAboveCapacity = availableCapacity > 0 && demand.requested() > availableCapacity;
+        boolean demandAboveCapacity = availableCapacity != null && demand.requested() > availableCapacity;
         boolean manyUnmet = demand.unmet() > 0 && demand.unmet() * 100 >= demand.requested() * STRAINED_UNMET_PERCENT;
         if (demandAboveCapacity || manyUnmet) {
             return Verdict.STRAINED;
         }
-        if (providers >= 2 && availableCapacity > 0 && demand.requested() * 100 <= availableCapacity * OVERLAP_DEMAND_PERCENT) {
+        if (providers >= 2 && availableCapacity != null && availableCapacity > 0
+                && demand.requested() * 100 <= availableCapacity * OVERLAP_DEMAND_PERCENT) {
             return Verdict.OVERLAP;
         }
         return Verdict.COVERED;

@@ -1,13 +1,10 @@
 package org.mitra.directory.coverage;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-/** Demand seen in referrals for a category and region, from the referral lifecycle events. */
-@Schema(description = "Demand seen in referrals: requested, rejected for lack of capacity, and left overdue")
+/** The true counts of referrals seen for a category and region, from which verdicts are made; never published as such to the public. */
 public record Demand(
-        @Schema(examples = "12") long requested,
-        @Schema(examples = "3") long rejectedNoCapacity,
-        @Schema(examples = "1") long overdue) {
+        long requested,
+        long rejectedNoCapacity,
+        long overdue) {
 
     public static final Demand NONE = new Demand(0, 0, 0);
 

@@ -13,7 +13,7 @@ public record SliceCoverage(
         @Schema(description = "Distinct verified organizations offering any category of the slice", examples = "0") long providers,
         long totalCapacity,
         long availableCapacity,
-        Demand demand,
+        PublishedDemand demand,
         @Schema(description = "How many of the slice's categories have no provider", examples = "7") long gapCategories,
         List<CategoryCoverage> categories) {
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.mitra.directory.organization.Organization;
 import org.mitra.events.directory.OrganizationStatus;
 import org.mitra.directory.region.Region;
+import org.mitra.testkit.Tokens;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
@@ -46,7 +47,8 @@ class CoverageResourceTest {
         // A pending organization is no provider: legal aid stays a gap.
         service(unverified, "legal-aid", 5, 5, regencyA);
 
-        JsonPath pie = given().queryParam("region", province.code).when().get("/api/directory/coverage")
+        JsonPath pie = given().auth().oauth2(Tokens.coalitionAdmin())
+                .queryParam("region", province.code).when().get("/api/directory/coverage")
                 .then().statusCode(200)
                 .body("region.code", equalTo(province.code))
                 .extract().jsonPath();
@@ -64,6 +66,30 @@ class CoverageResourceTest {
         assertThat(pie.getLong(rehabilitation + ".gapCategories")).isEqualTo(6);
         assertThat(pie.getString("slices.find { it.slice == 'intervention' }.verdict")).isEqualTo("GAP");
         assertThat(pie.getList("slices.slice")).containsExactly("advocacy", "prevention", "intervention", "rehabilitation");
+    }
+
+    @Test
+    void thePublicSeesVerdictsButNeverASmallDemandCount() {
+        Region province = province(1);
+        service(organization(OrganizationStatus.VERIFIED, province.code), "legal-aid", 1, 0, province.code);
+        for (int i = 0; i < 3; i++) {
+            referral("legal-aid", province.code + "1", false, false);
+        }
+        for (int i = 0; i < 23; i++) {
+            referral("medical-care", province.code + "1", false, false);
+        }
+        String rehabilitation = "slices.find { it.slice == 'rehabilitation' }";
+        JsonPath anonymous = given().queryParam("region", province.code).get("/api/directory/coverage")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(anonymous.getString(rehabilitation + ".categories.find { it.code == 'legal-aid' }.verdict")).isEqualTo("STRAINED");
+        assertThat(anonymous.getString(rehabilitation + ".categories.find { it.code == 'legal-aid' }.demand.requested")).isNull();
+        // Legal aid's 3 cannot be recomputed from the slice total: medical care is withheld with it, and 26 shows as 25.
+        assertThat(anonymous.getString(rehabilitation + ".categories.find { it.code == 'medical-care' }.demand.requested")).isNull();
+        assertThat(anonymous.getLong(rehabilitation + ".demand.requested")).isEqualTo(25);
+        JsonPath admin = given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("region", province.code)
+                .get("/api/directory/coverage").then().statusCode(200).extract().jsonPath();
+        assertThat(admin.getLong(rehabilitation + ".categories.find { it.code == 'legal-aid' }.demand.requested")).isEqualTo(3);
+        assertThat(admin.getLong(rehabilitation + ".demand.requested")).isEqualTo(26);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.mitra.events.referral.ReferralStatus;
 import org.mitra.events.referral.ReferralStatusChanged;
 import org.mitra.events.referral.Urgency;
 import org.mitra.testkit.KafkaTopics;
+import org.mitra.testkit.Tokens;
 
 @QuarkusTest
 class ReferralDemandTest {
@@ -37,7 +38,7 @@ class ReferralDemandTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         long[] seen = null;
         while (System.nanoTime() < deadline) {
-            var demand = given().queryParam("region", region).get("/api/directory/coverage").then().statusCode(200)
+            var demand = given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("region", region).get("/api/directory/coverage").then().statusCode(200)
                     .extract().jsonPath();
             seen = new long[] {demand.getLong(DEMAND + ".requested"), demand.getLong(DEMAND + ".rejectedNoCapacity"),
                 demand.getLong(DEMAND + ".overdue")};
@@ -86,7 +87,7 @@ class ReferralDemandTest {
         KafkaTopics.send(Topic.REFERRALS_LIFECYCLE,
                 change(referral, regency, ReferralStatus.REJECTED, ReferralStatus.REQUESTED, "NO_CAPACITY"));
         awaitDemand(province.code, seen -> seen[1] == 1);
-        long requestedNow = given().queryParam("region", province.code).get("/api/directory/coverage")
+        long requestedNow = given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("region", province.code).get("/api/directory/coverage")
                 .then().extract().jsonPath().getLong(DEMAND + ".requested");
         assertThat(requestedNow).isEqualTo(1);
     }
