@@ -42,6 +42,9 @@ final class ServiceProcess implements Stoppable {
             env.put("QUARKUS_DATASOURCE_USERNAME", database);
             env.put("QUARKUS_DATASOURCE_PASSWORD", settings.databasePassword());
         });
+        if (service == PlatformService.REFERRAL) {
+            env.put(VaultKeyset.VARIABLE, VaultKeyset.forInstallation(settings));
+        }
         if (service == PlatformService.GATEWAY) {
             for (PlatformService routed : PlatformService.values()) {
                 if (routed != PlatformService.GATEWAY) {

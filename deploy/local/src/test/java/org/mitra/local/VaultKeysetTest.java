@@ -1,0 +1,36 @@
+package org.mitra.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VaultKeysetTest {
+    @Test
+    void aFreshKeysetIsOneEnabledAes256GcmKeyThatIsItsOwnPrimary() throws Exception {
+        JsonNode keyset = new ObjectMapper().readTree(VaultKeyset.generate());
+        JsonNode key = keyset.path("key").get(0);
+        assertThat(keyset.path("key").size()).isEqualTo(1);
+        assertThat(key.path("keyId").asLong()).isEqualTo(keyset.path("primaryKeyId").asLong()).isPositive();
+        assertThat(key.path("status").asText()).isEqualTo("ENABLED");
+        assertThat(key.path("keyData").path("typeUrl").asText()).isEqualTo("type.googleapis.com/google.crypto.tink.AesGcmKey");
+        byte[] value = Base64.getDecoder().decode(key.path("keyData").path("value").asText());
+        assertThat(value).hasSize(34);
+        assertThat(value[0]).isEqualTo((byte) 0x1A);
+        assertThat(value[1]).isEqualTo((byte) 0x20);
+        assertThat(VaultKeyset.generate()).isNotEqualTo(VaultKeyset.generate());
+    }
+
+    @Test
+    void anInstallationKeepsItsKeyset() {
+        Path repository = PlatformSettings.findRepository(Path.of(""));
+        PlatformSettings settings = PlatformSettings.fromEnvironment(
+                Map.of("MITRA_RUNTIME_DIR", "deploy/local/target/vault-keyset-test-" + System.nanoTime()), repository);
+        String first = VaultKeyset.forInstallation(settings);
+        assertThat(VaultKeyset.forInstallation(settings)).isEqualTo(first);
+    }
+}

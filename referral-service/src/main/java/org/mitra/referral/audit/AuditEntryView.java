@@ -1,0 +1,15 @@
+package org.mitra.referral.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "AuditEntry")
+public record AuditEntryView(long id, Instant occurredAt, String actor, UUID organizationId, UUID referralId,
+        AuditAction action, AuditEntry.Outcome outcome) {
+
+    public static AuditEntryView of(AuditEntry entry) {
+        return new AuditEntryView(entry.id, entry.occurredAt, entry.actor, entry.organizationId, entry.referralId,
+                entry.action, entry.outcome);
+    }
+}

@@ -1,0 +1,48 @@
+package org.mitra.referral.audit;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.UUID;
+import org.mitra.referral.referral.ReferralAccess;
+import org.mitra.web.paging.Page;
+import org.mitra.web.paging.PageRequest;
+
+/** Writes and lists the audit log. Each entry commits on its own, so a refusal is kept although the request fails. */
+@ApplicationScoped
+public class AuditLog {
+    @Inject
+    ReferralAccess access;
+
+    // Milliseconds, as stored and as in events, so a response never shows a time the database rounds.
+    Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+
+    public void record(UUID referralId, AuditAction action, AuditEntry.Outcome outcome) {
+        String actor = access.actor();
+        UUID organization = access.callerOrganization().orElse(null);
+        QuarkusTransaction.requiringNew().run(() -> {
+            AuditEntry entry = new AuditEntry();
+            entry.occurredAt = clock.instant();
+            entry.actor = actor;
+            entry.organizationId = organization;
+            entry.referralId = referralId;
+            entry.action = action;
+            entry.outcome = outcome;
+            entry.persist();
+        });
+    }
+
+    @Transactional
+    public Page<AuditEntry> list(UUID referralId, PageRequest request) {
+        Sort order = Sort.descending("occurredAt").and("id", Sort.Direction.Descending);
+        PanacheQuery<AuditEntry> query = referralId == null
+                ? AuditEntry.findAll(order)
+                : AuditEntry.find("referralId = :referral", order, Parameters.with("referral", referralId));
+        return Page.of(query.page(request.page(), request.size()).list(), request, query.count());
+    }
+}

@@ -1,0 +1,106 @@
+package org.mitra.referral.consent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.mitra.events.referral.ReferralStatus;
+import org.mitra.referral.audit.AuditAction;
+import org.mitra.referral.audit.AuditEntry;
+import org.mitra.referral.audit.AuditLog;
+import org.mitra.referral.identity.IdentityVault;
+import org.mitra.referral.identity.Subject;
+import org.mitra.referral.lifecycle.Action;
+import org.mitra.referral.lifecycle.ReferralStateMachine;
+import org.mitra.referral.lifecycle.ReferralWorkflow;
+import org.mitra.referral.lifecycle.Side;
+import org.mitra.referral.referral.Consent;
+import org.mitra.referral.referral.Referral;
+import org.mitra.referral.referral.ReferralAccess;
+import org.mitra.referral.referral.Referrals;
+import org.mitra.web.etag.EntityTags;
+import org.mitra.web.etag.IfMatch;
+import org.mitra.web.problem.AccessDeniedException;
+import org.mitra.web.problem.ConflictException;
+import org.mitra.web.problem.InvalidRequestException;
+import org.mitra.web.problem.FieldViolation;
+
+/**
+ * Records consent on a draft, and withdraws it: the subject's data key is destroyed (the identity
+ * and notes become unreadable everywhere), every open referral of the subject is cancelled, and
+ * the history and the audit log say so.
+ */
+@ApplicationScoped
+public class Consents {
+    @Inject
+    ReferralAccess access;
+
+    @Inject
+    ReferralWorkflow workflow;
+
+    @Inject
+    IdentityVault vault;
+
+    @Inject
+    AuditLog audit;
+
+    // Milliseconds, as stored and as in events, so a response never shows a time the database rounds.
+    Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+
+    @Transactional
+    public Referral record(UUID referralId, String ifMatch, Consent consent) {
+        ReferralAccess.Acting acting = access.acting(referralId);
+        Referral referral = acting.referral();
+        IfMatch.check(ifMatch, EntityTags.of(referral.id, referral.version));
+        if (acting.side() != Side.SENDER) {
+            throw new AccessDeniedException("Only the sending organization records consent on referral " + referralId);
+        }
+        if (referral.status != ReferralStatus.DRAFT) {
+            throw new ConflictException("Consent is recorded on a draft; referral " + referralId + " is " + referral.status)
+                    .with("currentState", referral.status.name());
+        }
+        if (referral.consentWithdrawnAt != null) {
+            throw new ConflictException("Consent on referral " + referralId + " was withdrawn; refer the person anew");
+        }
+        Subject subject = Subject.findById(referral.subjectId);
+        List<FieldViolation> problems = Referrals.consentProblems(consent, referral.receivingOrganizationId,
+                subject.identityCiphertext != null, referral.noteCiphertext != null, false);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems.stream()
+                    .map(problem -> new FieldViolation(problem.field().replaceFirst("^consent\\.?", ""), problem.message()))
+                    .map(problem -> problem.field().isEmpty() ? new FieldViolation("consent", problem.message()) : problem)
+                    .toList());
+        }
+        referral.consent = consent;
+        referral.updatedAt = clock.instant();
+        workflow.record(referral, "record-consent", referral.status, referral.status, null, null);
+        ReferralWorkflow.flush();
+        return referral;
+    }
+
+    @Transactional
+    public Referral withdraw(UUID referralId, ConsentWithdrawal withdrawal) {
+        ReferralAccess.Acting acting = access.acting(referralId);
+        Referral referral = acting.referral();
+        Subject subject = Subject.findById(referral.subjectId);
+        Instant now = clock.instant();
+        vault.destroyKey(subject);
+        List<Referral> ofSubject = Referral.list("subjectId", subject.id);
+        for (Referral each : ofSubject) {
+            each.consentWithdrawnAt = now;
+            each.consentWithdrawnBy = withdrawal.withdrawnBy().name();
+            each.consentWithdrawalReason = withdrawal.reasonCode();
+            each.updatedAt = now;
+            workflow.record(each, "withdraw-consent", each.status, each.status, withdrawal.reasonCode(), null);
+            if (ReferralStateMachine.isOpen(each.status)) {
+                workflow.move(each, Action.CANCEL.code(), ReferralStatus.CANCELLED, ReferralWorkflow.CONSENT_WITHDRAWN, null);
+            }
+        }
+        ReferralWorkflow.flush();
+        audit.record(referralId, AuditAction.CONSENT_WITHDRAWN, AuditEntry.Outcome.GRANTED);
+        return referral;
+    }
+}

@@ -1,0 +1,32 @@
+package org.mitra.referral.identity;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/referrals/{id}/identity")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "identity", description = "The identity vault: encrypted at rest, every read and refusal audited")
+public class IdentityResource {
+    @Inject
+    IdentityVault vault;
+
+    @GET
+    @Authenticated
+    @Operation(summary = "The person's identity, for the staff of the two organizations only; every read and refusal is audited")
+    public Response read(@PathParam("id") UUID id) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        noStore.setPrivate(true);
+        return Response.ok(vault.read(id)).cacheControl(noStore).build();
+    }
+}

@@ -1,0 +1,165 @@
+package org.mitra.referral.identity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.mitra.referral.audit.AuditAction;
+import org.mitra.referral.audit.AuditEntry.Outcome;
+import org.mitra.referral.audit.AuditLog;
+import org.mitra.referral.lifecycle.Side;
+import org.mitra.referral.referral.Consent;
+import org.mitra.referral.referral.Referral;
+import org.mitra.referral.referral.ReferralAccess;
+import org.mitra.web.problem.AccessDeniedException;
+import org.mitra.web.problem.ResourceNotFoundException;
+
+/**
+ * Keeps subjects' identities and the senders' notes encrypted with each subject's data key, and
+ * lets only the two organizations' staff read an identity, writing every read and every refusal
+ * to the audit log.
+ */
+@ApplicationScoped
+public class IdentityVault {
+    private static final Logger LOG = Logger.getLogger(IdentityVault.class);
+
+    @Inject
+    Vault vault;
+
+    @Inject
+    VaultConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    ReferralAccess access;
+
+    @Inject
+    AuditLog audit;
+
+    // Milliseconds, as stored and as in events, so a response never shows a time the database rounds.
+    Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Subject newSubject(UUID organizationId) {
+        Subject subject = new Subject();
+        subject.id = UUID.randomUUID();
+        subject.organizationId = organizationId;
+        subject.dataKey = vault.newDataKey(subject.id);
+        subject.createdAt = clock.instant();
+        subject.persist();
+        return subject;
+    }
+
+    /** The identity as the bytes that would be encrypted, to check its size before anything is stored. */
+    public byte[] serialize(Identity identity) {
+        try {
+            return json.writeValueAsBytes(identity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize an identity", e);
+        }
+    }
+
+    public int maxIdentityBytes() {
+        return config.maxIdentityBytes();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(Subject subject, Identity identity) {
+        subject.identityCiphertext = vault.encrypt(subject.id, subject.dataKey, serialize(identity), identityPlace(subject.id));
+    }
+
+    public byte[] encryptNote(Subject subject, UUID referralId, String note) {
+        return vault.encrypt(subject.id, subject.dataKey, note.getBytes(StandardCharsets.UTF_8), notePlace(referralId));
+    }
+
+    /** The referral's note, or empty when there is none or the subject's key was destroyed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> note(Referral referral) {
+        if (referral.noteCiphertext == null) {
+            return Optional.empty();
+        }
+        Subject subject = Subject.findById(referral.subjectId);
+        if (subject == null || subject.isShredded()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new String(vault.decrypt(subject.id, subject.dataKey, referral.noteCiphertext,
+                    notePlace(referral.id)), StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            LOG.errorf("The note of referral %s does not decrypt", referral.id);
+            return Optional.empty();
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean hasReadableIdentity(Referral referral) {
+        Subject subject = Subject.findById(referral.subjectId);
+        return subject != null && !subject.isShredded() && subject.identityCiphertext != null;
+    }
+
+    /** Reads the identity for the staff of the referral's two organizations; audits every attempt. */
+    @Transactional
+    public Identity read(UUID referralId) {
+        Referral referral = Referral.findById(referralId);
+        Optional<Side> side = referral == null ? Optional.empty() : access.sideOf(referral);
+        if (side.isEmpty()) {
+            audit.record(referralId, AuditAction.IDENTITY_READ, Outcome.REFUSED);
+            if (referral != null && access.isCoalitionAdmin()) {
+                throw new AccessDeniedException("Survivor identity is readable only by the staff of the sending and receiving organizations");
+            }
+            throw ResourceNotFoundException.of("Referral", referralId);
+        }
+        if (side.get() == Side.RECEIVER && !consentCoversReceiver(referral)) {
+            audit.record(referralId, AuditAction.IDENTITY_READ, Outcome.REFUSED);
+            throw new AccessDeniedException("The consent on referral " + referralId + " does not share the identity with the receiving organization");
+        }
+        Subject subject = Subject.findById(referral.subjectId);
+        if (subject.isShredded() || subject.identityCiphertext == null) {
+            audit.record(referralId, AuditAction.IDENTITY_READ, Outcome.UNAVAILABLE);
+            throw new ResourceNotFoundException(subject.isShredded()
+                    ? "The identity of referral " + referralId + " was erased when consent was withdrawn"
+                    : "Referral " + referralId + " carries no identity");
+        }
+        Identity identity;
+        try {
+            byte[] plaintext = vault.decrypt(subject.id, subject.dataKey, subject.identityCiphertext, identityPlace(subject.id));
+            identity = json.readValue(plaintext, Identity.class);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("The identity of subject " + subject.id + " does not decrypt");
+        }
+        audit.record(referralId, AuditAction.IDENTITY_READ, Outcome.GRANTED);
+        return identity;
+    }
+
+    /** Crypto-shredding: without its data key, no copy of the subject's ciphertexts (backups included) can be read. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void destroyKey(Subject subject) {
+        subject.dataKey = null;
+        subject.identityCiphertext = null;
+        subject.keyDestroyedAt = clock.instant();
+    }
+
+    private static boolean consentCoversReceiver(Referral referral) {
+        return referral.consent != null && referral.consentWithdrawnAt == null
+                && referral.consent.covers(Consent.Shared.IDENTITY)
+                && referral.consent.sharedWith().contains(referral.receivingOrganizationId);
+    }
+
+    static Vault.CipherPlace identityPlace(UUID subjectId) {
+        return new Vault.CipherPlace("subject", "identity_ciphertext", subjectId);
+    }
+
+    static Vault.CipherPlace notePlace(UUID referralId) {
+        return new Vault.CipherPlace("referral", "note_ciphertext", referralId);
+    }
+}

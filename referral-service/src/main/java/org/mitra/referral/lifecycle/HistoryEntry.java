@@ -1,0 +1,75 @@
+package org.mitra.referral.lifecycle;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.mitra.events.referral.ReferralStatus;
+
+/** One step in a referral's history: who, for which organization, when, and why (codes only). */
+@Entity
+@Table(name = "referral_history")
+public class HistoryEntry extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    /** Insertion order, so steps taken in the same instant keep their order. */
+    @Generated
+    @Column(insertable = false, updatable = false)
+    public Long position;
+
+    @Column(name = "referral_id", nullable = false)
+    public UUID referralId;
+
+    /** The action code ({@code submit}, {@code cancel}, ...), {@code create} or {@code business-status}. */
+    @Column(nullable = false)
+    public String action;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    public ReferralStatus fromStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status", nullable = false)
+    public ReferralStatus toStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "business_status")
+    public BusinessStatus businessStatus;
+
+    @Column(name = "reason_code")
+    public String reasonCode;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "services_delivered")
+    public List<String> servicesDelivered;
+
+    @Column(nullable = false)
+    public String actor;
+
+    @Column(name = "organization_id")
+    public UUID organizationId;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof HistoryEntry entry && id != null && id.equals(entry.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(HistoryEntry.class);
+    }
+}

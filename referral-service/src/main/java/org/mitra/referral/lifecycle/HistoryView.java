@@ -1,0 +1,20 @@
+package org.mitra.referral.lifecycle;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.mitra.events.referral.ReferralStatus;
+
+@Schema(name = "HistoryEntry")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HistoryView(UUID id, @Schema(examples = "accept") String action, ReferralStatus fromStatus,
+        ReferralStatus toStatus, BusinessStatus businessStatus, @Schema(examples = "NO_CAPACITY") String reasonCode,
+        List<String> servicesDelivered, String actor, UUID organizationId, Instant occurredAt) {
+
+    public static HistoryView of(HistoryEntry entry) {
+        return new HistoryView(entry.id, entry.action, entry.fromStatus, entry.toStatus, entry.businessStatus,
+                entry.reasonCode, entry.servicesDelivered, entry.actor, entry.organizationId, entry.occurredAt);
+    }
+}

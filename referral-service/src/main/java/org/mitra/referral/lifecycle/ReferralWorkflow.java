@@ -1,0 +1,185 @@
+package org.mitra.referral.lifecycle;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.StaleStateException;
+import org.mitra.events.referral.ReferralStatus;
+import org.mitra.referral.directory.DirectoryOrganization;
+import org.mitra.referral.directory.DirectoryReadModel;
+import org.mitra.referral.overdue.Deadlines;
+import org.mitra.referral.referral.Referral;
+import org.mitra.referral.referral.ReferralAccess;
+import org.mitra.web.etag.EntityTags;
+import org.mitra.web.etag.IfMatch;
+import org.mitra.web.problem.AccessDeniedException;
+import org.mitra.web.problem.ConflictException;
+import org.mitra.web.problem.InvalidRequestException;
+import org.mitra.web.problem.InvalidTransitionException;
+import org.mitra.web.problem.ProblemException;
+import org.mitra.web.problem.UnprocessableException;
+
+/**
+ * Moves referrals through the state machine: checks the caller's side, the state, the reason,
+ * then records the step in the history and announces it through the outbox, all in one transaction.
+ */
+@ApplicationScoped
+public class ReferralWorkflow {
+    /** The reason code of the cancellations that follow a withdrawal of consent. */
+    public static final String CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN";
+    private static final EnumSet<ReferralStatus> UNDER_WAY = EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS,
+            ReferralStatus.ON_HOLD);
+
+    @Inject
+    ReferralAccess access;
+
+    @Inject
+    ReferralEvents events;
+
+    @Inject
+    Deadlines deadlines;
+
+    @Inject
+    DirectoryReadModel directory;
+
+    // Milliseconds, as stored and as in events, so a response never shows a time the database rounds.
+    Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+
+    @Transactional
+    public Referral apply(UUID id, String ifMatch, TransitionRequest request) {
+        Action action = Action.fromCode(request.action()).orElseThrow(() -> InvalidRequestException.of("action",
+                "must be one of " + Arrays.stream(Action.values()).map(Action::code).toList()));
+        ReferralAccess.Acting acting = access.acting(id);
+        Referral referral = acting.referral();
+        IfMatch.check(ifMatch, EntityTags.of(referral.id, referral.version));
+        ReferralStatus to = ReferralStateMachine.next(referral.status, acting.side(), action)
+                .orElseThrow(() -> refusal(referral, acting.side(), action));
+        if (action.needsReason() && request.reasonCode() == null) {
+            throw InvalidRequestException.of("reasonCode", "is required to " + action.code() + " a referral");
+        }
+        if (action.needsServicesDelivered() && (request.servicesDelivered() == null || request.servicesDelivered().isEmpty())) {
+            throw InvalidRequestException.of("servicesDelivered", "must list the services delivered to complete a referral");
+        }
+        if (action == Action.SUBMIT) {
+            checkSubmittable(referral);
+        }
+        move(referral, action.code(), to, action.needsReason() ? request.reasonCode() : null,
+                action.needsServicesDelivered() ? List.copyOf(request.servicesDelivered()) : null);
+        flush();
+        return referral;
+    }
+
+    @Transactional
+    public Referral advanceBusinessStatus(UUID id, String ifMatch, BusinessStatus wanted) {
+        ReferralAccess.Acting acting = access.acting(id);
+        Referral referral = acting.referral();
+        IfMatch.check(ifMatch, EntityTags.of(referral.id, referral.version));
+        if (!referral.isIntervention()) {
+            throw new ConflictException("Only intervention referrals carry a business status; referral " + id + " is "
+                    + referral.slice.code()).with("slice", referral.slice.code());
+        }
+        if (acting.side() != Side.RECEIVER) {
+            throw new AccessDeniedException("Only the receiving organization moves the business status of referral " + id);
+        }
+        BusinessStatus expected = BusinessStatus.after(referral.businessStatus).orElse(null);
+        if (!UNDER_WAY.contains(referral.status) || expected != wanted) {
+            String current = referral.businessStatus == null ? "NONE" : referral.businessStatus.name();
+            List<String> allowed = UNDER_WAY.contains(referral.status) && expected != null ? List.of(expected.name()) : List.of();
+            throw new InvalidTransitionException("move the business status to " + wanted, current, allowed)
+                    .with("referralStatus", referral.status.name());
+        }
+        referral.businessStatus = wanted;
+        referral.updatedAt = clock.instant();
+        record(referral, "business-status", referral.status, referral.status, null, null);
+        flush();
+        return referral;
+    }
+
+    /** Moves a referral the caller was already allowed to move, records and announces it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void move(Referral referral, String actionCode, ReferralStatus to, String reasonCode, List<String> servicesDelivered) {
+        ReferralStatus from = referral.status;
+        Instant now = clock.instant();
+        referral.status = to;
+        referral.updatedAt = now;
+        if (to == ReferralStatus.REQUESTED) {
+            referral.requestedAt = now;
+            referral.deadline = deadlines.deadline(referral.urgency, now);
+        }
+        record(referral, actionCode, from, to, reasonCode, servicesDelivered);
+        // A draft is the sender's alone: the platform hears of a referral once it is submitted.
+        if (referral.requestedAt != null) {
+            events.statusChanged(referral, from == ReferralStatus.DRAFT && to == ReferralStatus.REQUESTED ? null : from,
+                    reasonCode, now);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Referral referral, String actionCode, ReferralStatus from, ReferralStatus to, String reasonCode,
+            List<String> servicesDelivered) {
+        HistoryEntry entry = new HistoryEntry();
+        entry.id = UUID.randomUUID();
+        entry.referralId = referral.id;
+        entry.action = actionCode;
+        entry.fromStatus = from;
+        entry.toStatus = to;
+        entry.businessStatus = referral.businessStatus;
+        entry.reasonCode = reasonCode;
+        entry.servicesDelivered = servicesDelivered;
+        entry.actor = access.actor();
+        entry.organizationId = access.callerOrganization().orElse(null);
+        entry.occurredAt = referral.updatedAt;
+        entry.persist();
+    }
+
+    /** Submission needs recorded consent and a receiver that is still verified. */
+    public void checkSubmittable(Referral referral) {
+        if (referral.consent == null || referral.consentWithdrawnAt != null) {
+            throw new UnprocessableException("Referral " + referral.id + " has no recorded consent; record it with PUT /api/referrals/"
+                    + referral.id + "/consent before submitting").with("missing", "consent");
+        }
+        boolean receiverVerified = directory.organization(referral.receivingOrganizationId)
+                .map(DirectoryOrganization::isVerified).orElse(false);
+        if (!receiverVerified) {
+            throw new UnprocessableException("The receiving organization " + referral.receivingOrganizationId
+                    + " is not a verified organization in the directory").with("receivingOrganizationId",
+                    referral.receivingOrganizationId);
+        }
+    }
+
+    /** Writes pending changes now, so a concurrent change surfaces as a 409 instead of at commit. */
+    public static void flush() {
+        try {
+            Referral.getEntityManager().flush();
+        } catch (OptimisticLockException | StaleStateException stale) {
+            throw concurrentChange();
+        } catch (PersistenceException failure) {
+            if (failure.getCause() instanceof StaleStateException) {
+                throw concurrentChange();
+            }
+            throw failure;
+        }
+    }
+
+    private static ConflictException concurrentChange() {
+        return new ConflictException("The referral was changed at the same time by another request; read it again and retry");
+    }
+
+    private static ProblemException refusal(Referral referral, Side side, Action action) {
+        List<String> allowed = ReferralStateMachine.allowedActions(referral.status, side).stream().map(Action::code).toList();
+        if (ReferralStateMachine.belongsToOtherSide(referral.status, side, action)) {
+            String other = side == Side.SENDER ? "receiving" : "sending";
+            return new AccessDeniedException("Only the " + other + " organization may " + action.code() + " referral "
+                    + referral.id).with("currentState", referral.status.name()).with("allowedActions", allowed);
+        }
+        return new InvalidTransitionException(action.code(), referral.status.name(), allowed);
+    }
+}

@@ -1,0 +1,37 @@
+package org.mitra.referral.overdue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.mitra.events.referral.Urgency;
+
+/** When the receiver must have answered a referral submitted at a given time. */
+@ApplicationScoped
+public class Deadlines {
+    @Inject
+    OverdueConfig config;
+
+    public Instant deadline(Urgency urgency, Instant requestedAt) {
+        return switch (urgency) {
+            case EMERGENCY -> requestedAt.plus(config.emergency());
+            case HIGH -> requestedAt.plus(config.high());
+            case ROUTINE -> addBusinessDays(requestedAt, config.routineBusinessDays(), config.zone());
+        };
+    }
+
+    /** The same time of day {@code days} working days (Monday to Friday) later, counted in {@code zone}. */
+    public static Instant addBusinessDays(Instant from, int days, ZoneId zone) {
+        ZonedDateTime moment = from.atZone(zone);
+        int counted = 0;
+        while (counted < days) {
+            moment = moment.plusDays(1);
+            if (moment.getDayOfWeek() != DayOfWeek.SATURDAY && moment.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                counted++;
+            }
+        }
+        return moment.toInstant();
+    }
+}

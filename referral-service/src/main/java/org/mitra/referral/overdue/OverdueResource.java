@@ -1,0 +1,37 @@
+package org.mitra.referral.overdue;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mitra.events.referral.ReferralStatus;
+import org.mitra.referral.Roles;
+import org.mitra.referral.referral.Referral;
+import org.mitra.referral.referral.ReferralView;
+import org.mitra.web.paging.Page;
+import org.mitra.web.paging.PageRequest;
+
+@Path("/api/referrals/overdue")
+@Produces(MediaType.APPLICATION_JSON)
+@Transactional
+@Tag(name = "overdue", description = "Referrals nobody answered in time, for the coalition to escalate")
+public class OverdueResource {
+    @GET
+    @RolesAllowed(Roles.COALITION_ADMIN)
+    @Operation(summary = "Referrals still REQUESTED past their deadline, oldest deadline first (metadata only)")
+    public Page<ReferralView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        PanacheQuery<Referral> query = Referral.find("status = :requested and overdueAt is not null",
+                Sort.ascending("deadline").and("id"), Parameters.with("requested", ReferralStatus.REQUESTED));
+        return Page.of(query.page(request.page(), request.size()).list().stream().map(ReferralView::metadata).toList(),
+                request, query.count());
+    }
+}

@@ -1,0 +1,131 @@
+package org.mitra.referral.referral;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.mitra.events.Slice;
+import org.mitra.events.referral.ReferralStatus;
+import org.mitra.events.referral.Urgency;
+import org.mitra.referral.lifecycle.BusinessStatus;
+
+/** A referral of one subject from the sending to the receiving organization. */
+@Entity
+@Table(name = "referral")
+public class Referral extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(name = "subject_id", nullable = false)
+    public UUID subjectId;
+
+    @Column(name = "sending_organization_id", nullable = false)
+    public UUID sendingOrganizationId;
+
+    @Column(name = "receiving_organization_id", nullable = false)
+    public UUID receivingOrganizationId;
+
+    @Column(name = "receiving_service_id")
+    public UUID receivingServiceId;
+
+    @Column(name = "category_code", nullable = false)
+    public String categoryCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Slice slice;
+
+    @Column(name = "region_code", nullable = false)
+    public String regionCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Urgency urgency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReferralStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "business_status")
+    public BusinessStatus businessStatus;
+
+    @Column(name = "age_band", nullable = false)
+    public String ageBand;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Gender gender;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public SubjectProfile profile;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Consent consent;
+
+    @Column(name = "consent_withdrawn_at")
+    public Instant consentWithdrawnAt;
+
+    /** Who withdrew consent ({@code SUBJECT}, ...), and the reason code. */
+    @Column(name = "consent_withdrawn_by")
+    public String consentWithdrawnBy;
+
+    @Column(name = "consent_withdrawal_reason")
+    public String consentWithdrawalReason;
+
+    /** The sender's note, encrypted with the subject's data key. */
+    @Column(name = "note_ciphertext")
+    public byte[] noteCiphertext;
+
+    @Column(name = "law_enforcement_agency")
+    public String lawEnforcementAgency;
+
+    @Column(name = "law_enforcement_report_number")
+    public String lawEnforcementReportNumber;
+
+    @Column(name = "requested_at")
+    public Instant requestedAt;
+
+    /** When the receiver should have answered a REQUESTED referral. */
+    public Instant deadline;
+
+    /** When the overdue job flagged it; null while it is not overdue. */
+    @Column(name = "overdue_at")
+    public Instant overdueAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public boolean isIntervention() {
+        return slice == Slice.INTERVENTION;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Referral referral && id != null && id.equals(referral.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(Referral.class);
+    }
+}

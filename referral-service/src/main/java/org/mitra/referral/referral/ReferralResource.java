@@ -1,0 +1,78 @@
+package org.mitra.referral.referral;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mitra.events.referral.ReferralStatus;
+import org.mitra.referral.Roles;
+import org.mitra.web.etag.EntityTags;
+import org.mitra.web.idempotency.Idempotency;
+import org.mitra.web.paging.Page;
+import org.mitra.web.paging.PageRequest;
+
+@Path("/api/referrals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Transactional
+@Tag(name = "referrals", description = "Closed-loop referrals between the coalition's organizations")
+public class ReferralResource {
+    @Inject
+    Referrals referrals;
+
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP})
+    @Operation(summary = "Refer a person to another organization, from the caller's own organization",
+            description = "Starts as DRAFT, or REQUESTED with submit: true (consent required). Honours Idempotency-Key.")
+    public Response create(@Parameter(description = "Retries with the same key and body return the first referral")
+            @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull ReferralRequest request) {
+        return idempotency.execute(key, "referrals.create", request, () -> {
+            Referral referral = referrals.create(request);
+            return Response.created(URI.create("/api/referrals/" + referral.id))
+                    .tag(EntityTags.of(referral.id, referral.version))
+                    .entity(referrals.view(referral))
+                    .build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP, Roles.COALITION_ADMIN})
+    @Operation(summary = "Referrals the caller's organization sent or received (coalition admins: metadata of all)")
+    public Page<ReferralView> list(
+            @Parameter(description = "sent or received (required for an organization's staff)") @QueryParam("box") String box,
+            @QueryParam("status") ReferralStatus status,
+            @Parameter(description = "Only referrals changed at or after this time, for polling", example = "2026-05-04T00:00:00Z")
+            @QueryParam("updatedSince") String updatedSince,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return referrals.list(box, status, updatedSince, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "One referral: the two organizations' staff see it all but the identity, coalition admins its metadata")
+    public Response get(@PathParam("id") UUID id) {
+        ReferralView view = referrals.view(id);
+        return Response.ok(view).tag(EntityTags.of(view.id(), view.version())).build();
+    }
+}

@@ -1,0 +1,66 @@
+package org.mitra.referral.referral;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.mitra.events.Slice;
+import org.mitra.events.referral.ReferralStatus;
+import org.mitra.events.referral.Urgency;
+import org.mitra.referral.lifecycle.BusinessStatus;
+
+/**
+ * A referral as the caller may see it. The two organizations' staff see everything but the
+ * identity (which has its own audited endpoint); coalition admins see metadata only: no subject,
+ * no consent details, no note, no law-enforcement reference.
+ */
+@Schema(name = "Referral")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReferralView(
+        UUID id,
+        ReferralStatus status,
+        BusinessStatus businessStatus,
+        UUID sendingOrganizationId,
+        UUID receivingOrganizationId,
+        UUID receivingServiceId,
+        String categoryCode,
+        Slice slice,
+        String regionCode,
+        Urgency urgency,
+        String ageBand,
+        Gender gender,
+        @Schema(description = "Staff of the two organizations only") UUID subjectId,
+        @Schema(description = "Staff of the two organizations only") SubjectProfile profile,
+        @Schema(description = "Staff of the two organizations only") Consent consent,
+        boolean consentWithdrawn,
+        @Schema(description = "Whether an identity is stored and readable at /identity (staff only)") Boolean hasIdentity,
+        @Schema(description = "Staff of the two organizations only") String note,
+        @Schema(description = "Staff of the two organizations only") LawEnforcementReference lawEnforcementReference,
+        boolean overdue,
+        Instant requestedAt,
+        Instant deadline,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "What the caller's organization may do now") List<String> allowedActions,
+        long version) {
+
+    public static ReferralView staff(Referral referral, boolean hasIdentity, String note, List<String> allowedActions) {
+        LawEnforcementReference reference = referral.lawEnforcementAgency == null ? null
+                : new LawEnforcementReference(referral.lawEnforcementAgency, referral.lawEnforcementReportNumber);
+        return new ReferralView(referral.id, referral.status, referral.businessStatus, referral.sendingOrganizationId,
+                referral.receivingOrganizationId, referral.receivingServiceId, referral.categoryCode, referral.slice,
+                referral.regionCode, referral.urgency, referral.ageBand, referral.gender, referral.subjectId,
+                referral.profile, referral.consent, referral.consentWithdrawnAt != null, hasIdentity, note, reference,
+                referral.overdueAt != null, referral.requestedAt, referral.deadline, referral.createdAt,
+                referral.updatedAt, allowedActions, referral.version);
+    }
+
+    public static ReferralView metadata(Referral referral) {
+        return new ReferralView(referral.id, referral.status, referral.businessStatus, referral.sendingOrganizationId,
+                referral.receivingOrganizationId, referral.receivingServiceId, referral.categoryCode, referral.slice,
+                referral.regionCode, referral.urgency, referral.ageBand, referral.gender, null, null, null,
+                referral.consentWithdrawnAt != null, null, null, null, referral.overdueAt != null, referral.requestedAt,
+                referral.deadline, referral.createdAt, referral.updatedAt, List.of(), referral.version);
+    }
+}

@@ -1,0 +1,250 @@
+package org.mitra.referral.referral;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.mitra.events.Slice;
+import org.mitra.events.referral.ReferralStatus;
+import org.mitra.referral.directory.DirectoryOrganization;
+import org.mitra.referral.directory.DirectoryReadModel;
+import org.mitra.referral.directory.DirectoryService;
+import org.mitra.referral.identity.IdentityVault;
+import org.mitra.referral.identity.Subject;
+import org.mitra.referral.lifecycle.Action;
+import org.mitra.referral.lifecycle.ReferralStateMachine;
+import org.mitra.referral.lifecycle.ReferralWorkflow;
+import org.mitra.web.problem.AccessDeniedException;
+import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.InvalidRequestException;
+import org.mitra.web.paging.Page;
+import org.mitra.web.paging.PageRequest;
+
+/**
+ * Creates referrals after checking them against the directory read model and the consent rules,
+ * and shows each caller what it may see of them.
+ */
+@ApplicationScoped
+public class Referrals {
+    @Inject
+    ReferralAccess access;
+
+    @Inject
+    DirectoryReadModel directory;
+
+    @Inject
+    IdentityVault vault;
+
+    @Inject
+    ReferralWorkflow workflow;
+
+    // Milliseconds, as stored and as in events, so a response never shows a time the database rounds.
+    Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+
+    @Transactional
+    public Referral create(ReferralRequest request) {
+        UUID sender = access.ownOrganization();
+        Optional<Subject> knownSubject = check(sender, request);
+        Slice slice = directory.sliceOf(request.categoryCode()).orElseThrow();
+        Subject subject = knownSubject.orElseGet(() -> vault.newSubject(sender));
+        if (request.identity() != null) {
+            vault.store(subject, request.identity());
+        }
+        Referral referral = new Referral();
+        referral.id = UUID.randomUUID();
+        referral.subjectId = subject.id;
+        referral.sendingOrganizationId = sender;
+        referral.receivingOrganizationId = request.receivingOrganizationId();
+        referral.receivingServiceId = request.receivingServiceId();
+        referral.categoryCode = request.categoryCode();
+        referral.slice = slice;
+        referral.regionCode = request.regionCode();
+        referral.urgency = request.urgency();
+        referral.status = ReferralStatus.DRAFT;
+        referral.ageBand = request.profile().ageBand();
+        referral.gender = request.profile().gender();
+        referral.profile = request.profile();
+        referral.consent = request.consent();
+        if (request.note() != null && !request.note().isBlank()) {
+            referral.noteCiphertext = vault.encryptNote(subject, referral.id, request.note());
+        }
+        if (request.lawEnforcementReference() != null) {
+            referral.lawEnforcementAgency = request.lawEnforcementReference().agency();
+            referral.lawEnforcementReportNumber = request.lawEnforcementReference().reportNumber();
+        }
+        referral.createdBy = access.actor();
+        referral.createdAt = clock.instant();
+        referral.updatedAt = referral.createdAt;
+        referral.persist();
+        workflow.record(referral, "create", null, ReferralStatus.DRAFT, null, null);
+        if (request.submit()) {
+            workflow.checkSubmittable(referral);
+            workflow.move(referral, Action.SUBMIT.code(), ReferralStatus.REQUESTED, null, null);
+        }
+        Referral.getEntityManager().flush();
+        return referral;
+    }
+
+    /** Every problem with the request at once, before anything is stored; the subject to refer again, if named. */
+    private Optional<Subject> check(UUID sender, ReferralRequest request) {
+        List<FieldViolation> problems = new ArrayList<>();
+        UUID receiverId = request.receivingOrganizationId();
+        Optional<DirectoryOrganization> receiver = directory.organization(receiverId);
+        Optional<Slice> slice = directory.sliceOf(request.categoryCode());
+        if (receiverId.equals(sender)) {
+            problems.add(new FieldViolation("receivingOrganizationId", "must be another organization than your own"));
+        } else if (receiver.isEmpty()) {
+            problems.add(new FieldViolation("receivingOrganizationId", "is not an organization in the directory"));
+        } else if (!receiver.get().isVerified()) {
+            problems.add(new FieldViolation("receivingOrganizationId", "is not a verified organization"));
+        }
+        if (slice.isEmpty()) {
+            problems.add(new FieldViolation("categoryCode", "is not a known category"));
+        } else if (request.slice() != null && request.slice() != slice.get()) {
+            problems.add(new FieldViolation("slice", "does not match category " + request.categoryCode()
+                    + ", which belongs to slice " + slice.get().code()));
+        }
+        if (slice.isPresent() && receiver.isPresent() && !receiverId.equals(sender)) {
+            DirectoryOrganization organization = receiver.get();
+            if (!organization.offers(request.categoryCode())) {
+                problems.add(new FieldViolation("receivingOrganizationId", "does not offer category " + request.categoryCode()));
+            }
+            if (request.receivingServiceId() != null) {
+                Optional<DirectoryService> service = organization.services.stream()
+                        .filter(candidate -> candidate.id.equals(request.receivingServiceId())).findFirst();
+                if (service.isEmpty()) {
+                    problems.add(new FieldViolation("receivingServiceId", "is not a service of the receiving organization"));
+                } else if (!service.get().categoryCode.equals(request.categoryCode())) {
+                    problems.add(new FieldViolation("receivingServiceId", "does not offer category " + request.categoryCode()));
+                }
+            }
+            if (slice.get() == Slice.INTERVENTION && !organization.worksWithLawEnforcement) {
+                problems.add(new FieldViolation("receivingOrganizationId",
+                        "does not work with law enforcement, which intervention referrals require"));
+            }
+        }
+        if (slice.isPresent() && slice.get() == Slice.INTERVENTION && request.lawEnforcementReference() == null) {
+            problems.add(new FieldViolation("lawEnforcementReference", "is required for intervention referrals"));
+        }
+        if (!AgeBand.isValid(request.profile().ageBand())) {
+            problems.add(new FieldViolation("profile.ageBand", "must be one of " + AgeBand.CODES));
+        }
+        if (request.identity() != null && vault.serialize(request.identity()).length > vault.maxIdentityBytes()) {
+            problems.add(new FieldViolation("identity", "is larger than " + vault.maxIdentityBytes() + " bytes"));
+        }
+        problems.addAll(consentProblems(request.consent(), receiverId, request.identity() != null,
+                request.note() != null && !request.note().isBlank(), request.submit()));
+        Optional<Subject> subject = Optional.empty();
+        if (request.subjectId() != null) {
+            subject = Subject.<Subject>findByIdOptional(request.subjectId()).filter(known -> known.organizationId.equals(sender));
+            if (subject.isEmpty()) {
+                problems.add(new FieldViolation("subjectId", "is not a subject your organization referred"));
+            } else if (subject.get().isShredded()) {
+                problems.add(new FieldViolation("subjectId", "withdrew consent; refer the person anew with new consent"));
+            }
+            if (request.identity() != null) {
+                problems.add(new FieldViolation("identity", "must be left out when referring a known subject again"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return subject;
+    }
+
+    /** What is wrong with a consent record for a referral to this receiver (empty when it is fine). */
+    public static List<FieldViolation> consentProblems(Consent consent, UUID receiverId, boolean hasIdentity, boolean hasNote,
+            boolean submitting) {
+        List<FieldViolation> problems = new ArrayList<>();
+        if (consent == null) {
+            if (submitting) {
+                problems.add(new FieldViolation("consent", "is required to submit a referral"));
+            } else if (hasIdentity) {
+                problems.add(new FieldViolation("consent", "is required to store an identity"));
+            }
+            return problems;
+        }
+        if (!consent.sharedWith().contains(receiverId)) {
+            problems.add(new FieldViolation("consent.sharedWith", "must include the receiving organization"));
+        }
+        if (!consent.covers(Consent.Shared.PROFILE)) {
+            problems.add(new FieldViolation("consent.shares", "must include PROFILE: a referral always shares the profile"));
+        }
+        if (hasIdentity && !consent.covers(Consent.Shared.IDENTITY)) {
+            problems.add(new FieldViolation("consent.shares", "must include IDENTITY to share an identity"));
+        }
+        if (hasNote && !consent.covers(Consent.Shared.NOTE)) {
+            problems.add(new FieldViolation("consent.shares", "must include NOTE to share a note"));
+        }
+        return problems;
+    }
+
+    @Transactional
+    public ReferralView view(UUID id) {
+        return view(access.visible(id));
+    }
+
+    /** The referral as this caller may see it: everything for the two organizations' staff, metadata for coalition admins. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReferralView view(Referral referral) {
+        return access.sideOf(referral)
+                .map(side -> ReferralView.staff(referral, vault.hasReadableIdentity(referral), vault.note(referral).orElse(null),
+                        ReferralStateMachine.allowedActions(referral.status, side).stream().map(Action::code).toList()))
+                .orElseGet(() -> ReferralView.metadata(referral));
+    }
+
+    @Transactional
+    public Page<ReferralView> list(String box, ReferralStatus status, String updatedSince, PageRequest page) {
+        Instant since = parseInstant(updatedSince);
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (access.isStaff()) {
+            UUID own = access.ownOrganization();
+            if ("sent".equals(box)) {
+                where.append(" and sendingOrganizationId = :own");
+            } else if ("received".equals(box)) {
+                where.append(" and receivingOrganizationId = :own and status <> :draft");
+                parameters.and("draft", ReferralStatus.DRAFT);
+            } else {
+                throw InvalidRequestException.of("box", "must be sent or received");
+            }
+            parameters.and("own", own);
+        } else if (!access.isCoalitionAdmin()) {
+            throw new AccessDeniedException("Only organizations' staff and coalition admins list referrals");
+        } else if (box != null) {
+            throw InvalidRequestException.of("box", "applies to an organization's staff; coalition admins list all referrals");
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        if (since != null) {
+            where.append(" and updatedAt >= :since");
+            parameters.and("since", since);
+        }
+        PanacheQuery<Referral> query = Referral.find(where.toString(),
+                Sort.descending("updatedAt").and("id"), parameters);
+        List<ReferralView> items = query.page(page.page(), page.size()).list().stream().map(this::view).toList();
+        return Page.of(items, page, query.count());
+    }
+
+    private static Instant parseInstant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw InvalidRequestException.of("updatedSince", "must be an ISO-8601 UTC time such as 2026-05-04T09:30:00Z");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.mitra.referral;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mitra.referral.ReferralFixtures.consent;
+import static org.mitra.referral.ReferralFixtures.move;
+import static org.mitra.referral.ReferralFixtures.organization;
+import static org.mitra.referral.ReferralFixtures.referral;
+import static org.mitra.referral.ReferralFixtures.request;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mitra.testkit.Tokens;
+
+/**
+ * Every referral endpoint × every kind of caller, with the status each must get. Each cell has its
+ * own organizations and referral, so cells that change state do not affect each other.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+    private static final String SHELTER = "shelter-and-safe-housing";
+    private static final String POLICE = "removal-from-danger";
+
+    enum Caller { SENDER_STAFF, RECEIVER_STAFF, THIRD_ORGANIZATION_STAFF, COALITION_ADMIN, GOV_LIAISON, ANONYMOUS }
+
+    /** The organizations of one cell and a referral between them. */
+    record Cell(UUID sender, UUID receiver, UUID third, UUID referral) {
+        String token(Caller caller) {
+            return switch (caller) {
+                case SENDER_STAFF -> Tokens.caseworker(sender);
+                case RECEIVER_STAFF -> Tokens.caseworker(receiver);
+                case THIRD_ORGANIZATION_STAFF -> Tokens.caseworker(third);
+                case COALITION_ADMIN -> Tokens.coalitionAdmin();
+                case GOV_LIAISON -> Tokens.govLiaison();
+                case ANONYMOUS -> null;
+            };
+        }
+    }
+
+    enum Endpoint {
+        CREATE(Setup.SUBMITTED, (cell, call) -> call.contentType(ContentType.JSON).body(request(cell.receiver(), SHELTER))
+                .post("/api/referrals").statusCode(), 201, 400, 201, 403, 403, 401),
+        LIST(Setup.SUBMITTED, (cell, call) -> call.queryParam("box", "sent").get("/api/referrals").statusCode(),
+                200, 200, 200, 400, 403, 401),
+        READ(Setup.SUBMITTED, (cell, call) -> call.get("/api/referrals/{id}", cell.referral()).statusCode(),
+                200, 200, 404, 200, 404, 401),
+        TRANSITION(Setup.SUBMITTED, (cell, call) -> call.contentType(ContentType.JSON).body(Map.of("action", "accept"))
+                .post("/api/referrals/{id}/transitions", cell.referral()).statusCode(), 403, 200, 404, 403, 403, 401),
+        BUSINESS_STATUS(Setup.INTERVENTION_ACCEPTED, (cell, call) -> call.contentType(ContentType.JSON)
+                .body(Map.of("businessStatus", "POLICE_NOTIFIED")).put("/api/referrals/{id}/business-status", cell.referral())
+                .statusCode(), 403, 200, 404, 403, 403, 401),
+        HISTORY(Setup.SUBMITTED, (cell, call) -> call.get("/api/referrals/{id}/history", cell.referral()).statusCode(),
+                200, 200, 404, 200, 404, 401),
+        IDENTITY(Setup.SUBMITTED, (cell, call) -> call.get("/api/referrals/{id}/identity", cell.referral()).statusCode(),
+                200, 200, 404, 403, 404, 401),
+        RECORD_CONSENT(Setup.DRAFT, (cell, call) -> call.contentType(ContentType.JSON).body(consent(cell.receiver()))
+                .put("/api/referrals/{id}/consent", cell.referral()).statusCode(), 200, 404, 404, 403, 403, 401),
+        WITHDRAW_CONSENT(Setup.SUBMITTED, (cell, call) -> call.contentType(ContentType.JSON)
+                .body(Map.of("withdrawnBy", "SUBJECT", "reasonCode", "NO_LONGER_INTERESTED"))
+                .delete("/api/referrals/{id}/consent", cell.referral()).statusCode(), 200, 200, 404, 403, 403, 401),
+        MATCHES(Setup.NONE, (cell, call) -> call.queryParam("category", SHELTER).queryParam("region", "5171")
+                .get("/api/referrals/matches").statusCode(), 200, 200, 200, 200, 403, 401),
+        OVERDUE(Setup.NONE, (cell, call) -> call.get("/api/referrals/overdue").statusCode(), 403, 403, 403, 200, 403, 401),
+        AUDIT(Setup.NONE, (cell, call) -> call.get("/api/referrals/audit").statusCode(), 403, 403, 403, 200, 403, 401);
+
+        final Setup setup;
+        final BiFunction<Cell, RequestSpecification, Integer> call;
+        final int[] expected;
+
+        Endpoint(Setup setup, BiFunction<Cell, RequestSpecification, Integer> call, int... expected) {
+            this.setup = setup;
+            this.call = call;
+            this.expected = expected;
+        }
+    }
+
+    enum Setup { NONE, DRAFT, SUBMITTED, INTERVENTION_ACCEPTED }
+
+    static Stream<Arguments> cells() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Endpoint endpoint : Endpoint.values()) {
+            for (Caller caller : Caller.values()) {
+                cells.add(Arguments.of(endpoint, caller, endpoint.expected[caller.ordinal()]));
+            }
+        }
+        return cells.stream();
+    }
+
+    private static Cell cell(Setup setup) {
+        UUID sender = organization(false);
+        UUID receiver = organization(true, SHELTER, POLICE);
+        UUID third = organization(false);
+        UUID referral = switch (setup) {
+            case NONE -> UUID.randomUUID();
+            case DRAFT -> {
+                Map<String, Object> body = request(receiver, SHELTER);
+                body.remove("consent");
+                body.remove("identity");
+                body.remove("note");
+                yield UUID.fromString(ReferralFixtures.create(Tokens.caseworker(sender), body).statusCode(201).extract().path("id"));
+            }
+            case SUBMITTED -> referral(sender, receiver, SHELTER, true);
+            case INTERVENTION_ACCEPTED -> {
+                UUID id = referral(sender, receiver, POLICE, true);
+                move(sender, receiver, id, "accept");
+                yield id;
+            }
+        };
+        return new Cell(sender, receiver, third, referral);
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @MethodSource("cells")
+    void eachCallerGetsExactlyWhatTheMatrixSays(Endpoint endpoint, Caller caller, int expected) {
+        Cell cell = cell(endpoint.setup);
+        RequestSpecification call = given();
+        String token = cell.token(caller);
+        if (token != null) {
+            call.auth().oauth2(token);
+        }
+        assertThat(endpoint.call.apply(cell, call)).as("%s as %s", endpoint, caller).isEqualTo(expected);
+    }
+}
