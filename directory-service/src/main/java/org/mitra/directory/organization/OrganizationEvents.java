@@ -39,6 +39,7 @@ public class OrganizationEvents {
                         service.capacity.status,
                         service.capacity.updatedAt);
         return new OrganizationChanged.Service(service.id, service.name, service.slice, service.category.code,
-                List.copyOf(service.regions), capacity);
+                List.copyOf(service.regions), capacity, service.ageMin, service.ageMax,
+                service.genders.stream().map(Enum::name).sorted().toList(), List.copyOf(service.languages));
     }
 }

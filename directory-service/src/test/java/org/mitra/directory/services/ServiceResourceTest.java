@@ -142,6 +142,9 @@ class ServiceResourceTest {
                 .isEqualTo("shelter-and-safe-housing");
         assertThat(latest.path("services").get(0).path("capacity").path("available").asInt())
                 .isEqualTo(3);
+        assertThat(latest.path("services").get(0).path("ageMin").asInt()).isEqualTo(12);
+        assertThat(latest.path("services").get(0).path("genders").get(0).asText()).isEqualTo("FEMALE");
+        assertThat(latest.path("services").get(0).path("languages").get(0).asText()).isEqualTo("id");
         assertThat(latest.toString()).doesNotContain(SHELTER_ADDRESS);
     }
 

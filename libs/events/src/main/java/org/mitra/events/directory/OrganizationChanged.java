@@ -59,6 +59,10 @@ public record OrganizationChanged(
      * @param categoryCode taxonomy code, e.g. {@code shelter-and-safe-housing}
      * @param regionCodes  regions this service covers (may be narrower than the organization's)
      * @param capacity     current capacity, or null when the organization does not publish one
+     * @param ageMin       youngest age served, null when open
+     * @param ageMax       oldest age served, null when open
+     * @param genders      genders served (FEMALE, MALE, OTHER); empty means everyone
+     * @param languages    BCP 47 codes of the languages the service works in
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Service(
@@ -67,10 +71,21 @@ public record OrganizationChanged(
             Slice slice,
             String categoryCode,
             List<String> regionCodes,
-            Capacity capacity) {
+            Capacity capacity,
+            Integer ageMin,
+            Integer ageMax,
+            List<String> genders,
+            List<String> languages) {
 
         public Service {
             regionCodes = regionCodes == null ? List.of() : List.copyOf(regionCodes);
+            genders = genders == null ? List.of() : List.copyOf(genders);
+            languages = languages == null ? List.of() : List.copyOf(languages);
+        }
+
+        /** The v1 shape before eligibility was added: no age range, genders or languages. */
+        public Service(UUID id, String name, Slice slice, String categoryCode, List<String> regionCodes, Capacity capacity) {
+            this(id, name, slice, categoryCode, regionCodes, capacity, null, null, List.of(), List.of());
         }
     }
 
