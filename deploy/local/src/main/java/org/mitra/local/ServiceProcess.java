@@ -43,7 +43,10 @@ final class ServiceProcess implements Stoppable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", settings.databasePassword());
         });
         if (service == PlatformService.REFERRAL) {
-            env.put(VaultKeyset.VARIABLE, VaultKeyset.forInstallation(settings));
+            env.put(InstallationSecrets.REFERRAL_KEYSET, InstallationSecrets.forInstallation(settings));
+        }
+        if (service == PlatformService.AWARENESS) {
+            env.put(InstallationSecrets.AWARENESS_EMAIL_HASH_KEY, InstallationSecrets.emailHashKey(settings));
         }
         if (service == PlatformService.GATEWAY) {
             for (PlatformService routed : PlatformService.values()) {

@@ -1,5 +1,6 @@
 package org.mitra.directory.coverage;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -20,6 +22,7 @@ import org.mitra.web.Caller;
 public class CoverageResource {
     private static final String DEFAULT_REGION = "51";
     private static final String COALITION_ADMIN = "coalition-admin";
+    private static final String GOV_LIAISON = "gov-liaison";
 
     @Inject
     Coverage coverage;
@@ -29,6 +32,9 @@ public class CoverageResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Needs needs;
 
     @GET
     @Path("/coverage")
@@ -46,6 +52,16 @@ public class CoverageResource {
     @Operation(summary = "The coverage pie of a region as an SVG picture (public)")
     public String coverageSvg(@Parameter(description = "Region code", example = "51") @QueryParam("region") String region) {
         return CoveragePie.svg(coverage.forRegion(region(region), caller.hasRole(COALITION_ADMIN)));
+    }
+
+    @GET
+    @Path("/coverage/needs")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RolesAllowed({COALITION_ADMIN, GOV_LIAISON})
+    @Operation(summary = "A region's unmet needs ranked by unmet demand, with the reason for each (coalition admins and government liaisons)")
+    public List<Need> needs(@Parameter(description = "Region code", example = "51") @QueryParam("region") String region) {
+        return needs.ranked(region(region), caller.hasRole(COALITION_ADMIN));
     }
 
     private Region region(String code) {

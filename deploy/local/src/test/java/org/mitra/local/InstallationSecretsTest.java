@@ -9,10 +9,10 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class VaultKeysetTest {
+class InstallationSecretsTest {
     @Test
     void aFreshKeysetIsOneEnabledAes256GcmKeyThatIsItsOwnPrimary() throws Exception {
-        JsonNode keyset = new ObjectMapper().readTree(VaultKeyset.generate());
+        JsonNode keyset = new ObjectMapper().readTree(InstallationSecrets.generate());
         JsonNode key = keyset.path("key").get(0);
         assertThat(keyset.path("key").size()).isEqualTo(1);
         assertThat(key.path("keyId").asLong()).isEqualTo(keyset.path("primaryKeyId").asLong()).isPositive();
@@ -22,15 +22,18 @@ class VaultKeysetTest {
         assertThat(value).hasSize(34);
         assertThat(value[0]).isEqualTo((byte) 0x1A);
         assertThat(value[1]).isEqualTo((byte) 0x20);
-        assertThat(VaultKeyset.generate()).isNotEqualTo(VaultKeyset.generate());
+        assertThat(InstallationSecrets.generate()).isNotEqualTo(InstallationSecrets.generate());
     }
 
     @Test
-    void anInstallationKeepsItsKeyset() {
+    void anInstallationKeepsItsSecrets() {
         Path repository = PlatformSettings.findRepository(Path.of(""));
         PlatformSettings settings = PlatformSettings.fromEnvironment(
                 Map.of("MITRA_RUNTIME_DIR", "deploy/local/target/vault-keyset-test-" + System.nanoTime()), repository);
-        String first = VaultKeyset.forInstallation(settings);
-        assertThat(VaultKeyset.forInstallation(settings)).isEqualTo(first);
+        String first = InstallationSecrets.forInstallation(settings);
+        assertThat(InstallationSecrets.forInstallation(settings)).isEqualTo(first);
+        String emailKey = InstallationSecrets.emailHashKey(settings);
+        assertThat(Base64.getDecoder().decode(emailKey)).hasSize(32);
+        assertThat(InstallationSecrets.emailHashKey(settings)).isEqualTo(emailKey);
     }
 }

@@ -1,0 +1,10 @@
+package org.mitra.awareness;
+
+/** The realm roles this service distinguishes (DESIGN §4). */
+public final class Roles {
+    public static final String COALITION_ADMIN = "coalition-admin";
+    public static final String ORG_ADMIN = "org-admin";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,102 @@
+package org.mitra.awareness.campaign;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mitra.awareness.Roles;
+import org.mitra.web.etag.EntityTags;
+import org.mitra.web.etag.IfMatch;
+import org.mitra.web.paging.Page;
+import org.mitra.web.paging.PageRequest;
+
+@Path("/api/awareness/campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Transactional
+@Tag(name = "campaigns", description = "Advocacy campaigns of the coalition's members")
+public class CampaignResource {
+    @Inject
+    Campaigns campaigns;
+
+    @GET
+    @Operation(summary = "Campaigns: active and ended ones for anyone, drafts for their owner and coalition admins")
+    public Page<CampaignView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @Parameter(description = "Only campaigns in this state") @QueryParam("status") Campaign.Status status,
+            @Parameter(description = "Only campaigns running in this region (code)", example = "51") @QueryParam("region") String region,
+            @Parameter(description = "Only campaigns aimed at this audience", example = "tourists") @QueryParam("audience") String audience) {
+        return campaigns.list(status, region, audience, PageRequest.of(page, size))
+                .map(campaign -> CampaignView.of(campaign, campaigns.organizationName(campaign.organizationId)));
+    }
+
+    @POST
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
+    @APIResponse(responseCode = "201", description = "Drafted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(responseCode = "422", description = "Unprocessable: the caller's organization is not a verified member (yet)")
+    @Operation(summary = "Draft a campaign (an org-admin for its own organization, a coalition admin for any verified member)")
+    public Response draft(@Valid @NotNull CampaignRequest request, @Context UriInfo uri) {
+        Campaign campaign = campaigns.draft(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(campaign.id.toString()).build())
+                .tag(EntityTags.of(campaign.id, campaign.version))
+                .entity(view(campaign))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
+    @Operation(summary = "One campaign")
+    public Response get(@PathParam("id") UUID id) {
+        Campaign campaign = campaigns.visible(id);
+        return Response.ok(view(campaign)).tag(EntityTags.of(campaign.id, campaign.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
+    @Operation(summary = "Replace a draft or active campaign's details (the owner's org-admins or a coalition admin; If-Match required)")
+    public Response update(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the campaign as last read", required = true) @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Valid @NotNull CampaignRequest request) {
+        Campaign campaign = campaigns.update(id, ifMatch, request);
+        return Response.ok(view(campaign)).tag(EntityTags.of(campaign.id, campaign.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
+    @Operation(summary = "Launch a draft, end an active campaign, or cancel either (the owner's org-admins or a coalition admin)")
+    public Response transition(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the campaign as last read (optional)") @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Valid @NotNull TransitionRequest request) {
+        Campaign campaign = campaigns.transition(id, ifMatch, request);
+        return Response.ok(view(campaign)).tag(EntityTags.of(campaign.id, campaign.version)).build();
+    }
+
+    private CampaignView view(Campaign campaign) {
+        return CampaignView.of(campaign, campaigns.organizationName(campaign.organizationId));
+    }
+}

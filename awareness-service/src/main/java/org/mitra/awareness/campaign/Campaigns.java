@@ -1,0 +1,290 @@
+package org.mitra.awareness.campaign;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.mitra.awareness.Roles;
+import org.mitra.awareness.directory.DirectoryOrganization;
+import org.mitra.awareness.directory.DirectoryReadModel;
+import org.mitra.web.Caller;
+import org.mitra.web.etag.EntityTags;
+import org.mitra.web.etag.IfMatch;
+import org.mitra.web.paging.Page;
+import org.mitra.web.paging.PageRequest;
+import org.mitra.web.problem.AccessDeniedException;
+import org.mitra.web.problem.ConflictException;
+import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.InvalidRequestException;
+import org.mitra.web.problem.InvalidTransitionException;
+import org.mitra.web.problem.ResourceNotFoundException;
+import org.mitra.web.problem.UnprocessableException;
+
+/**
+ * Drafts, edits and moves campaigns through their life. Who may see or change a campaign is
+ * decided here, next to the load: anyone sees active and ended ones, drafts only the owner and the
+ * coalition; the owner's org-admins and coalition admins edit.
+ */
+@ApplicationScoped
+public class Campaigns {
+    static final String LANGUAGE = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*";
+    static final String AUDIENCE = "tourists|tourism-businesses|schools|parents|government|general-public";
+    static final String REGION = "[0-9]{2}([0-9]{2}){0,4}";
+    static final String CATEGORY = "policy-and-law-reform|public-awareness|tourism-and-business-engagement"
+            + "|responsible-recruitment|coalition-and-research|survivor-leadership";
+    static final String DEFAULT_CATEGORY = "public-awareness";
+    static final Set<String> REQUIRED_LANGUAGES = new LinkedHashSet<>(List.of("en", "id"));
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    DirectoryReadModel directory;
+
+    @Inject
+    CampaignEvents events;
+
+    Clock clock = Clock.systemUTC();
+
+    @Transactional
+    public Campaign draft(CampaignRequest request) {
+        UUID owner = ownerFor(request.organizationId());
+        check(request, Set.of());
+        if (Campaign.count("slug", request.slug()) > 0) {
+            throw new ConflictException("The slug " + request.slug() + " is taken by another campaign").with("slug", request.slug());
+        }
+        Campaign campaign = new Campaign();
+        campaign.id = UUID.randomUUID();
+        campaign.organizationId = owner;
+        campaign.createdAt = clock.instant();
+        campaign.status = Campaign.Status.DRAFT;
+        campaign.statusChangedAt = campaign.createdAt;
+        apply(request, campaign);
+        campaign.persist();
+        return campaign;
+    }
+
+    @Transactional
+    public Campaign update(UUID id, String ifMatch, CampaignRequest request) {
+        Campaign campaign = visible(id);
+        requireEditor(campaign);
+        IfMatch.require(ifMatch, EntityTags.of(campaign.id, campaign.version));
+        if (campaign.status == Campaign.Status.ENDED || campaign.status == Campaign.Status.CANCELLED) {
+            throw new ConflictException("Campaign " + id + " is " + campaign.status + " and can no longer be changed")
+                    .with("currentState", campaign.status.name());
+        }
+        if (request.organizationId() != null && !request.organizationId().equals(campaign.organizationId)) {
+            if (!caller.hasRole(Roles.COALITION_ADMIN)) {
+                throw new AccessDeniedException("Only a coalition admin may hand a campaign to another organization");
+            }
+            requireVerified("organizationId", request.organizationId());
+            campaign.organizationId = request.organizationId();
+        }
+        check(request, campaign.coSponsors);
+        if (!campaign.slug.equals(request.slug()) && Campaign.count("slug", request.slug()) > 0) {
+            throw new ConflictException("The slug " + request.slug() + " is taken by another campaign").with("slug", request.slug());
+        }
+        apply(request, campaign);
+        Campaign.getEntityManager().flush();
+        if (campaign.status == Campaign.Status.ACTIVE) {
+            events.publishStateOf(campaign);
+        }
+        return campaign;
+    }
+
+    @Transactional
+    public Campaign transition(UUID id, String ifMatch, TransitionRequest request) {
+        Campaign campaign = visible(id);
+        requireEditor(campaign);
+        IfMatch.check(ifMatch, EntityTags.of(campaign.id, campaign.version));
+        Campaign.Status next = switch (request.action()) {
+            case LAUNCH -> campaign.status == Campaign.Status.DRAFT ? Campaign.Status.ACTIVE : null;
+            case END -> campaign.status == Campaign.Status.ACTIVE ? Campaign.Status.ENDED : null;
+            case CANCEL -> campaign.status == Campaign.Status.DRAFT || campaign.status == Campaign.Status.ACTIVE
+                    ? Campaign.Status.CANCELLED : null;
+        };
+        if (next == null) {
+            throw new InvalidTransitionException(request.action().name(), campaign.status.name(), allowedActions(campaign.status));
+        }
+        boolean wasPublic = campaign.status.isPublic();
+        campaign.status = next;
+        campaign.statusReason = request.reason();
+        campaign.statusChangedAt = clock.instant();
+        campaign.updatedAt = campaign.statusChangedAt;
+        Campaign.getEntityManager().flush();
+        if (next.isPublic() || wasPublic) {
+            events.publishStateOf(campaign);
+        }
+        return campaign;
+    }
+
+    static List<String> allowedActions(Campaign.Status status) {
+        return switch (status) {
+            case DRAFT -> List.of(TransitionRequest.Action.LAUNCH.name(), TransitionRequest.Action.CANCEL.name());
+            case ACTIVE -> List.of(TransitionRequest.Action.END.name(), TransitionRequest.Action.CANCEL.name());
+            case ENDED, CANCELLED -> List.of();
+        };
+    }
+
+    /** A campaign the caller may see, or a 404 that does not tell a draft from nothing. */
+    @Transactional
+    public Campaign visible(UUID id) {
+        return Campaign.<Campaign>findByIdOptional(id)
+                .filter(this::mayRead)
+                .orElseThrow(() -> ResourceNotFoundException.of("Campaign", id));
+    }
+
+    @Transactional
+    public Page<Campaign> list(Campaign.Status status, String region, String audience, PageRequest page) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (region != null && !region.matches(REGION)) {
+            violations.add(new FieldViolation("region", "must be a region code such as 51 or 5103"));
+        }
+        if (audience != null && !audience.matches(AUDIENCE)) {
+            violations.add(new FieldViolation("audience",
+                    "must be one of tourists, tourism-businesses, schools, parents, government, general-public"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (!caller.hasRole(Roles.COALITION_ADMIN)) {
+            Optional<UUID> organization = caller.organization();
+            if (organization.isPresent()) {
+                where.append(" and (c.status in :public or c.organizationId = :own)");
+                parameters.and("own", organization.get());
+            } else {
+                where.append(" and c.status in :public");
+            }
+            parameters.and("public", EnumSet.of(Campaign.Status.ACTIVE, Campaign.Status.ENDED));
+        }
+        if (status != null) {
+            where.append(" and c.status = :status");
+            parameters.and("status", status);
+        }
+        if (region != null) {
+            where.append(" and :region member of c.regions");
+            parameters.and("region", region);
+        }
+        if (audience != null) {
+            where.append(" and :audience member of c.audiences");
+            parameters.and("audience", audience);
+        }
+        var query = Campaign.<Campaign>find("select c from Campaign c where " + where + " order by c.startDate desc, c.id",
+                parameters);
+        long total = Campaign.count("from Campaign c where " + where, parameters);
+        return Page.of(query.page(page.page(), page.size()).list(), page, total);
+    }
+
+    public String organizationName(UUID organizationId) {
+        return directory.find(organizationId).map(organization -> organization.name).orElse(null);
+    }
+
+    boolean mayRead(Campaign campaign) {
+        return campaign.status.isPublic() || caller.hasRole(Roles.COALITION_ADMIN)
+                || caller.organization().map(campaign.organizationId::equals).orElse(false);
+    }
+
+    /** The owner's org-admins and coalition admins change a campaign; nobody else. */
+    public void requireEditor(Campaign campaign) {
+        boolean ownAdmin = caller.hasRole(Roles.ORG_ADMIN) && caller.organization().map(campaign.organizationId::equals).orElse(false);
+        if (!caller.hasRole(Roles.COALITION_ADMIN) && !ownAdmin) {
+            throw new AccessDeniedException("Only the owning organization's admins or a coalition admin may change campaign "
+                    + campaign.id);
+        }
+    }
+
+    /** Whether the caller is staff of an organization that runs the campaign (owner or co-sponsor). */
+    public boolean isRunByCaller(Campaign campaign) {
+        return campaign.isRunBy(caller.organization());
+    }
+
+    private UUID ownerFor(UUID requested) {
+        if (caller.hasRole(Roles.COALITION_ADMIN)) {
+            if (requested == null) {
+                throw InvalidRequestException.of("organizationId", "must name the owning organization");
+            }
+            requireVerified("organizationId", requested);
+            return requested;
+        }
+        UUID own = caller.organization()
+                .orElseThrow(() -> new AccessDeniedException("An org-admin's token must name the organization it acts for"));
+        if (requested != null && !requested.equals(own)) {
+            throw new AccessDeniedException("An org-admin drafts campaigns for its own organization only");
+        }
+        if (!directory.isVerified(own)) {
+            throw new UnprocessableException("Organization " + own + " is not a verified member of the coalition (yet)");
+        }
+        return own;
+    }
+
+    private void requireVerified(String field, UUID organization) {
+        if (!directory.isVerified(organization)) {
+            throw InvalidRequestException.of(field, "is not a verified member organization");
+        }
+    }
+
+    private void check(CampaignRequest request, Set<UUID> existingCoSponsors) {
+        List<FieldViolation> violations = new ArrayList<>();
+        for (String language : REQUIRED_LANGUAGES) {
+            if (!request.content().containsKey(language)) {
+                violations.add(new FieldViolation("content." + language, "is required: every campaign has English and Bahasa Indonesia content"));
+            }
+        }
+        if (request.endDate().isBefore(request.startDate())) {
+            violations.add(new FieldViolation("endDate", "must not be before startDate"));
+        }
+        List<UUID> coSponsors = Optional.ofNullable(request.coSponsors()).orElse(List.of());
+        for (int i = 0; i < coSponsors.size(); i++) {
+            UUID coSponsor = coSponsors.get(i);
+            if (existingCoSponsors.contains(coSponsor)) {
+                continue; // already accepted; a later suspension does not block unrelated edits
+            }
+            Optional<DirectoryOrganization> organization = directory.find(coSponsor);
+            if (organization.isEmpty() || !organization.get().isVerified()) {
+                violations.add(new FieldViolation("coSponsors[" + i + "]", "is not a verified member organization"));
+            }
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (int i = 0; i < request.pledgeOptions().size(); i++) {
+            if (!codes.add(request.pledgeOptions().get(i).code())) {
+                violations.add(new FieldViolation("pledgeOptions[" + i + "].code", "is already used by another pledge option"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+    }
+
+    private void apply(CampaignRequest request, Campaign campaign) {
+        campaign.slug = request.slug();
+        campaign.categoryCode = request.categoryCode() != null ? request.categoryCode() : DEFAULT_CATEGORY;
+        campaign.translations.clear();
+        request.content().forEach((language, content) -> campaign.translations.put(language, content.toText()));
+        campaign.audiences.clear();
+        campaign.audiences.addAll(request.audiences());
+        campaign.regions.clear();
+        campaign.regions.addAll(request.regions());
+        campaign.startDate = request.startDate();
+        campaign.endDate = request.endDate();
+        Goals goals = request.goals() != null ? request.goals() : new Goals(null, null, null);
+        campaign.pledgeGoal = goals.pledges();
+        campaign.businessPledgeGoal = goals.businessPledges();
+        campaign.attendanceGoal = goals.attendance();
+        campaign.coSponsors.clear();
+        campaign.coSponsors.addAll(Optional.ofNullable(request.coSponsors()).orElse(List.of()));
+        campaign.coSponsors.remove(campaign.organizationId);
+        campaign.pledgeOptions.clear();
+        request.pledgeOptions().forEach(option -> campaign.pledgeOptions.add(option.toOption()));
+        campaign.updatedAt = clock.instant();
+    }
+}

@@ -1,0 +1,121 @@
+package org.mitra.awareness.pledge;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mitra.awareness.ratelimit.SourceRateLimit;
+import org.mitra.web.idempotency.Idempotency;
+import org.mitra.web.paging.Page;
+import org.mitra.web.paging.PageRequest;
+
+@Path("/api/awareness/campaigns/{campaignId}/pledges")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Transactional
+@Tag(name = "pledges", description = "Public pledges by visitors and tourism businesses, made without an account")
+public class PledgeResource {
+    @Inject
+    Pledges pledges;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    SourceRateLimit rateLimit;
+
+    @POST
+    @APIResponse(responseCode = "201", description = "Pledged; keep the token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PledgeReceipt.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
+    @APIResponse(responseCode = "429", description = "Too many requests from one source; wait for Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @Operation(summary = "Pledge to an active campaign (no account; honours Idempotency-Key; the receipt's token is shown only once)")
+    public Response pledge(@PathParam("campaignId") UUID campaignId,
+            @Parameter(description = "Makes a retry safe: the same key and body give the same receipt")
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull PledgeRequest request, @Context HttpServerRequest http, @Context UriInfo uri) {
+        rateLimit.acquire(campaignId, http);
+        return idempotency.execute(idempotencyKey, "pledges.create:" + campaignId, request, () -> {
+            Pledges.Made made = pledges.pledge(campaignId, request);
+            Pledge pledge = made.pledge();
+            String self = "/api/awareness/campaigns/" + campaignId + "/pledges/" + pledge.id;
+            PledgeReceipt receipt = new PledgeReceipt(pledge.id, campaignId, pledge.kind, pledge.commitment, pledge.createdAt,
+                    made.token(), self + "/unsubscribe?token=" + made.token());
+            return Response.created(URI.create(self)).entity(receipt).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "A campaign's pledges and each business's progress; emails only for the campaign's own organizations' staff")
+    public Page<PledgeView> list(@PathParam("campaignId") UUID campaignId,
+            @Parameter(description = "Only pledges of this kind, e.g. BUSINESS for the businesses' progress") @QueryParam("kind") Pledge.Kind kind,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return pledges.list(campaignId, kind, PageRequest.of(page, size));
+    }
+
+    @PUT
+    @Path("/{pledgeId}/checklist")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PledgeView.class)))
+    @APIResponse(responseCode = "403", description = "Forbidden: the token does not belong to this pledge or registration")
+    @Operation(summary = "A business updates which criteria of the child-protection code it meets (with its pledge token)")
+    public PledgeView checklist(@PathParam("campaignId") UUID campaignId, @PathParam("pledgeId") UUID pledgeId,
+            @Parameter(description = "The token from the pledge's receipt", required = true) @HeaderParam(Pledges.TOKEN_HEADER) String token,
+            @Valid @NotNull ChecklistRequest request) {
+        return PledgeView.of(pledges.updateChecklist(campaignId, pledgeId, token, request), false);
+    }
+
+    @POST
+    @Path("/{pledgeId}/unsubscribe")
+    @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "204", description = "Done")
+    @APIResponse(responseCode = "403", description = "Forbidden: the token does not belong to this pledge or registration")
+    @Operation(summary = "Stop all contact about this pledge and forget its email (one-click link with the pledge token)")
+    public Response unsubscribe(@PathParam("campaignId") UUID campaignId, @PathParam("pledgeId") UUID pledgeId,
+            @Parameter(description = "The token from the pledge's receipt", required = true) @QueryParam("token") String token) {
+        pledges.unsubscribe(campaignId, pledgeId, token);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{pledgeId}/unsubscribe")
+    @APIResponse(responseCode = "204", description = "Done")
+    @APIResponse(responseCode = "403", description = "Forbidden: the token does not belong to this pledge or registration")
+    @Operation(summary = "Stop all contact about this pledge, as a link followed from an email (same as the POST)")
+    public Response unsubscribeByLink(@PathParam("campaignId") UUID campaignId, @PathParam("pledgeId") UUID pledgeId,
+            @Parameter(description = "The token from the pledge's receipt", required = true) @QueryParam("token") String token) {
+        return unsubscribe(campaignId, pledgeId, token);
+    }
+
+    @DELETE
+    @Path("/{pledgeId}")
+    @APIResponse(responseCode = "204", description = "Done")
+    @APIResponse(responseCode = "403", description = "Forbidden: the token does not belong to this pledge or registration")
+    @Operation(summary = "Erase a pledge on its maker's request (with the pledge token)")
+    public Response erase(@PathParam("campaignId") UUID campaignId, @PathParam("pledgeId") UUID pledgeId,
+            @Parameter(description = "The token from the pledge's receipt", required = true) @HeaderParam(Pledges.TOKEN_HEADER) String token) {
+        pledges.erase(campaignId, pledgeId, token);
+        return Response.noContent().build();
+    }
+}
