@@ -1,0 +1,297 @@
+package org.mitra.directory.feed;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.mitra.directory.coverage.CoverageConfig;
+import org.mitra.directory.coverage.CoverageRules;
+import org.mitra.directory.coverage.Demand;
+import org.mitra.directory.region.Region;
+import org.mitra.directory.taxonomy.Taxonomy;
+import org.mitra.directory.taxonomy.TermView;
+import org.mitra.feeds.DisclosureControl;
+import org.mitra.feeds.DisclosureControl.Cell;
+import org.mitra.feeds.DisclosureControl.PublishedCell;
+import org.mitra.feeds.DisclosurePolicy;
+import org.mitra.feeds.FeedColumn;
+import org.mitra.feeds.FeedTable;
+import org.mitra.feeds.Period;
+
+/**
+ * The coverage feed for government liaisons: the pie of every region as a table per period. Supply
+ * is snapshotted while a period is current (so past periods stay as they were); demand comes from
+ * the referral events of the period and passes disclosure control, level by level, so that no
+ * withheld regency can be recomputed from its province or a province from the country.
+ */
+@ApplicationScoped
+public class CoverageFeed {
+    static final String ID = "coverage";
+    static final String TITLE = "Coverage of anti-trafficking services by region, slice and category";
+    static final List<FeedColumn> COLUMNS = List.of(
+            new FeedColumn("region", "#adm2+code", "Region code (BPS); provinces and the country have their own rows"),
+            new FeedColumn("regionName", "#adm2+name", "Region name"),
+            new FeedColumn("level", "#meta+level", "COUNTRY, PROVINCE, REGENCY or CITY"),
+            new FeedColumn("slice", "#sector+code", "advocacy, prevention, intervention or rehabilitation"),
+            new FeedColumn("category", "#subsector+code", "Category code of the Mitra taxonomy"),
+            new FeedColumn("providers", "#org+num", "Verified organizations offering the category in the region"),
+            new FeedColumn("totalCapacity", "#capacity+total", "Sum of the providers' maximum capacity"),
+            new FeedColumn("availableCapacity", "#capacity+available", "Sum of the providers' available capacity"),
+            new FeedColumn("requested", "#affected+referred+num", "Referrals requested in the period; empty when withheld"),
+            new FeedColumn("rejectedNoCapacity", "#affected+rejected+num", "Of those, rejected for lack of capacity; empty when withheld"),
+            new FeedColumn("overdue", "#affected+overdue+num", "Of those, left unanswered past their deadline; empty when withheld"),
+            new FeedColumn("verdict", "#status+verdict", "GAP, STRAINED, OVERLAP or COVERED"));
+
+    private static final String REGION_PAIRS = """
+            SELECT t.code AS target, r.code AS source FROM region t JOIN region r
+              ON r.path = t.path OR r.path LIKE t.path || '.%%' %s""";
+    private static final String SUPPLY = """
+            WITH pairs AS (%s),
+            offered AS (
+                SELECT DISTINCT p.target, s.id, s.category_id, s.organization_id, s.capacity_maximum, s.capacity_available
+                FROM service_region sr
+                JOIN pairs p ON p.source = sr.region_code
+                JOIN service s ON s.id = sr.service_id AND s.status = 'ACTIVE'
+                JOIN organization o ON o.id = s.organization_id AND o.status = 'VERIFIED')
+            SELECT f.target, t.code, count(DISTINCT f.organization_id), coalesce(sum(f.capacity_maximum), 0),
+                   coalesce(sum(f.capacity_available), 0), count(f.capacity_available)
+            FROM offered f JOIN taxonomy_term t ON t.id = f.category_id
+            GROUP BY f.target, t.code""".formatted(REGION_PAIRS.formatted("OR t.path LIKE r.path || '.%'"));
+    private static final String DEMAND = """
+            WITH pairs AS (%s)
+            SELECT p.target, d.category_code, count(*), count(*) FILTER (WHERE d.rejected_no_capacity),
+                   count(*) FILTER (WHERE d.overdue)
+            FROM referral_demand d JOIN pairs p ON p.source = d.region_code
+            WHERE d.requested_at >= :start AND d.requested_at < :end
+            GROUP BY p.target, d.category_code""".formatted(REGION_PAIRS.formatted(""));
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Taxonomy taxonomy;
+
+    @Inject
+    CoverageConfig config;
+
+    Clock clock = Clock.systemUTC();
+
+    /** A period the feed can serve, with the time its figures last changed. */
+    public record PeriodEntry(Period period, Instant lastModified) {
+    }
+
+    /** Takes the current quarter's and month's supply snapshot; past periods keep their last one. */
+    @Scheduled(every = "${mitra.feeds.coverage.snapshot-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    public void snapshotCurrentPeriods() {
+        Instant now = clock.instant();
+        List<Object[]> supply = rows(entityManager.createNativeQuery(SUPPLY).getResultList());
+        for (Period.Granularity granularity : Period.Granularity.values()) {
+            String period = Period.containing(now, granularity).toString();
+            entityManager.createNativeQuery("DELETE FROM coverage_snapshot WHERE period = :period")
+                    .setParameter("period", period).executeUpdate();
+            for (Object[] row : supply) {
+                entityManager.createNativeQuery("""
+                        INSERT INTO coverage_snapshot (period, region_code, category_code, providers, total_capacity,
+                                                       available_capacity, capacity_reported, taken_at)
+                        VALUES (:period, :region, :category, :providers, :total, :available, :reported, :at)""")
+                        .setParameter("period", period)
+                        .setParameter("region", row[0])
+                        .setParameter("category", row[1])
+                        .setParameter("providers", number(row[2]))
+                        .setParameter("total", number(row[3]))
+                        .setParameter("available", number(row[4]))
+                        .setParameter("reported", number(row[5]) > 0)
+                        .setParameter("at", Timestamp.from(now))
+                        .executeUpdate();
+            }
+        }
+    }
+
+    /** The periods with figures, oldest first, up to the current one; only those changed after {@code since} when given. */
+    @Transactional
+    public List<PeriodEntry> periods(Period.Granularity granularity, Instant since) {
+        Instant now = clock.instant();
+        Period current = Period.containing(now, granularity);
+        ensureSnapshot(current);
+        Instant earliest = Optional.ofNullable(single("SELECT min(requested_at) FROM referral_demand")).orElse(now);
+        Instant earliestSnapshot = Optional.ofNullable(single("SELECT min(taken_at) FROM coverage_snapshot")).orElse(now);
+        Period first = Period.containing(earliest.isBefore(earliestSnapshot) ? earliest : earliestSnapshot, granularity);
+        List<PeriodEntry> entries = new ArrayList<>();
+        for (Period period : Period.range(first, current)) {
+            Instant lastModified = lastModified(period);
+            if (since == null || lastModified.isAfter(since)) {
+                entries.add(new PeriodEntry(period, lastModified));
+            }
+        }
+        return entries;
+    }
+
+    /** The table of one period, or empty for a period in the future. */
+    @Transactional
+    public Optional<FeedTable> table(Period period) {
+        Instant now = clock.instant();
+        if (period.start().isAfter(now)) {
+            return Optional.empty();
+        }
+        ensureSnapshot(Period.containing(now, period.granularity()));
+        List<Region> regions = Region.<Region>list("order by path");
+        Map<String, Region> byCode = regions.stream().collect(Collectors.toMap(region -> region.code, Function.identity()));
+        List<TermView> pie = taxonomy.slicesWithCategories();
+        Map<String, long[]> supply = new HashMap<>();
+        for (Object[] row : rows(entityManager.createNativeQuery("""
+                SELECT region_code, category_code, providers, total_capacity, available_capacity,
+                       CASE WHEN capacity_reported THEN 1 ELSE 0 END
+                FROM coverage_snapshot WHERE period = :period""").setParameter("period", period.toString()).getResultList())) {
+            supply.put(row[0] + "/" + row[1], new long[] {number(row[2]), number(row[3]), number(row[4]), number(row[5])});
+        }
+        Map<String, Demand> demand = new HashMap<>();
+        for (Object[] row : rows(entityManager.createNativeQuery(DEMAND)
+                .setParameter("start", Timestamp.from(period.start()))
+                .setParameter("end", Timestamp.from(period.end()))
+                .getResultList())) {
+            demand.put(row[0] + "/" + row[1], new Demand(number(row[2]), number(row[3]), number(row[4])));
+        }
+        Map<String, Long[]> published = protect(regions, byCode, pie, demand);
+        List<List<Object>> rows = new ArrayList<>();
+        boolean snapshot = !supply.isEmpty();
+        for (Region region : regions) {
+            for (TermView slice : pie) {
+                for (TermView category : slice.categories()) {
+                    String key = region.code + "/" + category.code();
+                    long[] offered = supply.getOrDefault(key, new long[4]);
+                    Demand seen = demand.getOrDefault(key, Demand.NONE);
+                    Long[] shown = published.get(key);
+                    rows.add(Arrays.asList(region.code, region.name, region.level.name(), slice.code(), category.code(),
+                            snapshot ? offered[0] : null, snapshot ? offered[1] : null, snapshot ? offered[2] : null,
+                            shown[0], shown[1], shown[2],
+                            snapshot ? CoverageRules.categoryVerdict(offered[0], offered[3] > 0 ? offered[2] : null, seen).name() : null));
+                }
+            }
+        }
+        DisclosurePolicy policy = policy();
+        return Optional.of(new FeedTable(TITLE, period.toString(), now, lastModified(period), policy.threshold(),
+                policy.roundingBase(), FeedTable.LICENCE, COLUMNS, rows));
+    }
+
+    /**
+     * Disclosure control per level: regencies as (province, regency, category) so each withheld cell
+     * has a partner within its province; provinces as (province, category); the country by category.
+     */
+    private Map<String, Long[]> protect(List<Region> regions, Map<String, Region> byCode, List<TermView> pie,
+            Map<String, Demand> demand) {
+        DisclosurePolicy policy = policy();
+        List<String> categories = pie.stream().flatMap(slice -> slice.categories().stream()).map(TermView::code).toList();
+        Map<String, Long[]> published = new HashMap<>();
+        List<java.util.function.ToLongFunction<Demand>> measures = List.of(Demand::requested, Demand::rejectedNoCapacity, Demand::overdue);
+        Map<Region.Level, List<Region>> byLevel = regions.stream().collect(Collectors.groupingBy(region -> region.level));
+        for (int m = 0; m < measures.size(); m++) {
+            var measure = measures.get(m);
+            for (List<Region> level : List.of(
+                    concat(byLevel.get(Region.Level.REGENCY), byLevel.get(Region.Level.CITY)),
+                    byLevel.getOrDefault(Region.Level.PROVINCE, List.of()),
+                    byLevel.getOrDefault(Region.Level.COUNTRY, List.of()))) {
+                List<Cell> cells = new ArrayList<>();
+                for (Region region : level) {
+                    for (String category : categories) {
+                        long count = measure.applyAsLong(demand.getOrDefault(region.code + "/" + category, Demand.NONE));
+                        cells.add(new Cell(key(region, byCode, category), count));
+                    }
+                }
+                if (cells.isEmpty()) {
+                    continue;
+                }
+                for (PublishedCell cell : DisclosureControl.protect(cells, policy)) {
+                    List<String> key = cell.key();
+                    String region = key.get(key.size() - 2);
+                    published.computeIfAbsent(region + "/" + key.get(key.size() - 1), ignored -> new Long[3])[m] = cell.count();
+                }
+            }
+        }
+        return published;
+    }
+
+    /** A regency's cell names its province too, so lines within a province add up to the province's cell. */
+    private static List<String> key(Region region, Map<String, Region> byCode, String category) {
+        if ((region.level == Region.Level.REGENCY || region.level == Region.Level.CITY) && region.parentCode != null) {
+            return List.of(region.parentCode, region.code, category);
+        }
+        return List.of(region.code, category);
+    }
+
+    private static List<Region> concat(List<Region> first, List<Region> second) {
+        List<Region> all = new ArrayList<>();
+        if (first != null) {
+            all.addAll(first);
+        }
+        if (second != null) {
+            all.addAll(second);
+        }
+        return all;
+    }
+
+    private void ensureSnapshot(Period current) {
+        Number taken = (Number) entityManager.createNativeQuery("SELECT count(*) FROM coverage_snapshot WHERE period = :period")
+                .setParameter("period", current.toString()).getSingleResult();
+        if (taken.longValue() == 0) {
+            snapshotCurrentPeriods();
+        }
+    }
+
+    private Instant lastModified(Period period) {
+        Instant snapshot = Optional.ofNullable(instant(entityManager.createNativeQuery(
+                "SELECT max(taken_at) FROM coverage_snapshot WHERE period = :period")
+                .setParameter("period", period.toString()).getSingleResult())).orElse(period.start());
+        Instant referrals = Optional.ofNullable(instant(entityManager.createNativeQuery(
+                "SELECT max(updated_at) FROM referral_demand WHERE requested_at >= :start AND requested_at < :end")
+                .setParameter("start", Timestamp.from(period.start()))
+                .setParameter("end", Timestamp.from(period.end()))
+                .getSingleResult())).orElse(period.start());
+        return snapshot.isAfter(referrals) ? snapshot : referrals;
+    }
+
+    private DisclosurePolicy policy() {
+        return new DisclosurePolicy(config.suppressionThreshold(), config.roundingBase());
+    }
+
+    private Instant single(String sql) {
+        return instant(entityManager.createNativeQuery(sql).getSingleResult());
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        throw new IllegalStateException("Not a time: " + value.getClass());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(List<?> result) {
+        return (List<Object[]>) result;
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

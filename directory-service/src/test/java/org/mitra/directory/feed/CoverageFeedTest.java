@@ -1,0 +1,157 @@
+package org.mitra.directory.feed;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.mitra.directory.DirectoryFixtures.organization;
+import static org.mitra.directory.DirectoryFixtures.province;
+import static org.mitra.directory.DirectoryFixtures.referral;
+import static org.mitra.directory.DirectoryFixtures.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.mitra.directory.organization.Organization;
+import org.mitra.directory.region.Region;
+import org.mitra.events.directory.OrganizationStatus;
+import org.mitra.feeds.Period;
+import org.mitra.testkit.Tokens;
+
+@QuarkusTest
+class CoverageFeedTest {
+    @Inject
+    CoverageFeed coverageFeed;
+
+    static final String CURRENT = Period.containing(Instant.now(), Period.Granularity.QUARTER).toString();
+
+    private static JsonPath pull(String period) {
+        return given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/" + period)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Map<String, Object> row(JsonPath feed, String region, String category) {
+        return feed.getMap("rows.find { it.region == '" + region + "' && it.category == '" + category + "' }");
+    }
+
+    @Test
+    void onlyGovernmentLiaisonsAndCoalitionAdminsPullFeeds() {
+        given().get("/api/directory/feeds/coverage/" + CURRENT).then().statusCode(401);
+        given().auth().oauth2(Tokens.caseworker(UUID.randomUUID())).get("/api/directory/feeds/coverage/" + CURRENT)
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.orgAdmin(UUID.randomUUID())).get("/api/directory/feeds/coverage").then().statusCode(403);
+        given().auth().oauth2(Tokens.coalitionAdmin()).get("/api/directory/feeds/coverage/" + CURRENT).then().statusCode(200);
+        given().get("/api/directory/feeds").then().statusCode(200).body("id", hasItem("coverage"));
+    }
+
+    @Test
+    void smallCountsAreWithheldAndASuppressedRegencyCannotBeRecoveredByDifferencing() {
+        Region province = province(2);
+        String regencyA = province.code + "1";
+        String regencyB = province.code + "2";
+        service(organization(OrganizationStatus.VERIFIED, province.code), "medical-care", 30, 10, province.code);
+        for (int i = 0; i < 3; i++) {
+            referral("medical-care", regencyA, false, false);
+        }
+        for (int i = 0; i < 14; i++) {
+            referral("legal-aid", regencyA, false, false);
+        }
+        for (int i = 0; i < 20; i++) {
+            referral("medical-care", regencyB, false, false);
+        }
+        // The hourly snapshot job, run now so the new provider is in this period's supply.
+        coverageFeed.snapshotCurrentPeriods();
+        JsonPath feed = pull(CURRENT);
+
+        assertThat(feed.getInt("suppressionThreshold")).isEqualTo(11);
+        assertThat(row(feed, regencyA, "medical-care").get("requested")).isNull();
+        assertThat(row(feed, province.code, "medical-care").get("requested")).isEqualTo(20);
+        assertThat(row(feed, province.code, "legal-aid").get("requested")).isEqualTo(10);
+        assertThat(row(feed, province.code, "medical-care").get("providers")).isEqualTo(1);
+        assertThat(row(feed, regencyA, "medical-care").get("verdict")).isEqualTo("COVERED");
+
+        // The attack: the province's figure minus every published regency figure of the same category.
+        long province23 = ((Number) row(feed, province.code, "medical-care").get("requested")).longValue();
+        List<String> withheld = new ArrayList<>();
+        long publishedRegencies = 0;
+        for (String regency : List.of(regencyA, regencyB)) {
+            Object value = row(feed, regency, "medical-care").get("requested");
+            if (value == null) {
+                withheld.add(regency);
+            } else {
+                publishedRegencies += ((Number) value).longValue();
+            }
+        }
+        assertThat(withheld).as("a lone withheld cell would be the difference").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(province23 - publishedRegencies).isNotEqualTo(3);
+        // Nor does the month's table give away what the quarter's hides.
+        JsonPath month = pull(Period.containing(Instant.now(), Period.Granularity.MONTH).toString());
+        assertThat(row(month, regencyA, "medical-care").get("requested")).isNull();
+    }
+
+    @Test
+    void csvCarriesNamesThenHxlHashtagsThenOneRowPerRegionAndCategory() throws Exception {
+        String csv = given().auth().oauth2(Tokens.govLiaison()).accept("text/csv")
+                .get("/api/directory/feeds/coverage/" + CURRENT).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        List<String[]> records = new ArrayList<>();
+        try (var reader = new java.io.BufferedReader(new StringReader(csv))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                records.add(line.split(",", -1));
+            }
+        }
+        assertThat(records.get(0)).startsWith("region", "regionName", "level", "slice", "category");
+        assertThat(records.get(1)).allSatisfy(tag -> assertThat(tag).startsWith("#"));
+        long regions = QuarkusTransaction.requiringNew().call(() -> Region.count());
+        assertThat(records).hasSize((int) (2 + regions * 29));
+        assertThat(records).allSatisfy(record -> assertThat(record).hasSize(12));
+        given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/" + CURRENT + ".csv")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"));
+    }
+
+    @Test
+    void anUnchangedPeriodAnswers304AndSinceListsOnlyChangedPeriods() {
+        var first = given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/" + CURRENT)
+                .then().statusCode(200).extract();
+        String etag = first.header("ETag");
+        assertThat(first.header("Last-Modified")).isNotNull();
+        given().auth().oauth2(Tokens.govLiaison()).header("If-None-Match", etag)
+                .get("/api/directory/feeds/coverage/" + CURRENT).then().statusCode(304);
+
+        Instant lastPull = Instant.now();
+        given().auth().oauth2(Tokens.govLiaison()).queryParam("since", lastPull.toString())
+                .get("/api/directory/feeds/coverage").then().statusCode(200).body("period", not(hasItem(CURRENT)));
+        Region province = province(1);
+        referral("skills-training", province.code + "1", false, false);
+        given().auth().oauth2(Tokens.govLiaison()).queryParam("since", lastPull.toString())
+                .get("/api/directory/feeds/coverage").then().statusCode(200).body("period", hasItem(CURRENT));
+        given().auth().oauth2(Tokens.govLiaison()).header("If-None-Match", etag)
+                .get("/api/directory/feeds/coverage/" + CURRENT).then().statusCode(200);
+    }
+
+    @Test
+    void everyPullIsAuditedAndBadPeriodsAreRefused() {
+        String liaison = "liaison-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(Tokens.as("gov-liaison").username(liaison).sign())
+                .get("/api/directory/feeds/coverage/" + CURRENT).then().statusCode(200);
+        long pulls = QuarkusTransaction.requiringNew().call(() -> ((Number) Organization.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM feed_pull WHERE actor = ?1 AND feed = 'coverage' AND period = ?2")
+                .setParameter(1, liaison).setParameter(2, CURRENT).getSingleResult()).longValue());
+        assertThat(pulls).isEqualTo(1);
+        given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/2026-11-24")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/2999-Q1")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.govLiaison()).queryParam("since", "yesterday").get("/api/directory/feeds/coverage")
+                .then().statusCode(400);
+    }
+}
