@@ -7,10 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.mitra.testkit.TokenTrustResource;
 
 @QuarkusTest
-@WithTestResource(TokenTrustResource.class)
+@WithTestResource(TestBackends.class)
 class GatewayStartupTest {
 
     @Test

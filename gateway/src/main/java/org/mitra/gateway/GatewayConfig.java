@@ -1,0 +1,127 @@
+package org.mitra.gateway;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything the gateway is told: its routes, which of them are public, rate limits and the feed catalog. */
+@ConfigMapping(prefix = "mitra.gateway")
+public interface GatewayConfig {
+
+    /** Backends by name (directory, referrals, awareness); each owns one path prefix. */
+    Map<String, Route> routes();
+
+    /**
+     * Requests that pass without a token, as {@code METHOD /path/pattern} ({@code *} for any method; in the
+     * pattern {@code *} is one path segment and a trailing {@code /**} any rest, including nothing).
+     */
+    List<String> publicRoutes();
+
+    RateLimits rateLimits();
+
+    /** The data feed catalog served at {@code /api/feeds}, by feed id. */
+    Map<String, Feed> feeds();
+
+    Swagger swagger();
+
+    interface Swagger {
+        /** The Keycloak realm whose login the services' OpenAPI documents point Swagger UI at. */
+        String realmUrl();
+    }
+
+    interface Route {
+        /** Path prefix, forwarded as is (no rewriting), e.g. {@code /api/directory}. */
+        String prefix();
+
+        /** Where the service listens, e.g. {@code http://localhost:8081}. */
+        String origin();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Longest silence while waiting for (or streaming) the service's response. */
+        @WithDefault("30s")
+        Duration responseTimeout();
+
+        /** Largest request body this route accepts. */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+
+        @WithDefault("/q/health/ready")
+        String healthPath();
+
+        @WithDefault("/q/openapi")
+        String openapiPath();
+
+        @WithDefault("50")
+        int maxConnections();
+
+        CircuitBreaker circuitBreaker();
+    }
+
+    interface CircuitBreaker {
+        /** Consecutive failures (unreachable or timed out) that open the breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker refuses calls before letting one trial call through. */
+        @WithDefault("10s")
+        Duration openDuration();
+    }
+
+    interface RateLimits {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Anonymous writes, i.e. public pledges. */
+        Policy anonymousWrites();
+
+        /** Anonymous reads of public routes. */
+        Policy anonymousReads();
+
+        /** Anything with a valid token. */
+        Policy authenticated();
+
+        /** Data feeds ({@code /api/feeds} and {@code /api/{service}/feeds/**}). */
+        Policy feeds();
+    }
+
+    /** A token bucket: {@code capacity} requests at once, refilled evenly over {@code period}. */
+    interface Policy {
+        int capacity();
+
+        Duration period();
+    }
+
+    interface Feed {
+        String title();
+
+        String description();
+
+        /** Path on the gateway, e.g. {@code /api/directory/coverage}. */
+        String url();
+
+        List<String> formats();
+
+        /** ISO-8601 duration between updates, e.g. {@code P1D}. */
+        String updatePeriod();
+
+        String licence();
+
+        /** {@code available} when the service serves it today, {@code planned} when announced only. */
+        @WithDefault("available")
+        String status();
+
+        /** Who may read it: {@code public} or the roles allowed. */
+        @WithDefault("public")
+        String access();
+
+        @WithName("service")
+        Optional<String> service();
+    }
+}

@@ -1,0 +1,51 @@
+package org.mitra.gateway.problem;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.mitra.gateway.request.RequestIds;
+
+/**
+ * RFC 9457 problem details written by the gateway itself, with the same {@code type} URIs and members as
+ * libs/web's, so a client cannot tell whether the gateway or a service refused it.
+ */
+public final class Problems {
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://mitra.org/problems/";
+
+    private Problems() {
+    }
+
+    public static JsonObject body(ProblemType type, String detail, String instance, String requestId) {
+        JsonObject problem = new JsonObject()
+                .put("type", TYPE_BASE + type.slug())
+                .put("title", type.title())
+                .put("status", type.status());
+        if (detail != null) {
+            problem.put("detail", detail);
+        }
+        problem.put("instance", instance);
+        if (requestId != null) {
+            problem.put("requestId", requestId);
+        }
+        return problem;
+    }
+
+    public static Buffer buffer(ProblemType type, String detail, String instance, String requestId) {
+        return body(type, detail, instance, requestId).toBuffer();
+    }
+
+    /** Ends the exchange with a problem; headers already put on the response (request id, rate limit) stay. */
+    public static void send(RoutingContext rc, ProblemType type, String detail) {
+        HttpServerResponse response = rc.response();
+        if (response.ended() || response.headWritten()) {
+            return;
+        }
+        Buffer body = buffer(type, detail, rc.request().path(), RequestIds.of(rc));
+        response.setStatusCode(type.status())
+                .putHeader("Content-Type", MEDIA_TYPE)
+                .putHeader("Cache-Control", "no-store")
+                .end(body);
+    }
+}

@@ -1,0 +1,79 @@
+package org.mitra.gateway.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Header hygiene both ways. Towards the service: hop-by-hop headers (the fixed ones and any named in
+ * {@code Connection}) removed, {@code X-Forwarded-For/Proto/Host} set by the gateway (a client's own are
+ * replaced, so they cannot be spoofed), a body without length checked against the limit as it streams. Back to
+ * the client: hop-by-hop headers removed, and the headers the gateway owns (request id, CORS) left to it.
+ */
+final class ForwardingInterceptor implements ProxyInterceptor {
+    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+
+    private final long maxBodySize;
+
+    ForwardingInterceptor(long maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        MultiMap headers = context.request().headers();
+        // Transfer-Encoding stays: the proxy reads it to forward a chunked body chunked, and never copies it.
+        String transferEncoding = headers.get("Transfer-Encoding");
+        stripHopByHop(headers);
+        if (transferEncoding != null) {
+            headers.set("Transfer-Encoding", transferEncoding);
+        }
+        HttpServerRequest incoming = context.request().proxiedRequest();
+        headers.remove("Forwarded");
+        headers.remove("X-Forwarded-Port");
+        headers.remove("X-Forwarded-Prefix");
+        headers.set("X-Forwarded-For", incoming.remoteAddress() != null ? incoming.remoteAddress().hostAddress() : "unknown");
+        headers.set("X-Forwarded-Proto", incoming.scheme() != null ? incoming.scheme() : "http");
+        if (incoming.authority() != null) {
+            headers.set("X-Forwarded-Host", incoming.authority().toString());
+        }
+        Body body = context.request().getBody();
+        if (maxBodySize > 0 && body != null && body.length() < 0) {
+            LimitedReadStream limited = new LimitedReadStream(body.stream(), maxBodySize);
+            context.set(ResilienceInterceptor.LIMITED_BODY, limited);
+            context.request().setBody(Body.body(limited, -1));
+        }
+        return context.sendRequest();
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        MultiMap headers = context.response().headers();
+        stripHopByHop(headers);
+        headers.remove("X-Request-Id");
+        headers.names().stream()
+                .filter(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-"))
+                .toList()
+                .forEach(headers::remove);
+        return context.sendResponse();
+    }
+
+    private static void stripHopByHop(MultiMap headers) {
+        for (String connection : headers.getAll("Connection")) {
+            for (String token : connection.split(",")) {
+                String name = token.trim();
+                if (!name.isEmpty()) {
+                    headers.remove(name);
+                }
+            }
+        }
+        HOP_BY_HOP.forEach(headers::remove);
+    }
+}

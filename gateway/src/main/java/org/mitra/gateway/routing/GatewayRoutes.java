@@ -1,0 +1,147 @@
+package org.mitra.gateway.routing;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.mitra.gateway.problem.ProblemType;
+import org.mitra.gateway.problem.Problems;
+import org.mitra.gateway.ratelimit.RateLimitDecision;
+import org.mitra.gateway.ratelimit.RateLimiter;
+import org.mitra.gateway.request.RequestTracking;
+import org.mitra.gateway.security.EdgeAuthentication;
+
+/**
+ * The gateway's routes on Quarkus' Vert.x router. Every exchange first gets its request id and access-log line;
+ * then everything under {@code /api} passes the edge: body size, token check, rate limit; then it is streamed
+ * to the service owning the prefix, or, for the gateway's own {@code /api/feeds}, handed on to Quarkus REST.
+ * {@code /q/*} (health, metrics, OpenAPI, Swagger UI) stays the gateway's own.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+    /** After CORS (-300), authentication (-200, lazy here) and authorization (-100); before Quarkus REST. */
+    static final int EDGE_ORDER = 1;
+    private static final String OWN_API = "/api/feeds";
+    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+
+    @Inject
+    Backends backends;
+
+    @Inject
+    EdgeAuthentication authentication;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    void install(@Observes Router router) {
+        router.route().order(RequestTracking.ROUTE_ORDER).handler(RequestTracking::handle);
+        router.route("/api/*").order(EDGE_ORDER).handler(this::edge);
+        router.getWithRegex("/openapi/([a-z0-9-]+)").order(EDGE_ORDER).handler(this::openapi);
+    }
+
+    private void edge(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        String path = request.path();
+        Optional<Backend> backend = backends.forPath(path);
+        boolean own = path.equals(OWN_API) || path.startsWith(OWN_API + "/");
+        if (backend.isEmpty() && !own) {
+            Problems.send(rc, ProblemType.NOT_FOUND, "No API is served at this path.");
+            return;
+        }
+        if (backend.isPresent()) {
+            rc.put(RequestTracking.ROUTE_KEY, backend.get().name());
+            if (declaredLength(request) > backend.get().maxBodySize()) {
+                rc.response().putHeader("Connection", "close");
+                Problems.send(rc, ProblemType.PAYLOAD_TOO_LARGE,
+                        "The request body is larger than this route accepts (" + backend.get().maxBodySize() + " bytes).");
+                return;
+            }
+            request.pause();
+            streamWithoutLength(request);
+        }
+        authentication.authenticate(rc)
+                .compose(caller -> {
+                    rc.put(RequestTracking.CALLER_KEY, caller.describe());
+                    return rateLimiter.check(rc, caller);
+                })
+                .onComplete(outcome -> {
+                    if (outcome.failed()) {
+                        refuse(rc, outcome.cause());
+                    } else if (outcome.result() != null && !outcome.result().allowed()) {
+                        tooMany(rc, outcome.result());
+                    } else if (backend.isPresent()) {
+                        backend.get().proxy().handle(request);
+                    } else {
+                        rc.next();
+                    }
+                });
+    }
+
+    private void openapi(RoutingContext rc) {
+        String name = rc.pathParam("param0");
+        Optional<Backend> backend = backends.named(name);
+        if (backend.isEmpty()) {
+            Problems.send(rc, ProblemType.NOT_FOUND, "No service is named " + name + ".");
+            return;
+        }
+        rc.put(RequestTracking.ROUTE_KEY, name);
+        backend.get().openapiProxy().handle(rc.request());
+    }
+
+    private void refuse(RoutingContext rc, Throwable cause) {
+        if (cause instanceof EdgeAuthentication.RefusedException refused) {
+            rc.response().putHeader("WWW-Authenticate", refused.refusal().challenge());
+            Problems.send(rc, ProblemType.UNAUTHORIZED, refused.refusal().detail());
+        } else {
+            LOG.error("Edge check failed", cause);
+            Problems.send(rc, ProblemType.SERVICE_UNAVAILABLE, "The gateway cannot check this request right now.");
+        }
+        resumeQuietly(rc);
+    }
+
+    private void tooMany(RoutingContext rc, RateLimitDecision decision) {
+        Problems.send(rc, ProblemType.TOO_MANY_REQUESTS, "Rate limit of policy " + decision.policy().name()
+                + " reached; retry after " + decision.secondsToNextToken() + " s.");
+        resumeQuietly(rc);
+    }
+
+    /** Lets an unread request body drain so the connection can be reused. */
+    private static void resumeQuietly(RoutingContext rc) {
+        try {
+            rc.request().resume();
+        } catch (IllegalStateException alreadyRead) {
+            // Nothing left to drain.
+        }
+    }
+
+    /**
+     * An HTTP/2 body may come without a length and without Transfer-Encoding (HTTP/2 frames it); the proxy only
+     * forwards a body of unknown length chunked when the request says so, so say so for the HTTP/1.1 hop.
+     */
+    private static void streamWithoutLength(HttpServerRequest request) {
+        boolean mayHaveBody = request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD
+                && request.method() != HttpMethod.OPTIONS;
+        if (request.version() == HttpVersion.HTTP_2 && mayHaveBody && request.getHeader("Content-Length") == null
+                && !request.isEnded()) {
+            request.headers().set("Transfer-Encoding", "chunked");
+        }
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException malformed) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

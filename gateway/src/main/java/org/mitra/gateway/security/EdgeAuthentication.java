@@ -1,0 +1,110 @@
+package org.mitra.gateway.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.function.BiConsumer;
+import org.mitra.gateway.GatewayConfig;
+
+/**
+ * The edge token check. Quarkus OIDC verifies the bearer token (signature against the realm's JWKS, cached and
+ * refreshed on an unknown key id; issuer; audience {@code mitra-api}; expiry); authentication is not proactive,
+ * so this class decides per route: a public route passes without a token, every other route needs a valid one,
+ * and a token that is present must be valid everywhere. The token itself is forwarded unchanged.
+ */
+@ApplicationScoped
+public class EdgeAuthentication {
+    private static final BiConsumer<RoutingContext, Throwable> SILENT = (rc, failure) -> {
+    };
+
+    private final PublicRoutes publicRoutes;
+
+    @Inject
+    public EdgeAuthentication(GatewayConfig config) {
+        this.publicRoutes = new PublicRoutes(config.publicRoutes());
+    }
+
+    public boolean isPublic(String method, String path) {
+        return publicRoutes.isPublic(method, path);
+    }
+
+    /** The caller, or a failed future with {@link Refusal} when the request must be answered with a 401. */
+    public Future<Caller> authenticate(RoutingContext rc) {
+        boolean open = isPublic(rc.request().method().name(), rc.request().path());
+        String authorization = rc.request().getHeader("Authorization");
+        if (authorization == null || authorization.isBlank()) {
+            return open ? Future.succeededFuture(Caller.ANONYMOUS) : Future.failedFuture(Refusal.MISSING.asException());
+        }
+        Context context = Vertx.currentContext();
+        Promise<Caller> result = Promise.promise();
+        // The edge answers a bad token itself (problem+json), instead of Quarkus' bare challenge.
+        rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, SILENT);
+        Uni<SecurityIdentity> identity = QuarkusHttpUser.getSecurityIdentity(rc, null);
+        identity.subscribe().with(
+                found -> onContext(context, () -> {
+                    Caller caller = Caller.of(found);
+                    if (caller.isAnonymous() && !open) {
+                        result.fail(Refusal.MISSING.asException());
+                    } else {
+                        result.complete(caller);
+                    }
+                }),
+                failure -> onContext(context, () -> result.fail(Refusal.INVALID.asException())));
+        return result.future();
+    }
+
+    private static void onContext(Context context, Runnable action) {
+        if (context == null || Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(ignored -> action.run());
+        }
+    }
+
+    /** Why the edge refused: the detail a client sees, and the {@code WWW-Authenticate} challenge (RFC 6750). */
+    public enum Refusal {
+        MISSING("This operation needs a bearer token.", "Bearer realm=\"mitra\""),
+        INVALID("The bearer token is not valid (signature, issuer, audience or expiry).",
+                "Bearer realm=\"mitra\", error=\"invalid_token\"");
+
+        private final String detail;
+        private final String challenge;
+
+        Refusal(String detail, String challenge) {
+            this.detail = detail;
+            this.challenge = challenge;
+        }
+
+        public String detail() {
+            return detail;
+        }
+
+        public String challenge() {
+            return challenge;
+        }
+
+        public RuntimeException asException() {
+            return new RefusedException(this);
+        }
+    }
+
+    public static final class RefusedException extends RuntimeException {
+        private final Refusal refusal;
+
+        RefusedException(Refusal refusal) {
+            super(refusal.name(), null, false, false);
+            this.refusal = refusal;
+        }
+
+        public Refusal refusal() {
+            return refusal;
+        }
+    }
+}

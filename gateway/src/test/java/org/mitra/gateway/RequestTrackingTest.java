@@ -1,0 +1,129 @@
+package org.mitra.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mitra.testkit.Tokens;
+
+@QuarkusTest
+@WithTestResource(TestBackends.class)
+class RequestTrackingTest {
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private final List<String> accessLog = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            accessLog.add(String.format(record.getMessage(), record.getParameters()));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureAccessLog() {
+        Logger.getLogger("org.mitra.gateway.access").addHandler(capture);
+    }
+
+    @AfterEach
+    void release() {
+        Logger.getLogger("org.mitra.gateway.access").removeHandler(capture);
+    }
+
+    @Test
+    void requestIdIsForwardedAndEchoedOnce() {
+        String requestId = TestCalls.requestId();
+        Response response = TestCalls.client(requestId).get("/api/directory/services");
+        response.then().statusCode(200)
+                .header("X-Request-Id", requestId)
+                .body("headers.x-request-id", contains(requestId));
+        assertThat(response.headers().getValues("X-Request-Id")).containsExactly(requestId);
+        assertThat(TestCalls.saw("directory", requestId)).isTrue();
+    }
+
+    @Test
+    void unsafeOrMissingRequestIdIsReplaced() {
+        given().header("X-Request-Id", "bad id with spaces\"").get("/api/directory/services").then()
+                .statusCode(200)
+                .header("X-Request-Id", matchesPattern(UUID))
+                .body("headers.x-request-id[0]", matchesPattern(UUID));
+        given().header("X-Request-Id", "x".repeat(65)).get("/api/directory/services").then()
+                .header("X-Request-Id", matchesPattern(UUID));
+        given().get("/api/directory/services").then().header("X-Request-Id", matchesPattern(UUID));
+        given().get("/q/health/live").then().header("X-Request-Id", matchesPattern(UUID));
+    }
+
+    @Test
+    void traceparentIsPassedOnOrStarted() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        TestCalls.client().header("traceparent", traceparent).get("/api/awareness/campaigns").then()
+                .body("headers.traceparent", contains(traceparent));
+        TestCalls.client().get("/api/awareness/campaigns").then()
+                .body("headers.traceparent[0]", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+        TestCalls.client().header("traceparent", "garbage").get("/api/awareness/campaigns").then()
+                .body("headers.traceparent[0]", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+    }
+
+    @Test
+    void accessLogHasOneLinePerRequestWithoutQueryTokenOrBody() throws InterruptedException {
+        String requestId = TestCalls.requestId();
+        String token = Tokens.as("gov-liaison").subject("liaison-" + requestId).sign();
+        TestCalls.client(requestId).auth().oauth2(token).contentType("application/json")
+                .body("{\"name\":\"Secret Survivor Name\"}")
+                .post("/api/referrals/search?name=Secret+Survivor").then().statusCode(200);
+        List<String> lines = linesOf(requestId);
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0))
+                .startsWith("POST /api/referrals/search 200 ")
+                .contains("caller=sub:liaison-" + requestId, "route=referrals")
+                .doesNotContain("Secret", "name=", token, "Bearer");
+    }
+
+    @Test
+    void anonymousAndRefusedRequestsAreLoggedToo() throws InterruptedException {
+        String requestId = TestCalls.requestId();
+        TestCalls.client(requestId).get("/api/referrals").then().statusCode(401);
+        assertThat(linesOf(requestId)).anySatisfy(line -> assertThat(line)
+                .startsWith("GET /api/referrals 401 ").contains("caller=anonymous", requestId));
+    }
+
+    /** The line is written when the exchange has ended, which may be just after the client has its answer. */
+    private List<String> linesOf(String requestId) throws InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            List<String> lines = accessLog.stream().filter(line -> line.contains(requestId)).toList();
+            if (!lines.isEmpty()) {
+                Thread.sleep(50);
+                return accessLog.stream().filter(line -> line.contains(requestId)).toList();
+            }
+            Thread.sleep(20);
+        }
+        return List.of();
+    }
+
+    @Test
+    void problemBodiesCarryTheRequestId() {
+        String requestId = TestCalls.requestId();
+        TestCalls.client(requestId).get("/api/referrals").then()
+                .statusCode(401)
+                .body("requestId", equalTo(requestId));
+    }
+}
