@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.mitra.events.Topic;
+import org.mitra.events.referral.ReferralBusinessStatusChanged;
 import org.mitra.events.referral.ReferralOverdue;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.events.referral.ReferralStatusChanged;
@@ -22,6 +23,13 @@ public class ReferralEvents {
         outbox.publish(Topic.REFERRALS_LIFECYCLE, new ReferralStatusChanged(referral.id, referral.sendingOrganizationId,
                 referral.receivingOrganizationId, referral.categoryCode, referral.slice, referral.regionCode,
                 referral.urgency, referral.status, previous, reasonCode, referral.ageBand, referral.gender.eventCode(), at));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void businessStatusChanged(Referral referral, BusinessStatus previous, Instant at) {
+        outbox.publish(Topic.REFERRALS_LIFECYCLE, new ReferralBusinessStatusChanged(referral.id,
+                referral.sendingOrganizationId, referral.receivingOrganizationId, referral.categoryCode, referral.slice,
+                referral.regionCode, referral.businessStatus.name(), previous == null ? null : previous.name(), at));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

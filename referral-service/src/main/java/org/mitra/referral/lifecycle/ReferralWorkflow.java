@@ -96,9 +96,11 @@ public class ReferralWorkflow {
             throw new InvalidTransitionException("move the business status to " + wanted, current, allowed)
                     .with("referralStatus", referral.status.name());
         }
+        BusinessStatus previous = referral.businessStatus;
         referral.businessStatus = wanted;
         referral.updatedAt = clock.instant();
         record(referral, "business-status", referral.status, referral.status, null, null);
+        events.businessStatusChanged(referral, previous, referral.updatedAt);
         flush();
         return referral;
     }

@@ -238,6 +238,14 @@ class ReferralLifecycleTest {
         putBusinessStatus(Tokens.caseworker(police), id, "POLICE_NOTIFIED").statusCode(409);
         given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}/history", id).then()
                 .body("businessStatus", hasItem("VERDICT"));
+        List<CloudEvent<JsonNode>> steps = KafkaTopics.eventsFor(Topic.REFERRALS_LIFECYCLE, id.toString(),
+                seen -> seen.stream().anyMatch(event -> "VERDICT".equals(event.data().path("businessStatus").asText())),
+                Duration.ofSeconds(20)).stream()
+                .filter(event -> event.type().equals("org.mitra.referral.business-status-changed.v1")).toList();
+        assertThat(steps).extracting(event -> event.data().path("businessStatus").asText())
+                .containsExactly("POLICE_NOTIFIED", "REPORT_FILED", "VICTIM_REMOVED", "WITH_PROSECUTOR", "VERDICT");
+        assertThat(steps.get(0).data().path("previousBusinessStatus").asText(null)).isNull();
+        assertThat(steps.get(1).data().path("previousBusinessStatus").asText()).isEqualTo("POLICE_NOTIFIED");
 
         UUID shelter = organization(false, SHELTER);
         UUID plain = referral(sender, shelter, SHELTER, true);
