@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.mitra.events.CloudEvent;
@@ -31,16 +32,14 @@ public class DirectoryConsumer {
     @Transactional
     public void consume(String value) {
         if (value == null) {
-            return; // a tombstone: the OrganizationDeleted before it already removed the organization
+            return; // a tombstone
         }
-        CloudEvent<JsonNode> event;
-        try {
-            event = EventJson.read(value);
-        } catch (RuntimeException malformed) {
-            // A record that is no CloudEvent can never succeed: skip it rather than stop the channel.
+        Optional<CloudEvent<JsonNode>> read = EventJson.readIfEvent(value);
+        if (read.isEmpty()) {
             LOG.warnf("Skipping a record on %s that is not a CloudEvent", Topic.DIRECTORY_ORGANIZATIONS.name());
             return;
         }
+        CloudEvent<JsonNode> event = read.get();
         try {
             if (OrganizationChanged.TYPE.equals(event.type())) {
                 OrganizationChanged change = EventJson.data(event, OrganizationChanged.class);

@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.mitra.events.CloudEvent;
 import org.jboss.logging.Logger;
@@ -31,16 +32,14 @@ public class ReferralLifecycleConsumer {
     @Transactional
     public void consume(String value) {
         if (value == null) {
-            return;
+            return; // a tombstone
         }
-        CloudEvent<JsonNode> event;
-        try {
-            event = EventJson.read(value);
-        } catch (RuntimeException malformed) {
-            // A record that is no CloudEvent can never succeed: skip it rather than stop the channel.
+        Optional<CloudEvent<JsonNode>> read = EventJson.readIfEvent(value);
+        if (read.isEmpty()) {
             LOG.warnf("Skipping a record on %s that is not a CloudEvent", Topic.REFERRALS_LIFECYCLE.name());
             return;
         }
+        CloudEvent<JsonNode> event = read.get();
         if (ReferralStatusChanged.isType(event.type())) {
             inbox.handleOnce(CONSUMER, event, () -> demand.record(EventJson.data(event, ReferralStatusChanged.class)));
         } else if (ReferralOverdue.TYPE.equals(event.type())) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Writes and reads the structured-mode JSON envelope that is a Kafka record's value. Times are
@@ -55,6 +56,21 @@ public final class EventJson {
     /** Reads an envelope, leaving {@code data} as JSON to be read once {@code type} is known. */
     public static CloudEvent<JsonNode> read(String json) {
         return read(json, JsonNode.class);
+    }
+
+    /**
+     * The envelope of a Kafka record's value, or empty for a tombstone (null) or a value that is no
+     * CloudEvent: such a record can never succeed, so a consumer skips it instead of stopping.
+     */
+    public static Optional<CloudEvent<JsonNode>> readIfEvent(String json) {
+        if (json == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(read(json));
+        } catch (RuntimeException notAnEvent) {
+            return Optional.empty();
+        }
     }
 
     public static CloudEvent<JsonNode> read(byte[] json) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mitra.events.directory.CapacityStatus;
 import org.mitra.events.directory.OrganizationChanged;
+import org.mitra.events.directory.OrganizationDeleted;
 import org.mitra.events.directory.OrganizationStatus;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.events.referral.ReferralStatusChanged;
@@ -102,5 +103,16 @@ class CloudEventJsonTest {
     void refusesAnEnvelopeWithoutIdSourceOrType() {
         assertThatThrownBy(() -> EventJson.read("{\"specversion\":\"1.0\",\"source\":\"/x\",\"type\":\"t\"}"))
                 .hasMessageContaining("Not a CloudEvents JSON envelope");
+    }
+
+    @Test
+    void aTombstoneOrAValueThatIsNoCloudEventIsSkippableNotAnError() {
+        assertThat(EventJson.readIfEvent(null)).isEmpty();
+        assertThat(EventJson.readIfEvent("not json at all")).isEmpty();
+        assertThat(EventJson.readIfEvent("[1, 2, 3]")).isEmpty();
+        CloudEvent<OrganizationDeleted> deleted = CloudEvent.of(EventSources.DIRECTORY,
+                new OrganizationDeleted(UUID.randomUUID(), Instant.now()));
+        assertThat(EventJson.readIfEvent(EventJson.write(deleted))).get()
+                .extracting(CloudEvent::id).isEqualTo(deleted.id());
     }
 }

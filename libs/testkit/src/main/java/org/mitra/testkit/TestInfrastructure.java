@@ -1,6 +1,5 @@
 package org.mitra.testkit;
 
-import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +15,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * One real PostgreSQL server and one real KRaft Kafka broker per test JVM.
@@ -128,21 +129,38 @@ public final class TestInfrastructure {
     }
 
     private static String startKafka() {
-        Path logDir = workDirectory("kafka-" + ProcessHandle.current().pid());
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
-                .withDeleteLogDirsOnClose(true)
-                .withAdditionalProperties(properties -> {
-                    properties.put("log.dir", logDir.toString());
-                    properties.put("num.partitions", "3");
-                    properties.put("offsets.topic.replication.factor", "1");
-                    properties.put("offsets.topic.num.partitions", "5");
-                    properties.put("transaction.state.log.replication.factor", "1");
-                    properties.put("transaction.state.log.min.isr", "1");
-                    properties.put("group.initial.rebalance.delay.ms", "0");
-                })
-                .start();
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "mitra-testkit-kafka-stop"));
-        String listener = broker.getAdvertisedListeners().split(",")[0];
-        return listener.substring(listener.indexOf("://") + 3);
+        Path baseDirectory = workDirectory("kafka-" + ProcessHandle.current().pid());
+        try {
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .setBaseDirectory(baseDirectory)
+                    .build())
+                    .setConfigProp("num.partitions", "3")
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "5")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setDeleteOnClose(true)
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    cluster.close();
+                } catch (Exception e) {
+                    // The JVM is ending; nothing is left to clean up that the OS will not.
+                }
+            }, "mitra-testkit-kafka-stop"));
+            return cluster.bootstrapServers();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting Kafka", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the test Kafka cluster", e);
+        }
     }
 }
