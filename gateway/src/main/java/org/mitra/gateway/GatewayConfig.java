@@ -24,8 +24,23 @@ public interface GatewayConfig {
 
     RateLimits rateLimits();
 
-    /** The data feed catalog served at {@code /api/feeds}, by feed id. */
+    /**
+     * Feeds listed at {@code /api/feeds} besides those the services describe themselves (each service's
+     * {@code <prefix>/feeds} catalog), by feed id: live views such as the coverage pie or the HSDS export.
+     */
     Map<String, Feed> feeds();
+
+    FeedCatalog feedCatalog();
+
+    interface FeedCatalog {
+        /** How long a service's own catalog is reused before it is asked again. */
+        @WithDefault("60s")
+        Duration refresh();
+
+        /** How long the gateway waits for a service's catalog before listing it as unavailable. */
+        @WithDefault("2s")
+        Duration timeout();
+    }
 
     Swagger swagger();
 
@@ -57,6 +72,9 @@ public interface GatewayConfig {
 
         @WithDefault("/q/openapi")
         String openapiPath();
+
+        /** Where the service describes its data feeds; {@code <prefix>/feeds} unless set. */
+        Optional<String> feedCatalogPath();
 
         @WithDefault("50")
         int maxConnections();

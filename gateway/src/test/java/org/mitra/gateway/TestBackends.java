@@ -61,6 +61,7 @@ public class TestBackends implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.http.proxy.proxy-address-forwarding", "true");
         config.put("quarkus.http.proxy.allow-x-forwarded", "true");
         config.put("quarkus.http.cors.origins", "https://app.mitra.test");
+        config.put("mitra.gateway.feed-catalog.refresh", "0s");
         config.put("mitra.gateway.swagger.realm-url", "https://keycloak.mitra.test/realms/mitra");
         return config;
     }
@@ -105,6 +106,7 @@ public class TestBackends implements QuarkusTestResourceLifecycleManager {
         private final String name;
         private final Set<String> seen = ConcurrentHashMap.newKeySet();
         private final Map<String, HttpServerResponse> held = new ConcurrentHashMap<>();
+        private volatile boolean catalogBroken;
 
         Service(Vertx vertx, String name) {
             this.vertx = vertx;
@@ -126,6 +128,11 @@ public class TestBackends implements QuarkusTestResourceLifecycleManager {
                 json(response, new JsonObject().put("released", waiting != null));
                 return;
             }
+            if (path.startsWith("/__catalog/")) {
+                catalogBroken = path.endsWith("/broken");
+                json(response, new JsonObject().put("catalogBroken", catalogBroken));
+                return;
+            }
             String requestId = request.getHeader("X-Request-Id");
             if (requestId != null) {
                 seen.add(requestId);
@@ -134,6 +141,12 @@ public class TestBackends implements QuarkusTestResourceLifecycleManager {
             response.putHeader("X-Served-By", name);
             if (path.equals("/q/health/ready")) {
                 json(response, new JsonObject().put("status", "UP"));
+            } else if (path.equals("/api/" + name + "/feeds") && request.method().name().equals("GET")) {
+                if (catalogBroken) {
+                    response.setStatusCode(500).end();
+                } else {
+                    response.putHeader("Content-Type", "application/json").end(feedCatalog().encode());
+                }
             } else if (path.equals("/q/openapi")) {
                 json(response, openapi());
             } else if (path.endsWith("/digest")) {
@@ -204,6 +217,21 @@ public class TestBackends implements QuarkusTestResourceLifecycleManager {
                     }
                 }
             }.pump();
+        }
+
+        /** The service's own feed catalog, shaped as the real services write it (org.mitra.feeds.FeedDescription). */
+        private JsonArray feedCatalog() {
+            return new JsonArray().add(new JsonObject()
+                    .put("id", "statistics")
+                    .put("title", "Statistics of " + name)
+                    .put("description", "Counts of " + name + " by quarter, small cells withheld")
+                    .put("url", "/api/" + name + "/feeds/statistics")
+                    .put("formats", new JsonArray().add("application/json").add("text/csv"))
+                    .put("periods", new JsonArray().add("quarter").add("month"))
+                    .put("updatePeriod", "PT1H")
+                    .put("licence", "CC-BY-4.0")
+                    .put("access", new JsonArray().add("gov-liaison").add("coalition-admin"))
+                    .put("fieldAddedLater", "ignored"));
         }
 
         private JsonObject openapi() {

@@ -11,6 +11,8 @@ public record FeedView(
         @Schema(examples = "Which categories of help are covered in a region, by how many organizations.") String description,
         @Schema(description = "Path on the gateway", examples = "/api/directory/coverage") String url,
         @Schema(examples = "[\"application/json\", \"image/svg+xml\"]") List<String> formats,
+        @Schema(description = "Granularities a period-by-period feed can be pulled in; empty for live views",
+                examples = "[\"quarter\", \"month\"]") List<String> periods,
         @Schema(description = "ISO-8601 duration between updates", examples = "P1D") String updatePeriod,
         @Schema(examples = "CC-BY-4.0") String licence,
         @Schema(description = "available: served today; planned: announced, not served yet", examples = "available") String status,

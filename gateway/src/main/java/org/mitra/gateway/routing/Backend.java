@@ -2,6 +2,7 @@ package org.mitra.gateway.routing;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -117,6 +118,30 @@ public final class Backend {
         return client.request(options)
                 .compose(HttpClientRequest::send)
                 .compose(response -> response.body().map(ignored -> response.statusCode()))
+                .timeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Where the service lists its data feeds. */
+    public String feedCatalogPath() {
+        return config.feedCatalogPath().orElse(config.prefix() + "/feeds");
+    }
+
+    /**
+     * A small JSON document the gateway itself reads from the service (outside the breaker, so a slow catalog
+     * never opens it for user traffic): its body on 200, a failed future on any other status, silence or refusal.
+     */
+    public Future<Buffer> fetch(String uri, long timeoutMillis) {
+        RequestOptions options = requestOptions()
+                .setMethod(HttpMethod.GET)
+                .setURI(uri)
+                .putHeader("Accept", "application/json")
+                .setConnectTimeout(timeoutMillis)
+                .setIdleTimeout(timeoutMillis);
+        return client.request(options)
+                .compose(HttpClientRequest::send)
+                .compose(response -> response.statusCode() == 200
+                        ? response.body()
+                        : Future.failedFuture(name + " answered " + response.statusCode() + " for " + uri))
                 .timeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
