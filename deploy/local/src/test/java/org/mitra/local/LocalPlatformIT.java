@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,29 +34,8 @@ class LocalPlatformIT {
     private static PlatformSettings settings;
 
     @BeforeAll
-    static void startKeycloakAndDirectory() throws IOException {
-        Map<String, String> env = new HashMap<>();
-        env.put("MITRA_RUNTIME_DIR", "deploy/local/target/it-runtime");
-        env.put("MITRA_SERVICES", PlatformService.DIRECTORY.module());
-        env.put("MITRA_STARTUP_TIMEOUT", "150");
-        List<String> portVariables = new ArrayList<>(List.of("MITRA_POSTGRES_PORT", "MITRA_KAFKA_PORT",
-                "MITRA_KAFKA_CONTROLLER_PORT", "MITRA_KEYCLOAK_PORT", "MITRA_KEYCLOAK_MANAGEMENT_PORT"));
-        for (PlatformService service : PlatformService.values()) {
-            portVariables.add(service.portVariable());
-        }
-        List<ServerSocket> reserved = new ArrayList<>();
-        for (String variable : portVariables) {
-            ServerSocket socket = new ServerSocket(0);
-            reserved.add(socket);
-            env.put(variable, Integer.toString(socket.getLocalPort()));
-        }
-        for (ServerSocket socket : reserved) {
-            socket.close();
-        }
-        settings = PlatformSettings.fromEnvironment(env, PlatformSettings.findRepository(Path.of("")));
-        // A fresh database and broker on every run; the unpacked Keycloak and its imported realm are kept, for speed.
-        Directories.delete(settings.runtime().resolve("postgres/data"));
-        Directories.delete(settings.runtime().resolve("kafka"));
+    static void startKeycloakAndDirectory() {
+        settings = TestPlatforms.settings(PlatformService.DIRECTORY);
         platform = LocalPlatform.start(settings);
     }
 
