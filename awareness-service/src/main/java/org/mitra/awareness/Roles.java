@@ -4,6 +4,7 @@ package org.mitra.awareness;
 public final class Roles {
     public static final String COALITION_ADMIN = "coalition-admin";
     public static final String ORG_ADMIN = "org-admin";
+    public static final String GOV_LIAISON = "gov-liaison";
 
     private Roles() {
     }
