@@ -82,7 +82,7 @@ public final class LocalPlatform implements AutoCloseable {
         Instant step = Instant.now();
         LocalPostgres postgres = remember(LocalPostgres.start(settings));
         for (PlatformService service : PlatformService.values()) {
-            service.database().ifPresent(database -> postgres.ensureDatabase(database, settings.databasePassword()));
+            service.databases().forEach(database -> postgres.ensureDatabase(database, settings.databasePassword()));
         }
         ready("PostgreSQL", settings.host() + ":" + settings.postgresPort(), step);
 

@@ -5,18 +5,20 @@ import java.util.Optional;
 
 /** The four Mitra services, each a Quarkus application built by its own module. */
 public enum PlatformService {
-    DIRECTORY("directory-service", "directory", 8081),
-    REFERRAL("referral-service", "referral", 8082),
-    AWARENESS("awareness-service", "awareness", 8083),
-    GATEWAY("gateway", null, 8080);
+    DIRECTORY("directory-service", "directory", null, 8081),
+    REFERRAL("referral-service", "referral", "referral_keys", 8082),
+    AWARENESS("awareness-service", "awareness", null, 8083),
+    GATEWAY("gateway", null, null, 8080);
 
     private final String module;
     private final String database;
+    private final String keyStoreDatabase;
     private final int defaultPort;
 
-    PlatformService(String module, String database, int defaultPort) {
+    PlatformService(String module, String database, String keyStoreDatabase, int defaultPort) {
         this.module = module;
         this.database = database;
+        this.keyStoreDatabase = keyStoreDatabase;
         this.defaultPort = defaultPort;
     }
 
@@ -27,6 +29,19 @@ public enum PlatformService {
     /** The service's own database (and database user); the gateway keeps no data. */
     public Optional<String> database() {
         return Optional.ofNullable(database);
+    }
+
+    /**
+     * A second database holding the keys that open the first one's encrypted columns (the referral-service's data
+     * keys), kept apart so that a backup of the service's database never holds them.
+     */
+    public Optional<String> keyStoreDatabase() {
+        return Optional.ofNullable(keyStoreDatabase);
+    }
+
+    /** Every database the service uses. */
+    public java.util.List<String> databases() {
+        return java.util.stream.Stream.concat(database().stream(), keyStoreDatabase().stream()).toList();
     }
 
     public int defaultPort() {

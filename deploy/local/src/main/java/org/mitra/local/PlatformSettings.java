@@ -53,6 +53,37 @@ public record PlatformSettings(
                 Duration.ofSeconds(values.number("MITRA_STARTUP_TIMEOUT", 300)));
     }
 
+    /**
+     * Settings for a platform that tests start beside anything else on the machine: every port a free one, the
+     * runtime (data, logs, unpacked Keycloak) in {@code runtimeDirectory} under the repository, only {@code services}.
+     */
+    public static PlatformSettings withFreePorts(Path repository, String runtimeDirectory, PlatformService... services) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("MITRA_RUNTIME_DIR", runtimeDirectory);
+        env.put("MITRA_SERVICES", Arrays.stream(services).map(PlatformService::module).collect(java.util.stream.Collectors.joining(",")));
+        env.put("MITRA_STARTUP_TIMEOUT", "180");
+        java.util.List<String> portVariables = new java.util.ArrayList<>(java.util.List.of("MITRA_POSTGRES_PORT",
+                "MITRA_KAFKA_PORT", "MITRA_KAFKA_CONTROLLER_PORT", "MITRA_KEYCLOAK_PORT", "MITRA_KEYCLOAK_MANAGEMENT_PORT"));
+        for (PlatformService service : PlatformService.values()) {
+            portVariables.add(service.portVariable());
+        }
+        // All sockets are held until every port is chosen, so no two variables get the same port.
+        java.util.List<java.net.ServerSocket> reserved = new java.util.ArrayList<>();
+        try {
+            for (String variable : portVariables) {
+                java.net.ServerSocket socket = new java.net.ServerSocket(0);
+                reserved.add(socket);
+                env.put(variable, Integer.toString(socket.getLocalPort()));
+            }
+            for (java.net.ServerSocket socket : reserved) {
+                socket.close();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot find free ports", e);
+        }
+        return fromEnvironment(env, repository);
+    }
+
     /** The repository root: the first directory upwards from {@code start} that holds the Keycloak realm. */
     public static Path findRepository(Path start) {
         for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {

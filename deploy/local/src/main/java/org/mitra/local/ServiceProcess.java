@@ -42,6 +42,11 @@ final class ServiceProcess implements Stoppable {
             env.put("QUARKUS_DATASOURCE_USERNAME", database);
             env.put("QUARKUS_DATASOURCE_PASSWORD", settings.databasePassword());
         });
+        service.keyStoreDatabase().ifPresent(database -> {
+            env.put("QUARKUS_DATASOURCE_KEYSTORE_JDBC_URL", settings.jdbcUrl(database));
+            env.put("QUARKUS_DATASOURCE_KEYSTORE_USERNAME", database);
+            env.put("QUARKUS_DATASOURCE_KEYSTORE_PASSWORD", settings.databasePassword());
+        });
         if (service == PlatformService.REFERRAL) {
             env.put(InstallationSecrets.REFERRAL_KEYSET, InstallationSecrets.forInstallation(settings));
         }
