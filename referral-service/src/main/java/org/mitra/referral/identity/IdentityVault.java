@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -38,6 +39,9 @@ public class IdentityVault {
     VaultConfig config;
 
     @Inject
+    KeyStore keyStore;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -54,7 +58,9 @@ public class IdentityVault {
         Subject subject = new Subject();
         subject.id = UUID.randomUUID();
         subject.organizationId = organizationId;
-        subject.dataKey = vault.newDataKey(subject.id);
+        // The key store commits the key at once, before this (the referral) transaction: no XA. If the
+        // referral transaction then rolls back, the key is an orphan no ciphertext uses, which is harmless.
+        keyStore.put(subject.id, vault.newDataKey(subject.id));
         subject.createdAt = clock.instant();
         subject.persist();
         return subject;
@@ -75,11 +81,25 @@ public class IdentityVault {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void store(Subject subject, Identity identity) {
-        subject.identityCiphertext = vault.encrypt(subject.id, subject.dataKey, serialize(identity), identityPlace(subject.id));
+        subject.identityCiphertext = vault.encrypt(subject.id, liveKey(subject), serialize(identity), identityPlace(subject.id));
     }
 
     public byte[] encryptNote(Subject subject, UUID referralId, String note) {
-        return vault.encrypt(subject.id, subject.dataKey, note.getBytes(StandardCharsets.UTF_8), notePlace(referralId));
+        return vault.encrypt(subject.id, liveKey(subject), note.getBytes(StandardCharsets.UTF_8), notePlace(referralId));
+    }
+
+    /** The subject's wrapped data key, unless consent was withdrawn or the key store has none (destroyed). */
+    Optional<byte[]> dataKey(Subject subject) {
+        return subject.keyDestroyedAt != null ? Optional.empty() : keyStore.find(subject.id);
+    }
+
+    /** Whether the subject's data key was destroyed: its identity and notes can no longer be read, here or in any backup. */
+    public boolean isShredded(Subject subject) {
+        return dataKey(subject).isEmpty();
+    }
+
+    private byte[] liveKey(Subject subject) {
+        return dataKey(subject).orElseThrow(() -> new IllegalStateException("Subject " + subject.id + " has no data key"));
     }
 
     /** The referral's note, or empty when there is none or the subject's key was destroyed. */
@@ -89,11 +109,12 @@ public class IdentityVault {
             return Optional.empty();
         }
         Subject subject = Subject.findById(referral.subjectId);
-        if (subject == null || subject.isShredded()) {
+        Optional<byte[]> key = subject == null ? Optional.empty() : dataKey(subject);
+        if (key.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new String(vault.decrypt(subject.id, subject.dataKey, referral.noteCiphertext,
+            return Optional.of(new String(vault.decrypt(subject.id, key.get(), referral.noteCiphertext,
                     notePlace(referral.id)), StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             LOG.errorf("The note of referral %s does not decrypt", referral.id);
@@ -104,7 +125,7 @@ public class IdentityVault {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean hasReadableIdentity(Referral referral) {
         Subject subject = Subject.findById(referral.subjectId);
-        return subject != null && !subject.isShredded() && subject.identityCiphertext != null;
+        return subject != null && subject.identityCiphertext != null && !isShredded(subject);
     }
 
     /** Reads the identity for the staff of the referral's two organizations; audits every attempt. */
@@ -124,15 +145,18 @@ public class IdentityVault {
             throw new AccessDeniedException("The consent on referral " + referralId + " does not share the identity with the receiving organization");
         }
         Subject subject = Subject.findById(referral.subjectId);
-        if (subject.isShredded() || subject.identityCiphertext == null) {
+        // No key in the key store (consent withdrawn, possibly before the referral database was restored
+        // from a backup) reads exactly like a withdrawn consent.
+        Optional<byte[]> key = dataKey(subject);
+        if (key.isEmpty() || subject.identityCiphertext == null) {
             audit.record(referralId, AuditAction.IDENTITY_READ, Outcome.UNAVAILABLE);
-            throw new ResourceNotFoundException(subject.isShredded()
+            throw new ResourceNotFoundException(key.isEmpty()
                     ? "The identity of referral " + referralId + " was erased when consent was withdrawn"
                     : "Referral " + referralId + " carries no identity");
         }
         Identity identity;
         try {
-            byte[] plaintext = vault.decrypt(subject.id, subject.dataKey, subject.identityCiphertext, identityPlace(subject.id));
+            byte[] plaintext = vault.decrypt(subject.id, key.get(), subject.identityCiphertext, identityPlace(subject.id));
             identity = json.readValue(plaintext, Identity.class);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("The identity of subject " + subject.id + " does not decrypt");
@@ -141,12 +165,27 @@ public class IdentityVault {
         return identity;
     }
 
-    /** Crypto-shredding: without its data key, no copy of the subject's ciphertexts (backups included) can be read. */
+    /**
+     * Crypto-shredding: without its data key, no copy of the subject's ciphertexts (backups included)
+     * can be read. The key store deletes the key and records the subject in its shred ledger and
+     * commits FIRST; only then does the caller's referral transaction erase the ciphertext. If that
+     * transaction fails, the identity is already unreadable (failing towards privacy) and the ledger
+     * lets {@link KeyStoreStartup} finish the erasure at the next start.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void destroyKey(Subject subject) {
-        subject.dataKey = null;
+        Instant now = clock.instant();
+        keyStore.shred(subject.id, now);
+        erase(subject, now);
+    }
+
+    /** The referral database's half of the shredding: no identity ciphertext, and when the key was destroyed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(Subject subject, Instant shreddedAt) {
         subject.identityCiphertext = null;
-        subject.keyDestroyedAt = clock.instant();
+        if (subject.keyDestroyedAt == null) {
+            subject.keyDestroyedAt = shreddedAt;
+        }
     }
 
     private static boolean consentCoversReceiver(Referral referral) {

@@ -1,8 +1,5 @@
 package org.mitra.referral.identity;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,9 +8,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * After the key-encryption keyset gets a new primary key, re-wraps every live data key with it, so
- * the old key can be removed from the keyset; once backups older than that have expired, their
- * wrapped data keys can no longer be opened. Off unless {@code mitra.referral.vault.rewrap-every} is set.
+ * After the key-encryption keyset gets a new primary key, re-wraps every live data key in the key
+ * store with it, so the old key can be removed from the keyset. Off unless
+ * {@code mitra.referral.vault.rewrap-every} is set.
  */
 @ApplicationScoped
 public class KeyRotation {
@@ -23,28 +20,33 @@ public class KeyRotation {
     @Inject
     Vault vault;
 
+    @Inject
+    KeyStore keyStore;
+
     @Scheduled(every = "${mitra.referral.vault.rewrap-every:off}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         LOG.infof("Re-wrapped %d data keys with the primary key-encryption key", rewrapAll());
     }
 
-    /** Re-wraps every data key not yet destroyed, one batch per transaction; returns how many. */
+    /**
+     * Re-wraps every data key in the key store, one batch at a time; returns how many. A key destroyed
+     * or changed meanwhile is left alone (the store replaces a key only if it is still the one read),
+     * so a rotation never brings a shredded key back.
+     */
     public int rewrapAll() {
         int done = 0;
         UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's byte order
         while (true) {
-            UUID from = after;
-            List<UUID> batch = QuarkusTransaction.requiringNew().call(() -> {
-                List<Subject> subjects = Subject.find("dataKey is not null and id > :after", Sort.ascending("id"),
-                        Parameters.with("after", from)).page(0, BATCH).list();
-                subjects.forEach(subject -> subject.dataKey = vault.rewrap(subject.id, subject.dataKey));
-                return subjects.stream().map(subject -> subject.id).toList();
-            });
+            List<KeyStore.WrappedKey> batch = keyStore.keysAfter(after, BATCH);
             if (batch.isEmpty()) {
                 return done;
             }
-            done += batch.size();
-            after = batch.get(batch.size() - 1);
+            for (KeyStore.WrappedKey key : batch) {
+                if (keyStore.replace(key.subjectId(), key.wrapped(), vault.rewrap(key.subjectId(), key.wrapped()))) {
+                    done++;
+                }
+            }
+            after = batch.get(batch.size() - 1).subjectId();
         }
     }
 }

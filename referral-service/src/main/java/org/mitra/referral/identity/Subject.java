@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * A person referred by an organization, pseudonymous to that organization: no name here, only
- * the identity ciphertext and the subject's wrapped data key (null once destroyed).
+ * the identity ciphertext. The subject's wrapped data key lives in the key store ({@link KeyStore}),
+ * never in this database, so that a backup of this database cannot open the ciphertext.
  */
 @Entity
 @Table(name = "subject")
@@ -24,12 +25,10 @@ public class Subject extends PanacheEntityBase {
     @Column(name = "organization_id", nullable = false)
     public UUID organizationId;
 
-    @Column(name = "data_key")
-    public byte[] dataKey;
-
     @Column(name = "identity_ciphertext")
     public byte[] identityCiphertext;
 
+    /** When consent was withdrawn and the data key destroyed (the key store's shred ledger is the authority). */
     @Column(name = "key_destroyed_at")
     public Instant keyDestroyedAt;
 
@@ -38,10 +37,6 @@ public class Subject extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    public boolean isShredded() {
-        return dataKey == null;
-    }
 
     @Override
     public boolean equals(Object other) {

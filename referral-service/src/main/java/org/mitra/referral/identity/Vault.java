@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Envelope encryption with Google Tink (AEAD, AES-256-GCM): each subject has its own data key,
- * stored only wrapped by the key-encryption keyset from configuration. Every ciphertext is bound
+ * stored only wrapped by the key-encryption keyset from configuration, in the key store
+ * ({@link KeyStore}, a database apart from the ciphertexts). Every ciphertext is bound
  * to its table, column and row as associated data, so a copy pasted into another row or column
  * does not decrypt. Destroying a subject's wrapped data key makes all its ciphertexts unreadable.
  */
@@ -81,6 +82,7 @@ public class Vault {
         return dataKey.getPrimitive(RegistryConfiguration.get(), Aead.class);
     }
 
+    // The binding keeps its historical name: the wrapped keys now live in the key store's data_key table.
     private static byte[] keyBinding(UUID subjectId) {
         return ("subject.data_key." + subjectId).getBytes(StandardCharsets.UTF_8);
     }

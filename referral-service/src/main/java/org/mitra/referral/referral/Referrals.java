@@ -148,7 +148,7 @@ public class Referrals {
             subject = Subject.<Subject>findByIdOptional(request.subjectId()).filter(known -> known.organizationId.equals(sender));
             if (subject.isEmpty()) {
                 problems.add(new FieldViolation("subjectId", "is not a subject your organization referred"));
-            } else if (subject.get().isShredded()) {
+            } else if (vault.isShredded(subject.get())) {
                 problems.add(new FieldViolation("subjectId", "withdrew consent; refer the person anew with new consent"));
             }
             if (request.identity() != null) {

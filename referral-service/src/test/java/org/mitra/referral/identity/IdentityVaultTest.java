@@ -30,6 +30,10 @@ class IdentityVaultTest {
     @Inject
     Vault vault;
 
+    @Inject
+    @io.quarkus.agroal.DataSource("keystore")
+    DataSource keyStore;
+
     private List<Map<String, Object>> auditOf(UUID referral) {
         return given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("referralId", referral).queryParam("size", 100)
                 .get("/api/referrals/audit").then().statusCode(200).extract().path("items");
@@ -115,14 +119,27 @@ class IdentityVaultTest {
         UUID receiver = organization(false, SHELTER);
         UUID victim = referral(sender, receiver, SHELTER, true);
         UUID other = referral(sender, receiver, SHELTER, true);
+        UUID victimSubject = QuarkusTransaction.requiringNew().call(() -> org.mitra.referral.referral.Referral
+                .<org.mitra.referral.referral.Referral>findById(victim).subjectId);
+        UUID otherSubject = QuarkusTransaction.requiringNew().call(() -> org.mitra.referral.referral.Referral
+                .<org.mitra.referral.referral.Referral>findById(other).subjectId);
         QuarkusTransaction.requiringNew().run(() -> {
             var em = Subject.getEntityManager();
             em.createNativeQuery("""
-                    UPDATE subject SET identity_ciphertext = (SELECT s.identity_ciphertext FROM subject s JOIN referral r ON r.subject_id = s.id WHERE r.id = ?1),
-                                       data_key = (SELECT s.data_key FROM subject s JOIN referral r ON r.subject_id = s.id WHERE r.id = ?1)
-                    WHERE id = (SELECT subject_id FROM referral WHERE id = ?2)""")
-                    .setParameter(1, victim).setParameter(2, other).executeUpdate();
+                    UPDATE subject SET identity_ciphertext = (SELECT s.identity_ciphertext FROM subject s WHERE s.id = ?1)
+                    WHERE id = ?2""")
+                    .setParameter(1, victimSubject).setParameter(2, otherSubject).executeUpdate();
         });
+        // The victim's data key copied over the other subject's key in the key store does not open either.
+        try (var connection = keyStore.getConnection();
+                var statement = connection.prepareStatement(
+                        "UPDATE data_key SET wrapped = (SELECT wrapped FROM data_key WHERE subject_id = ?) WHERE subject_id = ?")) {
+            statement.setObject(1, victimSubject);
+            statement.setObject(2, otherSubject);
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}/identity", other).then().statusCode(500)
                 .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Sulastri")));
     }

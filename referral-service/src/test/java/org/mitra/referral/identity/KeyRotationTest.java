@@ -20,15 +20,16 @@ class KeyRotationTest {
     @Inject
     KeyRotation rotation;
 
-    private static byte[] dataKeyOf(UUID referral) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Referral loaded = Referral.findById(referral);
-            return Subject.<Subject>findById(loaded.subjectId).dataKey;
-        });
+    @Inject
+    KeyStore keyStore;
+
+    private byte[] dataKeyOf(UUID referral) {
+        UUID subject = QuarkusTransaction.requiringNew().call(() -> Referral.<Referral>findById(referral).subjectId);
+        return keyStore.find(subject).orElseThrow();
     }
 
     @Test
-    void rewrappingKeepsEveryIdentityReadable() {
+    void rewrappingInTheKeyStoreKeepsEveryIdentityReadable() {
         UUID sender = organization(false);
         UUID receiver = organization(false, "legal-aid");
         UUID id = referral(sender, receiver, "legal-aid", true);
