@@ -73,14 +73,30 @@ class RequestTrackingTest {
     }
 
     @Test
-    void traceparentIsPassedOnOrStarted() {
+    void theCallersTraceContinuesThroughTheGatewaysOwnSpan() throws InterruptedException {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        TestCalls.client().header("traceparent", traceparent).get("/api/awareness/campaigns").then()
-                .body("headers.traceparent", contains(traceparent));
-        TestCalls.client().get("/api/awareness/campaigns").then()
-                .body("headers.traceparent[0]", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
-        TestCalls.client().header("traceparent", "garbage").get("/api/awareness/campaigns").then()
-                .body("headers.traceparent[0]", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+        String requestId = TestCalls.requestId();
+        List<String> forwarded = TestCalls.client(requestId).header("traceparent", traceparent).get("/api/awareness/campaigns").then()
+                .statusCode(200).extract().path("headers.traceparent");
+        assertThat(forwarded).singleElement().asString()
+                .matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
+                .isNotEqualTo(traceparent);
+        assertThat(linesOf(requestId)).singleElement().asString().contains("traceId=4bf92f3577b34da6a3ce929d0e0e4736");
+    }
+
+    @Test
+    void aMissingOrMalformedTraceparentStartsANewTrace() {
+        for (String incoming : new String[] {null, "garbage", "00-00000000000000000000000000000000-00f067aa0ba902b7-01"}) {
+            var request = TestCalls.client();
+            if (incoming != null) {
+                request.header("traceparent", incoming);
+            }
+            List<String> forwarded = request.get("/api/awareness/campaigns").then().statusCode(200)
+                    .extract().path("headers.traceparent");
+            assertThat(forwarded).as("forwarded for %s", incoming).singleElement().asString()
+                    .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
+                    .doesNotContain("00000000000000000000000000000000");
+        }
     }
 
     @Test

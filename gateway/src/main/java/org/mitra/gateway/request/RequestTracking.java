@@ -1,12 +1,17 @@
 package org.mitra.gateway.request;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * First handler of every exchange: fixes the request id and trace context (on the request, so the proxy passes
- * them on, and on the response), and writes one access-log line when the exchange ends. The line names the
+ * First handler of every exchange: fixes the request id (on the request, so the proxy passes it on, and on the
+ * response), and writes one access-log line when the exchange ends. Tracing is OpenTelemetry's: the server span
+ * continues the caller's W3C {@code traceparent} (or starts a trace when it is missing or malformed), and the
+ * client span of the forwarded call injects its own, so the caller's header is dropped here rather than
+ * forwarded beside it. The line names the
  * method, the path without its query string (search terms may be personal), status, latency and caller; never a
  * token or a body.
  */
@@ -15,6 +20,8 @@ public final class RequestTracking {
     public static final int ROUTE_ORDER = -1000;
     public static final String CALLER_KEY = "mitra.caller";
     public static final String ROUTE_KEY = "mitra.route";
+    static final String TRACEPARENT = "traceparent";
+    static final String TRACESTATE = "tracestate";
     static final Logger ACCESS = Logger.getLogger("org.mitra.gateway.access");
 
     private RequestTracking() {
@@ -23,10 +30,11 @@ public final class RequestTracking {
     public static void handle(RoutingContext rc) {
         long started = System.nanoTime();
         String requestId = RequestIds.sanitize(rc.request().getHeader(RequestIds.HEADER));
-        String traceparent = TraceContext.continueOrStart(rc.request().getHeader(TraceContext.HEADER));
+        SpanContext span = Span.current().getSpanContext();
+        String traceId = span.isValid() ? span.getTraceId() : "-";
         rc.put(RequestIds.CONTEXT_KEY, requestId);
         rc.request().headers().set(RequestIds.HEADER, requestId);
-        rc.request().headers().set(TraceContext.HEADER, traceparent);
+        rc.request().headers().remove(TRACEPARENT).remove(TRACESTATE);
         rc.response().putHeader(RequestIds.HEADER, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
 
@@ -39,7 +47,7 @@ public final class RequestTracking {
             ACCESS.infof("%s %s %d %d.%03dms caller=%s route=%s requestId=%s traceId=%s%s",
                     method, path, rc.response().getStatusCode(), micros / 1000, micros % 1000,
                     caller != null ? caller : "anonymous", route != null ? route : "gateway", requestId,
-                    TraceContext.traceId(traceparent), ended.succeeded() ? "" : " aborted");
+                    traceId, ended.succeeded() ? "" : " aborted");
         });
         rc.next();
     }
