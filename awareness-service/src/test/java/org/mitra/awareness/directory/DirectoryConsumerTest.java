@@ -9,10 +9,12 @@ import static org.mitra.awareness.AwarenessFixtures.region;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.mitra.events.CloudEvent;
 import org.mitra.events.EventSources;
@@ -100,5 +102,26 @@ class DirectoryConsumerTest {
                 organization(id, OrganizationStatus.PENDING, verified.data().occurredAt().minusSeconds(3600))));
         await("the older state after the redelivery", () -> statusOf(id) != null);
         assertThat(statusOf(id)).isEqualTo(OrganizationStatus.PENDING);
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLettersAndTheOrganizationBehindThemArrives() {
+        UUID id = UUID.randomUUID();
+        String key = id.toString();
+        KafkaTopics.sendRaw(Topic.DIRECTORY_ORGANIZATIONS, key, "{ not json");
+        KafkaTopics.sendRaw(Topic.DIRECTORY_ORGANIZATIONS, key, "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
+                + "\",\"source\":\"/mitra/directory-service\",\"type\":\"" + OrganizationChanged.TYPE
+                + "\",\"data\":{\"name\":\"no id, no status\"}}");
+        KafkaTopics.sendRaw(Topic.DIRECTORY_ORGANIZATIONS, key, "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
+                + "\",\"source\":\"/mitra/directory-service\",\"type\":\"" + OrganizationChanged.TYPE
+                + "\",\"data\":{\"id\":\"" + id + "\",\"status\":\"NOT-A-STATUS\"}}");
+        KafkaTopics.send(Topic.DIRECTORY_ORGANIZATIONS, CloudEvent.of(EventSources.DIRECTORY,
+                organization(id, OrganizationStatus.VERIFIED, Instant.now())));
+
+        // Same key, same partition: the valid event is only reached past the three poison records.
+        await("the organization behind the poison", () -> statusOf(id) == OrganizationStatus.VERIFIED);
+        List<ConsumerRecord<String, String>> dead = KafkaTopics.readUntil(Topic.DEAD_LETTERS, key,
+                records -> records.size() >= 3, Duration.ofSeconds(20));
+        assertThat(dead).hasSize(3).allSatisfy(record -> assertThat(record.headers().lastHeader("dead-letter-reason")).isNotNull());
     }
 }

@@ -4,14 +4,22 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.mitra.directory.DirectoryFixtures;
 import org.mitra.directory.region.Region;
 import org.mitra.events.CloudEvent;
+import org.mitra.events.EventJson;
 import org.mitra.events.EventSources;
 import org.mitra.events.Slice;
 import org.mitra.events.Topic;
@@ -90,5 +98,56 @@ class ReferralDemandTest {
         long requestedNow = given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("region", province.code).get("/api/directory/coverage")
                 .then().extract().jsonPath().getLong(DEMAND + ".requested");
         assertThat(requestedNow).isEqualTo(1);
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLettersAndThePartitionFlowsOn() {
+        Region province = DirectoryFixtures.province(1);
+        String regency = province.code + "1";
+        UUID referral = UUID.randomUUID();
+        String marker = "Poison-" + UUID.randomUUID();
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters())
+                        + (record.getThrown() != null ? " " + record.getThrown() : ""));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
+        try {
+            // Same key as the valid event, so the same partition: the valid event is only reached past the poison.
+            KafkaTopics.sendRaw(Topic.REFERRALS_LIFECYCLE, referral.toString(), "not json " + marker);
+            CloudEvent<ReferralStatusChanged> valid = change(referral, regency, ReferralStatus.REQUESTED, ReferralStatus.DRAFT, null);
+            String wrongData = EventJson.write(valid).replace("\"" + CATEGORY + "\"", "{\"unexpected\":\"" + marker + "\"}")
+                    .replace(valid.id().toString(), UUID.randomUUID().toString());
+            KafkaTopics.sendRaw(Topic.REFERRALS_LIFECYCLE, referral.toString(), wrongData);
+            String incomplete = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/mitra/referral-service\","
+                    + "\"type\":\"org.mitra.referral.requested.v1\",\"data\":{\"note\":\"" + marker + "\"}}";
+            KafkaTopics.sendRaw(Topic.REFERRALS_LIFECYCLE, referral.toString(), incomplete);
+            KafkaTopics.send(Topic.REFERRALS_LIFECYCLE, valid);
+
+            awaitDemand(province.code, seen -> seen[0] == 1);
+            List<ConsumerRecord<String, String>> dead = KafkaTopics.readUntil(Topic.DEAD_LETTERS, referral.toString(),
+                    records -> records.size() >= 3, Duration.ofSeconds(20));
+            assertThat(dead).hasSize(3);
+            assertThat(dead).allSatisfy(record -> {
+                assertThat(record.headers().lastHeader("dead-letter-reason")).isNotNull();
+                assertThat(new String(record.headers().lastHeader("dead-letter-topic").value(), StandardCharsets.UTF_8))
+                        .isEqualTo(Topic.REFERRALS_LIFECYCLE.name());
+            });
+            assertThat(dead).extracting(ConsumerRecord::value).allSatisfy(value -> assertThat(value).contains(marker));
+            assertThat(logged).noneMatch(line -> line.contains(marker));
+        } finally {
+            Logger.getLogger("").removeHandler(capture);
+        }
     }
 }

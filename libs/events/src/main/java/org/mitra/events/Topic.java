@@ -16,7 +16,14 @@ public record Topic(String name, boolean compacted) {
     /** Campaigns, their activities and pledge counts. */
     public static final Topic AWARENESS_CAMPAIGNS = new Topic("mitra.awareness.campaigns", false);
 
+    /**
+     * Records a consumer could never apply (not a CloudEvent, data that does not fit, an effect failing on every
+     * try), moved here by each consumer's connector with the reason, source topic, partition and offset in headers,
+     * so the partition they came from flows on. For operators to inspect and replay; never read by a service.
+     */
+    public static final Topic DEAD_LETTERS = new Topic("mitra.dead-letters", false);
+
     public static List<Topic> all() {
-        return List.of(DIRECTORY_ORGANIZATIONS, REFERRALS_LIFECYCLE, AWARENESS_CAMPAIGNS);
+        return List.of(DIRECTORY_ORGANIZATIONS, REFERRALS_LIFECYCLE, AWARENESS_CAMPAIGNS, DEAD_LETTERS);
     }
 }

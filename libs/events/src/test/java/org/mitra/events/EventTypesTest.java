@@ -33,9 +33,9 @@ class EventTypesTest {
     }
 
     @Test
-    void topicsAreThePlatformsThree() {
+    void topicsAreThePlatformsThreeAndTheDeadLetters() {
         assertThat(Topic.all()).extracting(Topic::name).containsExactly(
-                "mitra.directory.organizations", "mitra.referrals.lifecycle", "mitra.awareness.campaigns");
+                "mitra.directory.organizations", "mitra.referrals.lifecycle", "mitra.awareness.campaigns", "mitra.dead-letters");
         assertThat(Topic.DIRECTORY_ORGANIZATIONS.compacted()).isTrue();
     }
 }

@@ -82,6 +82,21 @@ public final class KafkaTopics {
         }
     }
 
+    /** Publishes any value under a key, as a broken or hostile producer might (poison-event tests). */
+    public static void sendRaw(Topic topic, String key, String value) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Cannot send a test record", e.getCause());
+        }
+    }
+
     private static List<CloudEvent<JsonNode>> parse(List<ConsumerRecord<String, String>> records) {
         return records.stream().filter(record -> record.value() != null).map(record -> EventJson.read(record.value())).toList();
     }
