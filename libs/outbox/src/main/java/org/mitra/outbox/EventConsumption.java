@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.mitra.events.CloudEvent;
 import org.mitra.events.EventJson;
+import org.mitra.web.DatabaseOutage;
 
 /**
  * How every consumer applies one Kafka record, so that no record stops a partition and none is lost or applied
@@ -82,39 +81,17 @@ public class EventConsumption {
                 QuarkusTransaction.requiringNew().run(() -> inbox.handleOnce(consumer, event, effect));
                 return;
             } catch (RuntimeException e) {
-                if (!databaseUnreachable(e) && ++failures >= config.maxAttempts()) {
+                if (!DatabaseOutage.isCause(e) && ++failures >= config.maxAttempts()) {
                     LOG.errorf("%s: event %s (%s) failed %d times and goes to the dead-letter topic: %s",
                             consumer, event.id(), event.type(), failures, e.getClass().getName());
                     throw new PoisonEventException(consumer + ": event " + event.id() + " failed " + failures + " times");
                 }
                 LOG.warnf("%s: event %s not applied yet (%s), trying again in %d ms", consumer, event.id(),
-                        databaseUnreachable(e) ? "database unreachable" : "attempt " + failures, waitMillis);
+                        DatabaseOutage.isCause(e) ? "database unreachable" : "attempt " + failures, waitMillis);
                 sleep(waitMillis);
                 waitMillis = Math.min(waitMillis * 2, LONGEST_WAIT.toMillis());
             }
         }
-    }
-
-    /** A connection that cannot be had or was lost: PostgreSQL down or restarting, not a fault of the event. */
-    static boolean databaseUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException
-                    || cause.getClass().getName().endsWith("JDBCConnectionException")) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getMessage() != null
-                    && sql.getMessage().startsWith("Acquisition timeout")) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static void sleep(long millis) {

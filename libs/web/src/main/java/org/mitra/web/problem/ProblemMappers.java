@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.mitra.web.DatabaseOutage;
 import org.mitra.web.request.RequestIds;
 
 /**
@@ -30,6 +31,7 @@ import org.mitra.web.request.RequestIds;
 public class ProblemMappers {
     /** Ahead of the mappers Quarkus ships for the same exception types. */
     static final int PRIORITY = Priorities.USER - 100;
+    static final String RETRY_AFTER_SECONDS = "5";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final Set<String> HEADERS_NOT_KEPT = Set.of("content-type", "content-length");
 
@@ -104,6 +106,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response unexpected(Throwable exception, UriInfo uri, HttpHeaders headers) {
+        if (DatabaseOutage.isCause(exception)) {
+            LOG.warnf("Database unreachable while answering %s (%s)", uri.getPath(), exception.getClass().getName());
+            return Response.fromResponse(respond(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                    "The service cannot reach its database just now. Try again shortly."), uri, headers))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(exception, "Unexpected error answering %s", uri.getPath());
         return respond(Problem.of(ProblemType.INTERNAL_ERROR,
                 "Something went wrong on our side. Quote the requestId when reporting it."), uri, headers);

@@ -24,7 +24,8 @@ public enum ProblemType {
     UNPROCESSABLE("unprocessable", 422, "Request cannot be processed"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key reused with a different request"),
     PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required"),
-    INTERNAL_ERROR("internal-error", 500, "Internal error");
+    INTERNAL_ERROR("internal-error", 500, "Internal error"),
+    SERVICE_UNAVAILABLE("service-unavailable", 503, "Service temporarily unavailable");
 
     public static final String BASE = "https://mitra.org/problems/";
 
@@ -66,6 +67,7 @@ public enum ProblemType {
             case 422 -> Optional.of(UNPROCESSABLE);
             case 428 -> Optional.of(PRECONDITION_REQUIRED);
             case 500 -> Optional.of(INTERNAL_ERROR);
+            case 503 -> Optional.of(SERVICE_UNAVAILABLE);
             default -> Optional.empty();
         };
     }

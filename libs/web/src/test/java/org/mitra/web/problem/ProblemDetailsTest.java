@@ -136,4 +136,12 @@ class ProblemDetailsTest {
                 .extract().asString();
         assertThat(response).doesNotContain("Siti", "812", "IllegalStateException", "at org.");
     }
+
+    @Test
+    void anUnreachableDatabaseIsA503WithRetryAfterThatLeaksNothing() {
+        String response = isProblem(given().when().get("/test/failures/database-down").then(), ProblemType.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .extract().asString();
+        assertThat(response).doesNotContain("Siti", "5432", "SQLException", "at org.");
+    }
 }

@@ -79,6 +79,13 @@ public class FailingResource {
     }
 
     @GET
+    @Path("database-down")
+    public String databaseDown() {
+        throw new IllegalStateException("JDBC commit failed for patient Siti",
+                new java.sql.SQLException("Connection to localhost:5432 refused", "08001"));
+    }
+
+    @GET
     @Path("bug")
     public String bug() {
         throw new IllegalStateException("Survivor Siti Rahayu, +62 812 555 0199, at shelter 7");
