@@ -96,6 +96,18 @@ final class ChildProcess implements Stoppable {
         }
     }
 
+    /** Kills the process and its children at once (SIGKILL): no shutdown hooks, no flushing, as in a crash. */
+    void kill() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the process and its children (Keycloak's script starts a JVM) to stop, then insists. */
     @Override
     public void stop() {

@@ -32,4 +32,20 @@ public final class Directories {
             throw new UncheckedIOException("Cannot delete " + path, e);
         }
     }
+
+    /** Copies a directory tree (files and sub-directories) to a target that does not exist yet. */
+    public static void copy(Path source, Path target) {
+        try (Stream<Path> all = Files.walk(source)) {
+            for (Path each : all.toList()) {
+                Path copy = target.resolve(source.relativize(each).toString());
+                if (Files.isDirectory(each)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(each, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + source + " to " + target, e);
+        }
+    }
 }

@@ -24,6 +24,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final PlatformSettings settings;
     private final Deque<Stoppable> started = new ArrayDeque<>();
+    private final Map<Object, Stoppable> running = new LinkedHashMap<>();
     private final Map<String, ComponentStatus> statuses = new LinkedHashMap<>();
     private boolean closed;
 
@@ -62,6 +63,63 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /** Infrastructure that fault-injection tests stop and start again while everything else keeps running. */
+    public enum Infrastructure { POSTGRES, KAFKA, KEYCLOAK }
+
+    /** Stops a server as an operator would (graceful); its data stays for {@link #start(Infrastructure)}. */
+    public synchronized void stop(Infrastructure part) {
+        forget(part).ifPresent(Stoppable::stop);
+    }
+
+    /** Starts a stopped server again on its port and data, and waits until it serves. */
+    public synchronized void start(Infrastructure part) {
+        if (running.containsKey(part)) {
+            return;
+        }
+        Instant deadline = Instant.now().plus(settings.startupTimeout());
+        switch (part) {
+            case POSTGRES -> remember(part, LocalPostgres.start(settings));
+            case KAFKA -> remember(part, KafkaBroker.start(settings)).awaitReadyAndCreateTopics(deadline);
+            case KEYCLOAK -> awaitInfrastructure(remember(part, KeycloakServer.start(settings)), deadline);
+        }
+    }
+
+    /** Kills a service's JVM at once (SIGKILL), as a crash or the kernel's OOM killer would. */
+    public synchronized void kill(PlatformService service) {
+        forget(service).ifPresent(process -> ((ServiceProcess) process).kill());
+        record(service.module(), settings.serviceUrl(service), State.FAILED, "killed");
+    }
+
+    /** Stops a service gracefully (SIGTERM, shutdown hooks run). */
+    public synchronized void stop(PlatformService service) {
+        forget(service).ifPresent(Stoppable::stop);
+        record(service.module(), settings.serviceUrl(service), State.NOT_READY, "stopped");
+    }
+
+    /** Starts a stopped or killed service again and waits until it is ready; false if it did not come up in time. */
+    public synchronized boolean start(PlatformService service) {
+        if (!running.containsKey(service)) {
+            ServiceProcess process = ServiceProcess.start(service, settings);
+            remember(service, process);
+            awaitServices(List.of(process), Instant.now().plus(settings.startupTimeout()));
+        }
+        ComponentStatus status = statuses.get(service.module());
+        return status != null && status.ready();
+    }
+
+    private java.util.Optional<Stoppable> forget(Object key) {
+        Stoppable component = running.remove(key);
+        if (component != null) {
+            started.remove(component);
+        }
+        return java.util.Optional.ofNullable(component);
+    }
+
+    private <T extends Stoppable> T remember(Object key, T component) {
+        running.put(key, component);
+        return remember(component);
+    }
+
     public List<ComponentStatus> statuses() {
         return List.copyOf(statuses.values());
     }
@@ -77,17 +135,17 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println("Starting Mitra locally (runtime in " + settings.runtime() + ", logs in " + settings.logs() + ")");
 
         // Keycloak is the slowest to start, so it comes up while PostgreSQL and Kafka do.
-        KeycloakServer keycloak = remember(KeycloakServer.start(settings));
+        KeycloakServer keycloak = remember(Infrastructure.KEYCLOAK, KeycloakServer.start(settings));
 
         Instant step = Instant.now();
-        LocalPostgres postgres = remember(LocalPostgres.start(settings));
+        LocalPostgres postgres = remember(Infrastructure.POSTGRES, LocalPostgres.start(settings));
         for (PlatformService service : PlatformService.values()) {
             service.databases().forEach(database -> postgres.ensureDatabase(database, settings.databasePassword()));
         }
         ready("PostgreSQL", settings.host() + ":" + settings.postgresPort(), step);
 
         step = Instant.now();
-        KafkaBroker kafka = remember(KafkaBroker.start(settings));
+        KafkaBroker kafka = remember(Infrastructure.KAFKA, KafkaBroker.start(settings));
         kafka.awaitReadyAndCreateTopics(deadline);
         ready("Kafka", settings.kafkaBootstrapServers(), step);
 
@@ -103,7 +161,7 @@ public final class LocalPlatform implements AutoCloseable {
                 System.out.println("  " + service.module() + " is not built: skipped");
                 continue;
             }
-            services.add(remember(ServiceProcess.start(service, settings)));
+            services.add(remember(service, ServiceProcess.start(service, settings)));
         }
         awaitServices(services, deadline);
     }

@@ -17,8 +17,15 @@ final class ServiceProcess implements Stoppable {
         this.healthUrl = healthUrl;
     }
 
+    /**
+     * Runs a copy of the built application (under the runtime directory), so rebuilding a module while the
+     * platform runs never changes the files of a running JVM; a restart picks up the new build.
+     */
     static ServiceProcess start(PlatformService service, PlatformSettings settings) {
-        Path jar = service.runnableJar(settings.repository());
+        Path app = settings.runtime().resolve("apps").resolve(service.module());
+        Directories.delete(app);
+        Directories.copy(service.runnableJar(settings.repository()).getParent(), app);
+        Path jar = app.resolve("quarkus-run.jar");
         Path tmp = Directories.create(settings.temporaryDirectory(service.module()));
         List<String> command = List.of(JavaRuntime.executable(),
                 // Four services, Kafka and Keycloak share one developer machine.
@@ -83,5 +90,9 @@ final class ServiceProcess implements Stoppable {
     @Override
     public void stop() {
         process.stop();
+    }
+
+    void kill() {
+        process.kill();
     }
 }
