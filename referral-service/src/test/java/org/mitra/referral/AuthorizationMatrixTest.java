@@ -71,7 +71,11 @@ class AuthorizationMatrixTest {
         MATCHES(Setup.NONE, (cell, call) -> call.queryParam("category", SHELTER).queryParam("region", "5171")
                 .get("/api/referrals/matches").statusCode(), 200, 200, 200, 200, 403, 401),
         OVERDUE(Setup.NONE, (cell, call) -> call.get("/api/referrals/overdue").statusCode(), 403, 403, 403, 200, 403, 401),
-        AUDIT(Setup.NONE, (cell, call) -> call.get("/api/referrals/audit").statusCode(), 403, 403, 403, 200, 403, 401);
+        AUDIT(Setup.NONE, (cell, call) -> call.get("/api/referrals/audit").statusCode(), 403, 403, 403, 200, 403, 401),
+        AUDIT_VERIFICATION(Setup.NONE, (cell, call) -> call.get("/api/referrals/audit/verification").statusCode(),
+                403, 403, 403, 200, 403, 401),
+        STATISTICS_FEED(Setup.NONE, (cell, call) -> call.get("/api/referrals/feeds/statistics").statusCode(),
+                403, 403, 403, 200, 200, 401);
 
         final Setup setup;
         final BiFunction<Cell, RequestSpecification, Integer> call;

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** One line of the append-only audit log (the table refuses updates and deletes). */
+/** One line of the append-only, hash-chained audit log (the table refuses updates and deletes). */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntityBase {
@@ -40,6 +40,14 @@ public class AuditEntry extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Outcome outcome;
+
+    /** Position in the hash chain: 1, 2, 3, ... without gaps. */
+    @Column(nullable = false, unique = true)
+    public Long sequence;
+
+    /** Hex SHA-256 over the previous entry's hash and this entry's fields (see {@link AuditChain}). */
+    @Column(nullable = false, length = 64)
+    public String hash;
 
     /** Done, refused, or nothing to give (no identity stored, or erased). */
     public enum Outcome { GRANTED, REFUSED, UNAVAILABLE }

@@ -19,6 +19,9 @@ public class AuditLog {
     @Inject
     ReferralAccess access;
 
+    @Inject
+    AuditChain chain;
+
     // Milliseconds, as stored and as in events, so a response never shows a time the database rounds.
     Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
@@ -33,7 +36,7 @@ public class AuditLog {
             entry.referralId = referralId;
             entry.action = action;
             entry.outcome = outcome;
-            entry.persist();
+            chain.append(entry);
         });
     }
 

@@ -1,55 +1,51 @@
 package org.mitra.referral.directory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import org.mitra.events.CloudEvent;
 import org.mitra.events.EventJson;
-import org.mitra.events.Topic;
 import org.mitra.events.directory.OrganizationChanged;
 import org.mitra.events.directory.OrganizationDeleted;
-import org.mitra.outbox.Inbox;
+import org.mitra.outbox.EventConsumption;
 
-/** Follows {@code mitra.directory.organizations} into the directory read model, each event applied once. */
+/**
+ * Follows {@code mitra.directory.organizations} into the directory read model, each event applied once. A record
+ * that can never be applied (not a CloudEvent, or data that does not fit its type) is poison: the connector moves
+ * it to {@code mitra.dead-letters} and the partition flows on (see {@link EventConsumption}).
+ */
 @ApplicationScoped
 public class DirectoryConsumer {
-    private static final Logger LOG = Logger.getLogger(DirectoryConsumer.class);
     static final String CONSUMER = "referral-directory";
 
     @Inject
-    Inbox inbox;
+    EventConsumption consumption;
 
     @Inject
     DirectoryReadModel readModel;
 
     @Incoming("directory-organizations")
     @Blocking
-    @Transactional
     public void consume(String value) {
-        if (value == null) {
-            return; // a tombstone
-        }
-        Optional<CloudEvent<JsonNode>> read = EventJson.readIfEvent(value);
-        if (read.isEmpty()) {
-            LOG.warnf("Skipping a record on %s that is not a CloudEvent", Topic.DIRECTORY_ORGANIZATIONS.name());
-            return;
-        }
-        CloudEvent<JsonNode> event = read.get();
-        try {
+        consumption.apply(CONSUMER, value, event -> {
             if (OrganizationChanged.TYPE.equals(event.type())) {
                 OrganizationChanged change = EventJson.data(event, OrganizationChanged.class);
-                inbox.handleOnce(CONSUMER, event, () -> readModel.apply(change));
-            } else if (OrganizationDeleted.TYPE.equals(event.type())) {
-                OrganizationDeleted deletion = EventJson.data(event, OrganizationDeleted.class);
-                inbox.handleOnce(CONSUMER, event, () -> readModel.apply(deletion));
+                requireComplete(change != null && change.id() != null && change.status() != null);
+                return () -> readModel.apply(change);
             }
-        } catch (IllegalArgumentException unreadable) {
-            LOG.warnf("Skipping event %s of type %s whose data cannot be read", event.id(), event.type());
+            if (OrganizationDeleted.TYPE.equals(event.type())) {
+                OrganizationDeleted deletion = EventJson.data(event, OrganizationDeleted.class);
+                requireComplete(deletion != null && deletion.id() != null);
+                return () -> readModel.apply(deletion);
+            }
+            return null;
+        });
+    }
+
+    /** The fields the read model needs: an event without them does not fit its type and is poison. */
+    private static void requireComplete(boolean complete) {
+        if (!complete) {
+            throw new IllegalArgumentException("incomplete event data");
         }
     }
 }

@@ -1,0 +1,371 @@
+package org.mitra.referral.feed;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.mitra.events.Slice;
+import org.mitra.events.referral.ReferralStatus;
+import org.mitra.events.referral.Urgency;
+import org.mitra.feeds.DisclosureControl;
+import org.mitra.feeds.DisclosureControl.Cell;
+import org.mitra.feeds.DisclosureControl.PublishedCell;
+import org.mitra.feeds.DisclosurePolicy;
+import org.mitra.feeds.FeedColumn;
+import org.mitra.feeds.FeedTable;
+import org.mitra.feeds.Period;
+import org.mitra.referral.referral.AgeBand;
+import org.mitra.referral.referral.Gender;
+
+/**
+ * The referral statistics feed for government liaisons, one document per quarter (or month): counts of
+ * referrals over a fixed, published set of tables of at most three attributes each, and the median time
+ * to acceptance and to completion per slice. Nothing else can be asked for: no free filters.
+ *
+ * <p>A referral counts in the period it was submitted (its {@code requested_at}); its outcome is its status
+ * <em>now</em>, so a past period's figures follow its referrals to their end (the figures of a period
+ * change while its referrals are open; Last-Modified says when the published figures last changed).
+ * Drafts and referrals marked entered-in-error are never counted.
+ *
+ * <p>Every table is complete (every combination of its attributes, zeros included) and passes
+ * disclosure control on its own: primary suppression below k, complementary suppression along every
+ * line, rounding down of what is published. Medians are withheld where fewer than k referrals are behind
+ * them.
+ */
+@ApplicationScoped
+public class StatisticsFeed {
+    static final String ID = "statistics";
+    static final String TITLE = "Referrals between the coalition's organizations: counts by period and outcome, time to acceptance and completion";
+
+    /** The published groupings, in the order their rows come. */
+    public enum Grouping {
+        REGION_SLICE_OUTCOME("region-slice-outcome", "Referrals by region, slice and outcome"),
+        CATEGORY_URGENCY("category-urgency", "Referrals by category (with its slice) and urgency, the whole coalition"),
+        URGENCY_OUTCOME("urgency-outcome", "Referrals by urgency and outcome, the whole coalition"),
+        AGE_GENDER_SLICE("ageband-gender-slice", "Referrals by age band, gender and slice, the whole coalition"),
+        TIME_TO_ACCEPTANCE("time-to-acceptance", "Per slice: referrals accepted (counts), and the median hours from "
+                + "submission to acceptance (withheld below the threshold)"),
+        TIME_TO_COMPLETION("time-to-completion", "Per slice: referrals completed (counts), and the median hours from "
+                + "submission to completion (withheld below the threshold)");
+
+        public final String code;
+        public final String description;
+
+        Grouping(String code, String description) {
+            this.code = code;
+            this.description = description;
+        }
+    }
+
+    /** A referral's outcome as published: its status now, in five groups. */
+    public enum Outcome {
+        AWAITING("awaiting", "REQUESTED: not answered yet"),
+        ACCEPTED("accepted", "ACCEPTED, IN_PROGRESS or ON_HOLD: taken on, not finished"),
+        COMPLETED("completed", "COMPLETED"),
+        REJECTED("rejected", "REJECTED by the receiver"),
+        ENDED("ended", "FAILED or CANCELLED");
+
+        public final String code;
+        public final String description;
+
+        Outcome(String code, String description) {
+            this.code = code;
+            this.description = description;
+        }
+
+        static Outcome of(ReferralStatus status) {
+            return switch (status) {
+                case REQUESTED -> AWAITING;
+                case ACCEPTED, IN_PROGRESS, ON_HOLD -> ACCEPTED;
+                case COMPLETED -> COMPLETED;
+                case REJECTED -> REJECTED;
+                case FAILED, CANCELLED -> ENDED;
+                case DRAFT, ENTERED_IN_ERROR -> throw new IllegalArgumentException("Not counted: " + status);
+            };
+        }
+    }
+
+    static final List<FeedColumn> COLUMNS = List.of(
+            new FeedColumn("table", "#meta+table", "The grouping the row belongs to (see the feed's description)"),
+            new FeedColumn("region", "#adm2+code", "Region code (BPS), no finer than regency; region-slice-outcome only"),
+            new FeedColumn("slice", "#sector+code", "advocacy, prevention, intervention or rehabilitation"),
+            new FeedColumn("category", "#subsector+code", "Category code of the Mitra taxonomy; category-urgency only"),
+            new FeedColumn("urgency", "#meta+urgency", "EMERGENCY, HIGH or ROUTINE"),
+            new FeedColumn("outcome", "#status+outcome",
+                    "The referral's status now: awaiting, accepted (incl. in progress, on hold), completed, rejected, "
+                            + "ended (failed or cancelled)"),
+            new FeedColumn("ageBand", "#affected+age", "Age band of the person referred"),
+            new FeedColumn("gender", "#affected+gender", "FEMALE, MALE, OTHER or UNKNOWN"),
+            new FeedColumn("referrals", "#affected+referred+num",
+                    "Referrals submitted in the period (time tables: of those, accepted or completed); rounded down; "
+                            + "empty when withheld"),
+            new FeedColumn("medianHours", "#indicator+hours+median",
+                    "Time tables only: median whole hours from submission to acceptance or completion; empty when "
+                            + "fewer referrals than the threshold are behind it"));
+
+    private static final String REFERRALS = """
+            SELECT r.region_code, r.slice, r.category_code, r.urgency, r.status, r.age_band, r.gender,
+                   (SELECT min(h.occurred_at) FROM referral_history h WHERE h.referral_id = r.id AND h.to_status = 'ACCEPTED'),
+                   (SELECT min(h.occurred_at) FROM referral_history h WHERE h.referral_id = r.id AND h.to_status = 'COMPLETED'),
+                   r.requested_at
+            FROM referral r
+            WHERE r.requested_at >= :start AND r.requested_at < :end AND r.status NOT IN ('DRAFT', 'ENTERED_IN_ERROR')""";
+    private static final String COUNTED = "requested_at IS NOT NULL AND status NOT IN ('DRAFT', 'ENTERED_IN_ERROR')";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    FeedConfig config;
+
+    Clock clock = Clock.systemUTC();
+
+    /** A period the feed serves, with the time its published figures last changed. */
+    public record PeriodEntry(Period period, Instant lastModified) {
+    }
+
+    /** One counted referral: only the attributes the tables use, never anything that names it. */
+    private record Counted(String region, Slice slice, String category, Urgency urgency, Outcome outcome, String ageBand,
+            Gender gender, Long secondsToAcceptance, Long secondsToCompletion) {
+    }
+
+    /**
+     * The periods with referrals (or that had some), oldest first, and the current one; only those whose
+     * published figures changed after {@code since} when given.
+     */
+    @Transactional
+    public List<PeriodEntry> periods(Period.Granularity granularity, Instant since) {
+        Instant now = clock.instant();
+        Period current = Period.containing(now, granularity);
+        Map<String, Instant> versions = new HashMap<>();
+        for (Object[] row : rows(entityManager.createNativeQuery("SELECT period, changed_at FROM statistics_feed_version")
+                .getResultList())) {
+            versions.put((String) row[0], instant(row[1]));
+        }
+        Instant earliest = Optional.ofNullable(instant(entityManager.createNativeQuery(
+                "SELECT min(requested_at) FROM referral WHERE " + COUNTED).getSingleResult())).orElse(now);
+        for (String period : versions.keySet()) {
+            Optional<Period> versioned = Period.parse(period).filter(parsed -> parsed.granularity() == granularity);
+            if (versioned.isPresent() && versioned.get().start().isBefore(earliest)) {
+                earliest = versioned.get().start();
+            }
+        }
+        List<PeriodEntry> entries = new ArrayList<>();
+        for (Period period : Period.range(Period.containing(earliest, granularity), current)) {
+            Generated generated = generate(period, now, period.start());
+            if (generated.referrals() == 0 && !versions.containsKey(period.toString()) && !period.equals(current)) {
+                continue;
+            }
+            Instant lastModified = version(period, generated.table(), now);
+            if (since == null || lastModified.isAfter(since)) {
+                entries.add(new PeriodEntry(period, lastModified));
+            }
+        }
+        return entries;
+    }
+
+    /** The document of one period, or empty for a period in the future. */
+    @Transactional
+    public Optional<FeedTable> table(Period period) {
+        Instant now = clock.instant();
+        if (period.start().isAfter(now)) {
+            return Optional.empty();
+        }
+        Generated generated = generate(period, now, period.start());
+        FeedTable table = generated.table();
+        boolean current = period.equals(Period.containing(now, period.granularity()));
+        Instant lastModified;
+        if (generated.referrals() == 0 && !current && changedAt(period).isEmpty()) {
+            // A past period that never had referrals: nothing to remember.
+            lastModified = period.start();
+        } else {
+            lastModified = version(period, table, now);
+        }
+        return Optional.of(new FeedTable(table.title(), table.period(), table.generatedAt(), lastModified,
+                table.suppressionThreshold(), table.roundingBase(), table.licence(), table.columns(), table.rows()));
+    }
+
+    /** Records the period's published content; returns when it last changed. */
+    private Instant version(Period period, FeedTable table, Instant now) {
+        entityManager.createNativeQuery("""
+                INSERT INTO statistics_feed_version (period, content_hash, changed_at) VALUES (:period, :hash, :at)
+                ON CONFLICT (period) DO UPDATE SET content_hash = EXCLUDED.content_hash, changed_at = EXCLUDED.changed_at
+                WHERE statistics_feed_version.content_hash <> EXCLUDED.content_hash""")
+                .setParameter("period", period.toString())
+                .setParameter("hash", FeedBodies.contentHash(table))
+                .setParameter("at", Timestamp.from(now))
+                .executeUpdate();
+        return changedAt(period).orElse(now);
+    }
+
+    private Optional<Instant> changedAt(Period period) {
+        List<?> found = entityManager.createNativeQuery("SELECT changed_at FROM statistics_feed_version WHERE period = :period")
+                .setParameter("period", period.toString()).getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.ofNullable(instant(found.get(0)));
+    }
+
+    private record Generated(FeedTable table, long referrals) {
+    }
+
+    private Generated generate(Period period, Instant now, Instant lastModified) {
+        DisclosurePolicy policy = config.policy();
+        List<Counted> referrals = new ArrayList<>();
+        for (Object[] row : rows(entityManager.createNativeQuery(REFERRALS)
+                .setParameter("start", Timestamp.from(period.start()))
+                .setParameter("end", Timestamp.from(period.end()))
+                .getResultList())) {
+            Instant requested = instant(row[9]);
+            Instant accepted = instant(row[7]);
+            Instant completed = instant(row[8]);
+            referrals.add(new Counted(row[0].toString().strip(), Slice.valueOf(row[1].toString()), row[2].toString(),
+                    Urgency.valueOf(row[3].toString()), Outcome.of(ReferralStatus.valueOf(row[4].toString())),
+                    row[5].toString(), Gender.valueOf(row[6].toString()),
+                    accepted == null ? null : Math.max(0, accepted.getEpochSecond() - requested.getEpochSecond()),
+                    completed == null ? null : Math.max(0, completed.getEpochSecond() - requested.getEpochSecond())));
+        }
+        Map<String, Slice> categories = new LinkedHashMap<>();
+        for (Object[] row : rows(entityManager.createNativeQuery("SELECT code, slice FROM category ORDER BY slice, code")
+                .getResultList())) {
+            categories.put(row[0].toString(), Slice.valueOf(row[1].toString()));
+        }
+        referrals.forEach(referral -> categories.putIfAbsent(referral.category(), referral.slice()));
+
+        List<List<Object>> rows = new ArrayList<>();
+        List<String> regions = new ArrayList<>(new TreeSet<>(referrals.stream().map(Counted::region).toList()));
+        List<String> slices = Arrays.stream(Slice.values()).map(Slice::code).toList();
+        List<String> outcomes = Arrays.stream(Outcome.values()).map(outcome -> outcome.code).toList();
+        List<String> urgencies = Arrays.stream(Urgency.values()).map(Urgency::name).toList();
+        List<String> genders = Arrays.stream(Gender.values()).map(Gender::name).toList();
+
+        for (PublishedCell cell : table(referrals, List.of(regions, slices, outcomes),
+                referral -> List.of(referral.region(), referral.slice().code(), referral.outcome().code), policy)) {
+            rows.add(row(Grouping.REGION_SLICE_OUTCOME, cell.key().get(0), cell.key().get(1), null, null, cell.key().get(2),
+                    null, null, cell.count(), null));
+        }
+        for (PublishedCell cell : table(referrals, List.of(new ArrayList<>(categories.keySet()), urgencies),
+                referral -> List.of(referral.category(), referral.urgency().name()), policy)) {
+            rows.add(row(Grouping.CATEGORY_URGENCY, null, categories.get(cell.key().get(0)).code(), cell.key().get(0),
+                    cell.key().get(1), null, null, null, cell.count(), null));
+        }
+        for (PublishedCell cell : table(referrals, List.of(urgencies, outcomes),
+                referral -> List.of(referral.urgency().name(), referral.outcome().code), policy)) {
+            rows.add(row(Grouping.URGENCY_OUTCOME, null, null, null, cell.key().get(0), cell.key().get(1), null, null,
+                    cell.count(), null));
+        }
+        for (PublishedCell cell : table(referrals, List.of(AgeBand.CODES, genders, slices),
+                referral -> List.of(referral.ageBand(), referral.gender().name(), referral.slice().code()), policy)) {
+            rows.add(row(Grouping.AGE_GENDER_SLICE, null, cell.key().get(2), null, null, null, cell.key().get(0),
+                    cell.key().get(1), cell.count(), null));
+        }
+        rows.addAll(times(Grouping.TIME_TO_ACCEPTANCE, referrals, Counted::secondsToAcceptance, slices, policy));
+        rows.addAll(times(Grouping.TIME_TO_COMPLETION, referrals, Counted::secondsToCompletion, slices, policy));
+        FeedTable table = new FeedTable(TITLE, period.toString(), now, lastModified, policy.threshold(), policy.roundingBase(),
+                FeedTable.LICENCE, COLUMNS, rows);
+        return new Generated(table, referrals.size());
+    }
+
+    /** Every combination of the dimensions' values, zeros included, counted and protected. */
+    private static List<PublishedCell> table(List<Counted> referrals, List<List<String>> dimensions,
+            Function<Counted, List<String>> keyOf, DisclosurePolicy policy) {
+        Map<List<String>, Long> counts = new HashMap<>();
+        referrals.forEach(referral -> counts.merge(keyOf.apply(referral), 1L, Long::sum));
+        List<Cell> cells = new ArrayList<>();
+        for (List<String> key : combinations(dimensions)) {
+            cells.add(new Cell(key, counts.getOrDefault(key, 0L)));
+        }
+        return DisclosureControl.protect(cells, policy);
+    }
+
+    private static List<List<String>> combinations(List<List<String>> dimensions) {
+        List<List<String>> keys = List.of(List.of());
+        for (List<String> values : dimensions) {
+            List<List<String>> longer = new ArrayList<>();
+            for (List<String> key : keys) {
+                for (String value : values) {
+                    List<String> next = new ArrayList<>(key);
+                    next.add(value);
+                    longer.add(List.copyOf(next));
+                }
+            }
+            keys = longer;
+        }
+        return keys;
+    }
+
+    /** Per slice: how many referrals reached the step (protected as a one-attribute table) and their median time. */
+    private static List<List<Object>> times(Grouping grouping, List<Counted> referrals, Function<Counted, Long> seconds,
+            List<String> slices, DisclosurePolicy policy) {
+        Map<String, List<Long>> durations = new HashMap<>();
+        for (Counted referral : referrals) {
+            Long duration = seconds.apply(referral);
+            if (duration != null) {
+                durations.computeIfAbsent(referral.slice().code(), ignored -> new ArrayList<>()).add(duration);
+            }
+        }
+        List<Cell> cells = slices.stream()
+                .map(slice -> new Cell(List.of(slice), durations.getOrDefault(slice, List.of()).size()))
+                .toList();
+        List<List<Object>> rows = new ArrayList<>();
+        for (PublishedCell cell : DisclosureControl.protect(cells, policy)) {
+            List<Long> behind = durations.getOrDefault(cell.key().get(0), List.of());
+            Long median = behind.size() >= policy.threshold() ? medianHours(behind) : null;
+            rows.add(row(grouping, null, cell.key().get(0), null, null, null, null, null, cell.count(), median));
+        }
+        return rows;
+    }
+
+    /** The median of the durations, in whole hours (rounded to the nearest). */
+    static long medianHours(List<Long> seconds) {
+        List<Long> sorted = seconds.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
+        return Math.round(median / 3600.0);
+    }
+
+    private static List<Object> row(Grouping grouping, String region, String slice, String category, String urgency,
+            String outcome, String ageBand, String gender, Long referrals, Long medianHours) {
+        return Arrays.asList(grouping.code, region, slice, category, urgency, outcome, ageBand, gender, referrals, medianHours);
+    }
+
+    static String describe() {
+        StringBuilder text = new StringBuilder();
+        for (Grouping grouping : Grouping.values()) {
+            text.append(grouping.code).append(": ").append(grouping.description).append(". ");
+        }
+        return text.toString().strip();
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        throw new IllegalStateException("Not a time: " + value.getClass());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(List<?> result) {
+        return (List<Object[]>) result;
+    }
+}

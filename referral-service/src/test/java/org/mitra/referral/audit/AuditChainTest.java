@@ -1,0 +1,210 @@
+package org.mitra.referral.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mitra.referral.ReferralFixtures.organization;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.mitra.testkit.Tokens;
+
+/**
+ * The audit log's hash chain. Tests that tamper with a row (as someone with database access would, the
+ * append-only trigger switched off) put it back afterwards, so the chain is whole again for the other tests.
+ */
+@QuarkusTest
+class AuditChainTest {
+    private static final String VERIFICATION = "/api/referrals/audit/verification";
+    private static final String SHELTER = "shelter-and-safe-housing";
+
+    @Inject
+    EntityManager entityManager;
+
+    /** A referral and its sender, whose identity reads write audit entries. */
+    record Audited(UUID sender, UUID referral) {
+        static Audited create() {
+            UUID sender = organization(false);
+            UUID receiver = organization(true, SHELTER);
+            return new Audited(sender, org.mitra.referral.ReferralFixtures.referral(sender, receiver, SHELTER, true));
+        }
+
+        void read(String token) {
+            given().auth().oauth2(token).get("/api/referrals/{id}/identity", referral).then().statusCode(200);
+        }
+
+        void read() {
+            read(Tokens.caseworker(sender));
+        }
+    }
+
+    @Test
+    void theChainStaysValidAfterManyAppendsAlsoConcurrentOnes() throws Exception {
+        Audited audited = Audited.create();
+        long before = verification().getLong("rows");
+        for (int i = 0; i < 10; i++) {
+            audited.read();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> reads = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                reads.add(pool.submit(() -> audited.read()));
+            }
+            for (Future<?> read : reads) {
+                read.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonPath verification = verification();
+        assertThat(verification.getBoolean("valid")).isTrue();
+        assertThat(verification.getLong("rows")).isGreaterThanOrEqualTo(before + 40);
+        assertThat(verification.getMap("")).containsOnlyKeys("valid", "rows", "firstBrokenSequence");
+        assertThat((Object) verification.get("firstBrokenSequence")).isNull();
+        Object[] sequences = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                "SELECT count(*), count(DISTINCT sequence), max(sequence), (SELECT sequence FROM audit_chain_head) FROM audit_entry")
+                .getSingleResult());
+        // No fork: every entry has its own place, no gaps, and the head is the last one.
+        assertThat(((Number) sequences[0]).longValue()).isEqualTo(((Number) sequences[1]).longValue())
+                .isEqualTo(((Number) sequences[2]).longValue()).isEqualTo(((Number) sequences[3]).longValue());
+    }
+
+    @Test
+    void anEditedEntryBreaksTheChainAtItsSequence() {
+        Audited audited = Audited.create();
+        audited.read();
+        audited.read();
+        long sequence = first(audited.referral());
+        String actor = (String) row(sequence).get("actor");
+        tamper("UPDATE audit_entry SET actor = 'somebody-else' WHERE sequence = " + sequence);
+        try {
+            JsonPath verification = verification();
+            assertThat(verification.getBoolean("valid")).isFalse();
+            assertThat(verification.getLong("firstBrokenSequence")).isEqualTo(sequence);
+            assertThat(verification.prettify()).doesNotContain("somebody-else", audited.referral().toString());
+        } finally {
+            tamper("UPDATE audit_entry SET actor = '" + actor.replace("'", "''") + "' WHERE sequence = " + sequence);
+        }
+        assertThat(verification().getBoolean("valid")).isTrue();
+    }
+
+    @Test
+    void aDeletedEntryBreaksTheChain() {
+        Audited audited = Audited.create();
+        audited.read();
+        audited.read();
+        long sequence = first(audited.referral());
+        Map<String, Object> deleted = row(sequence);
+        tamper("DELETE FROM audit_entry WHERE sequence = " + sequence);
+        try {
+            JsonPath verification = verification();
+            assertThat(verification.getBoolean("valid")).isFalse();
+            assertThat(verification.getLong("firstBrokenSequence")).isEqualTo(sequence);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                    INSERT INTO audit_entry (id, occurred_at, actor, organization_id, referral_id, action, outcome, sequence, hash)
+                    SELECT id, occurred_at, actor, organization_id, referral_id, action, outcome, sequence, hash
+                    FROM json_populate_record(NULL::audit_entry, CAST(:row AS json))""")
+                    .setParameter("row", json(deleted)).executeUpdate());
+        }
+        assertThat(verification().getBoolean("valid")).isTrue();
+    }
+
+    @Test
+    void entriesCutOffTheEndAreDetectedByTheHead() {
+        Audited audited = Audited.create();
+        audited.read();
+        long sequence = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT sequence FROM audit_chain_head").getSingleResult()).longValue());
+        Map<String, Object> last = row(sequence);
+        tamper("DELETE FROM audit_entry WHERE sequence = " + sequence);
+        try {
+            JsonPath verification = verification();
+            assertThat(verification.getBoolean("valid")).isFalse();
+            assertThat(verification.getLong("firstBrokenSequence")).isEqualTo(sequence);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                    INSERT INTO audit_entry (id, occurred_at, actor, organization_id, referral_id, action, outcome, sequence, hash)
+                    SELECT id, occurred_at, actor, organization_id, referral_id, action, outcome, sequence, hash
+                    FROM json_populate_record(NULL::audit_entry, CAST(:row AS json))""")
+                    .setParameter("row", json(last)).executeUpdate());
+        }
+        assertThat(verification().getBoolean("valid")).isTrue();
+    }
+
+    @Test
+    void theMigrationsSqlHashesEntriesExactlyAsTheServiceDoes() {
+        Audited audited = Audited.create();
+        // A user name with characters of more than one byte in UTF-8: lengths are counted in bytes on both sides.
+        audited.read(Tokens.as("caseworker").org(audited.sender()).username("Ñyoman Kadék ✓ | 3:x;").sign());
+        long sequence = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT max(sequence) FROM audit_entry WHERE referral_id = :id").setParameter("id", audited.referral())
+                .getSingleResult()).longValue());
+        Object[] hashes = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
+                SELECT e.hash, audit_entry_hash(p.hash, audit_entry_canonical(e.sequence, e.occurred_at, e.actor,
+                       e.organization_id, e.referral_id, e.action, e.outcome)), e.actor
+                FROM audit_entry e JOIN audit_entry p ON p.sequence = e.sequence - 1 WHERE e.sequence = :sequence""")
+                .setParameter("sequence", sequence).getSingleResult());
+        assertThat(hashes[2]).isEqualTo("Ñyoman Kadék ✓ | 3:x;");
+        assertThat(hashes[1]).isEqualTo(hashes[0]);
+    }
+
+    @Test
+    void onlyCoalitionAdminsMayVerify() {
+        given().get(VERIFICATION).then().statusCode(401);
+        UUID organization = UUID.randomUUID();
+        for (String token : List.of(Tokens.caseworker(organization), Tokens.orgAdmin(organization), Tokens.govLiaison(),
+                Tokens.partnerApp(organization))) {
+            given().auth().oauth2(token).get(VERIFICATION).then().statusCode(403);
+        }
+        given().auth().oauth2(Tokens.coalitionAdmin()).get(VERIFICATION).then().statusCode(200);
+    }
+
+    // ---- helpers
+
+    private static JsonPath verification() {
+        return given().auth().oauth2(Tokens.coalitionAdmin()).get(VERIFICATION).then().statusCode(200).extract().jsonPath();
+    }
+
+    private long first(UUID referral) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT min(sequence) FROM audit_entry WHERE referral_id = :id").setParameter("id", referral)
+                .getSingleResult()).longValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> row(long sequence) {
+        String json = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT CAST(row_to_json(e) AS text) FROM audit_entry e WHERE sequence = :sequence")
+                .setParameter("sequence", sequence).getSingleResult().toString());
+        return JsonPath.from(json).getMap("");
+    }
+
+    private static String json(Map<String, Object> row) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(row);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Changes the log as someone with database access could: with the append-only trigger switched off. */
+    private void tamper(String sql) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only").executeUpdate();
+            entityManager.createNativeQuery(sql).executeUpdate();
+            entityManager.createNativeQuery("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only").executeUpdate();
+        });
+    }
+}
