@@ -80,6 +80,14 @@ public class Service extends PanacheEntityBase {
     @Embedded
     public Capacity capacity = new Capacity();
 
+    /** Hibernate loads an embedded value whose columns are all null as null; a service never reported capacity. */
+    @jakarta.persistence.PostLoad
+    void neverReportedCapacityIsEmpty() {
+        if (capacity == null) {
+            capacity = new Capacity();
+        }
+    }
+
     @ElementCollection
     @CollectionTable(name = "service_region", joinColumns = @JoinColumn(name = "service_id"))
     @Column(name = "region_code")

@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.mitra.directory.DirectoryFixtures;
+import org.mitra.directory.services.Service;
 import org.mitra.events.CloudEvent;
+import org.mitra.events.directory.OrganizationStatus;
 import org.mitra.events.Topic;
 import org.mitra.testkit.KafkaTopics;
 import org.mitra.testkit.Tokens;
@@ -196,5 +200,27 @@ class OrganizationResourceTest {
         assertThat(latest.data().path("worksWithLawEnforcement").asBoolean()).isTrue();
         assertThat(latest.data().path("regionCodes").get(0).asText()).isEqualTo("51");
         assertThat(events.get(0).data().path("status").asText()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void anOrganizationWhoseServiceNeverReportedCapacityCanBeVerifiedAndEdited() {
+        Organization organization = DirectoryFixtures.organization(OrganizationStatus.PENDING, "51");
+        Service service = DirectoryFixtures.service(organization, "legal-aid", null, null, "51");
+        // As the demo services and services offered without capacity are stored: every capacity column null.
+        QuarkusTransaction.requiringNew().run(() -> Service.getEntityManager()
+                .createNativeQuery("UPDATE service SET capacity_status = NULL, capacity_maximum = NULL, capacity_available = NULL,"
+                        + " capacity_unit = NULL, capacity_updated_at = NULL WHERE id = :id")
+                .setParameter("id", service.id).executeUpdate());
+
+        given().auth().oauth2(Tokens.coalitionAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("status", "VERIFIED", "reason", "Checked by the coalition"))
+                .put("/api/directory/organizations/" + organization.id + "/verification").then().statusCode(200);
+        List<CloudEvent<JsonNode>> events = KafkaTopics.eventsFor(Topic.DIRECTORY_ORGANIZATIONS, organization.id.toString(),
+                found -> found.stream().anyMatch(event -> "VERIFIED".equals(event.data().path("status").asText())), Duration.ofSeconds(20));
+        assertThat(events).anySatisfy(event -> {
+            assertThat(event.data().path("status").asText()).isEqualTo("VERIFIED");
+            assertThat(event.data().path("services").get(0).path("capacity").isNull()
+                    || event.data().path("services").get(0).path("capacity").isMissingNode()).isTrue();
+        });
     }
 }
