@@ -23,9 +23,9 @@ public final class LocalPlatform implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final PlatformSettings settings;
-    private final Deque<Stoppable> started = new ArrayDeque<>();
-    private final Map<Object, Stoppable> running = new LinkedHashMap<>();
-    private final Map<String, ComponentStatus> statuses = new LinkedHashMap<>();
+    private final Deque<Stoppable> started = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final Map<Object, Stoppable> running = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ComponentStatus> statuses = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private boolean closed;
 
     private LocalPlatform(PlatformSettings settings) {
@@ -84,8 +84,11 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /** Kills a service's JVM at once (SIGKILL), as a crash or the kernel's OOM killer would. */
-    public synchronized void kill(PlatformService service) {
+    /**
+     * Kills a service's JVM at once (SIGKILL), as a crash or the kernel's OOM killer would. Not serialized with the
+     * other controls, so a test can kill a service at the exact moment something else (a broker's return) happens.
+     */
+    public void kill(PlatformService service) {
         forget(service).ifPresent(process -> ((ServiceProcess) process).kill());
         record(service.module(), settings.serviceUrl(service), State.FAILED, "killed");
     }
