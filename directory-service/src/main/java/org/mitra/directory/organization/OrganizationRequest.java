@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.mitra.web.validation.PublicWebAddress;
 
 /** What an organization says about itself; used to register one and to replace its details. */
 @Schema(name = "OrganizationRequest")
@@ -17,8 +18,8 @@ public record OrganizationRequest(
         @NotBlank @Size(min = 2, max = 64) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
                 message = "must be lower-case letters and digits separated by single hyphens") String slug,
         @Schema(examples = "Live-in facility for female survivors of trafficking") @Size(max = 4000) String description,
-        @Schema(examples = "https://example.org") @Size(max = 500)
-        @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL") String website,
+        @Schema(description = "An http or https address on the public internet", examples = "https://example.org") @Size(max = 500)
+        @PublicWebAddress String website,
         @Schema(description = "The organization's public contact address", examples = "info@example.org")
         @Size(max = 254) @Email String email,
         @Schema(description = "The organization's public phone number", examples = "+62 361 000000")

@@ -223,4 +223,19 @@ class OrganizationResourceTest {
                     || event.data().path("services").get(0).path("capacity").isMissingNode()).isTrue();
         });
     }
+
+    @Test
+    void aWebsiteInsideTheNetworkIsRefusedAndNothingIsStored() {
+        for (String inside : List.of("http://169.254.169.254/latest/meta-data/", "http://2130706433/", "http://[::ffff:127.0.0.1]/",
+                "http://pondokgerasa.org@10.0.0.1/", "http://localhost:8081/q/health")) {
+            String slug = newSlug();
+            Map<String, Object> organization = new java.util.HashMap<>(organization(slug));
+            organization.put("website", inside);
+            given().auth().oauth2(Tokens.coalitionAdmin()).contentType(ContentType.JSON).body(organization)
+                    .post("/api/directory/organizations")
+                    .then().statusCode(400).contentType(PROBLEM)
+                    .body("errors.field", hasItem("website"));
+            assertThat(QuarkusTransaction.requiringNew().call(() -> Organization.count("slug", slug))).isZero();
+        }
+    }
 }
