@@ -1,11 +1,13 @@
 package org.mitra.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -20,5 +22,16 @@ class GatewayStartupTest {
     @Test
     void exposesPrometheusMetrics() {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void sendsSecurityHeadersOnceAndNoServerVersion() {
+        for (var response : List.of(given().when().get("/q/health/ready"), TestCalls.client().get("/api/feeds"),
+                TestCalls.client().get("/api/directory/things"), TestCalls.client().post("/api/referrals/things"))) {
+            assertThat(response.getHeaders().getValues("X-Content-Type-Options")).containsExactly("nosniff");
+            assertThat(response.getHeaders().getValues("X-Frame-Options")).containsExactly("DENY");
+            assertThat(response.getHeader("Strict-Transport-Security")).startsWith("max-age=");
+            assertThat(response.getHeader("Server")).isNull();
+        }
     }
 }

@@ -64,6 +64,22 @@ public abstract class ServiceBasicsContract {
     }
 
     @Test
+    void sendsSecurityHeadersAndNoServerVersion() {
+        for (var response : java.util.List.of(given().when().get("/q/health/ready"),
+                given().when().get("/api/no-such-resource"))) {
+            response.then()
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Strict-Transport-Security", containsString("max-age="));
+            assertThat(response.getHeader("Server")).as("no server name or version").isNull();
+            assertThat(response.getHeader("X-Powered-By")).isNull();
+        }
+        given().when().get("/api/no-such-resource").then()
+                .header("Content-Security-Policy", containsString("default-src 'none'"));
+    }
+
+    @Test
     void exposesPrometheusMetrics() {
         given().when().get("/q/metrics")
                 .then().statusCode(200)
