@@ -166,9 +166,13 @@ class FaultsIT {
         pause(Duration.ofSeconds(3));
         Instant stopped = Instant.now();
         platform.platform.stop(Infrastructure.POSTGRES);
-        Duration down = await("referral-service readiness DOWN", Duration.ofSeconds(20), () -> !platform.ready(PlatformService.REFERRAL));
-        pause(Duration.ofSeconds(20).minus(Duration.between(stopped, Instant.now())));
-        platform.platform.start(Infrastructure.POSTGRES);
+        Duration down;
+        try {
+            down = await("referral-service readiness DOWN", Duration.ofSeconds(20), () -> !platform.ready(PlatformService.REFERRAL));
+            pause(Duration.ofSeconds(20).minus(Duration.between(stopped, Instant.now())));
+        } finally {
+            platform.platform.start(Infrastructure.POSTGRES);
+        }
         Duration back = await("referral-service ready again", Duration.ofSeconds(30), () -> platform.ready(PlatformService.REFERRAL));
         Platform.Answer serving = platform.post(PlatformService.REFERRAL, "/api/referrals", sender, referralBody("5102"));
         pause(Duration.ofSeconds(2));
@@ -317,9 +321,13 @@ class FaultsIT {
         platform.platform.stop(Infrastructure.KAFKA);
         Instant stopped = Instant.now();
         int doneAtStop = done.get();
-        pause(Duration.ofSeconds(30));
-        int doneDuringOutage = done.get() - doneAtStop;
-        platform.platform.start(Infrastructure.KAFKA);
+        int doneDuringOutage;
+        try {
+            pause(Duration.ofSeconds(30));
+            doneDuringOutage = done.get() - doneAtStop;
+        } finally {
+            platform.platform.start(Infrastructure.KAFKA);
+        }
         Duration outage = Duration.between(stopped, Instant.now());
         for (Future<?> each : work) {
             each.get(5, TimeUnit.MINUTES);
@@ -362,30 +370,37 @@ class FaultsIT {
             while (republished == 0 && rounds < 3) {
                 rounds++;
                 long published = kafka.endOffset(org.mitra.events.Topic.REFERRALS_LIFECYCLE);
+                String sender = platform.token(SENDER);
                 platform.platform.stop(Infrastructure.KAFKA);
-                ExecutorService creators = Executors.newFixedThreadPool(4);
-                List<Future<UUID>> pending = new ArrayList<>();
-                for (int i = 0; i < 400; i++) {
-                    pending.add(creators.submit(() -> createReferral(region)));
-                }
-                for (Future<UUID> each : pending) {
-                    keys.add(each.get(2, TimeUnit.MINUTES).toString());
-                }
-                creators.shutdown();
-                // The watcher kills referral-service the moment the relay's first events reach the returning broker.
                 ExecutorService watcher = Executors.newSingleThreadExecutor();
-                Future<Boolean> killed = watcher.submit(() -> {
-                    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                    while (System.nanoTime() < deadline) {
-                        if (kafka.endOffsetIfReachable(org.mitra.events.Topic.REFERRALS_LIFECYCLE) > published) {
-                            platform.platform.kill(PlatformService.REFERRAL);
-                            return true;
-                        }
-                        pause(Duration.ofMillis(20));
+                Future<Boolean> killed;
+                try {
+                    ExecutorService creators = Executors.newFixedThreadPool(4);
+                    List<Future<Platform.Answer>> pending = new ArrayList<>();
+                    for (int i = 0; i < 400; i++) {
+                        pending.add(creators.submit(() -> platform.post(PlatformService.REFERRAL, "/api/referrals", sender, referralBody(region))));
                     }
-                    return false;
-                });
-                platform.platform.start(Infrastructure.KAFKA);
+                    for (Future<Platform.Answer> each : pending) {
+                        Platform.Answer created = each.get(2, TimeUnit.MINUTES);
+                        assertThat(created.status()).as(created.body()).isEqualTo(201);
+                        keys.add(created.json().path("id").asText());
+                    }
+                    creators.shutdown();
+                    // The watcher kills referral-service the moment the relay's first events reach the returning broker.
+                    killed = watcher.submit(() -> {
+                        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                        while (System.nanoTime() < deadline) {
+                            if (kafka.endOffsetIfReachable(org.mitra.events.Topic.REFERRALS_LIFECYCLE) > published) {
+                                platform.platform.kill(PlatformService.REFERRAL);
+                                return true;
+                            }
+                            pause(Duration.ofMillis(20));
+                        }
+                        return false;
+                    });
+                } finally {
+                    platform.platform.start(Infrastructure.KAFKA);
+                }
                 assertThat(killed.get(2, TimeUnit.MINUTES)).as("the relay published after the broker's return").isTrue();
                 watcher.shutdown();
                 assertThat(platform.platform.start(PlatformService.REFERRAL)).isTrue();

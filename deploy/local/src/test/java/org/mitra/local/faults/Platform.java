@@ -119,8 +119,12 @@ final class Platform {
         }
     }
 
-    /** A demo user's access token from Keycloak (password grant, client mitra-cli), reused while it has a minute left. */
-    String token(String username) {
+    /**
+     * A demo user's access token from Keycloak (password grant, client mitra-cli), reused while it has a minute left.
+     * One login at a time: Keycloak's brute-force detection counts logins of one user less than a second apart as
+     * failures and would lock the user out.
+     */
+    synchronized String token(String username) {
         Token cached = tokens.get(username);
         if (cached != null && cached.expires().isAfter(Instant.now().plusSeconds(60))) {
             return cached.value();
