@@ -170,8 +170,8 @@ public class HsdsResource {
         final boolean ndjson;
 
         Params(String page, String perPage, String format) {
-            this.page = number("page", page, 1, 1, Integer.MAX_VALUE);
             this.perPage = number("per_page", perPage, DEFAULT_PER_PAGE, 1, MAX_PER_PAGE);
+            this.page = number("page", page, 1, 1, org.mitra.web.paging.PageRequest.MAX_OFFSET / this.perPage + 1);
             this.ndjson = "ndjson".equals(format);
             if (format != null && !format.isBlank() && !"json".equals(format) && !ndjson) {
                 violations.add(new FieldViolation("format", "must be json or ndjson"));

@@ -3,6 +3,7 @@ package org.mitra.directory.organization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.mitra.directory.services.Capacity;
 import org.mitra.directory.services.Service;
 import org.mitra.events.Topic;
 import org.mitra.events.directory.OrganizationChanged;
@@ -33,11 +34,11 @@ public class OrganizationEvents {
     }
 
     private static OrganizationChanged.Service service(Service service) {
-        OrganizationChanged.Capacity capacity = service.capacity.status == null && service.capacity.maximum == null
+        Capacity reported = service.capacity;
+        OrganizationChanged.Capacity capacity = reported == null || reported.status == null && reported.maximum == null
                 ? null
-                : new OrganizationChanged.Capacity(service.capacity.unit, service.capacity.maximum, service.capacity.available,
-                        service.capacity.status,
-                        service.capacity.updatedAt);
+                : new OrganizationChanged.Capacity(reported.unit, reported.maximum, reported.available, reported.status,
+                        reported.updatedAt);
         return new OrganizationChanged.Service(service.id, service.name, service.slice, service.category.code,
                 List.copyOf(service.regions), capacity, service.ageMin, service.ageMax,
                 service.genders.stream().map(Enum::name).sorted().toList(), List.copyOf(service.languages));

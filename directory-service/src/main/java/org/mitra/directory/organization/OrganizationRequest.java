@@ -25,7 +25,7 @@ public record OrganizationRequest(
         @Schema(description = "The organization's public phone number", examples = "+62 361 000000")
         @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number") String phone,
         @Schema(description = "BCP 47 codes of the languages it works in", examples = "[\"id\", \"en\"]")
-        @Size(max = 20) List<@NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
+        @Size(max = 20) List<@NotBlank @Size(max = 35) @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
                 message = "must be a BCP 47 language code such as id or en") String> languages,
         @Schema(description = "Codes of the regions it serves", examples = "[\"51\"]")
         @Size(max = 500) List<@NotBlank @Size(max = 16) String> regions,

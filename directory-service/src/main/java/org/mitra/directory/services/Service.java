@@ -77,16 +77,9 @@ public class Service extends PanacheEntityBase {
     @Column(name = "front_gate_contact")
     public String frontGateContact;
 
+    /** Null when the service never reported capacity: Hibernate loads an embedded value of all-null columns as null. */
     @Embedded
     public Capacity capacity = new Capacity();
-
-    /** Hibernate loads an embedded value whose columns are all null as null; a service never reported capacity. */
-    @jakarta.persistence.PostLoad
-    void neverReportedCapacityIsEmpty() {
-        if (capacity == null) {
-            capacity = new Capacity();
-        }
-    }
 
     @ElementCollection
     @CollectionTable(name = "service_region", joinColumns = @JoinColumn(name = "service_id"))

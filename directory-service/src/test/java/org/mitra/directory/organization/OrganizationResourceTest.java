@@ -217,6 +217,9 @@ class OrganizationResourceTest {
                 .put("/api/directory/organizations/" + organization.id + "/verification").then().statusCode(200);
         List<CloudEvent<JsonNode>> events = KafkaTopics.eventsFor(Topic.DIRECTORY_ORGANIZATIONS, organization.id.toString(),
                 found -> found.stream().anyMatch(event -> "VERIFIED".equals(event.data().path("status").asText())), Duration.ofSeconds(20));
+        // Reading such a service changes nothing: the same version (ETag) however often it is read.
+        String etag = given().get("/api/directory/services/" + service.id).then().statusCode(200).extract().header("ETag");
+        given().get("/api/directory/services/" + service.id).then().statusCode(200).header("ETag", equalTo(etag));
         assertThat(events).anySatisfy(event -> {
             assertThat(event.data().path("status").asText()).isEqualTo("VERIFIED");
             assertThat(event.data().path("services").get(0).path("capacity").isNull()
@@ -237,5 +240,18 @@ class OrganizationResourceTest {
                     .body("errors.field", hasItem("website"));
             assertThat(QuarkusTransaction.requiringNew().call(() -> Organization.count("slug", slug))).isZero();
         }
+    }
+
+    @Test
+    void languageTagsUpToBcp47sThirtyFiveCharactersAreKept() {
+        String longest = "zh-Hant-CN-private1-private2-abcdef"; // 35 characters
+        Map<String, Object> organization = new java.util.HashMap<>(organization(newSlug()));
+        organization.put("languages", List.of("id", longest));
+        given().auth().oauth2(Tokens.coalitionAdmin()).contentType(ContentType.JSON).body(organization)
+                .post("/api/directory/organizations").then().statusCode(201).body("languages", hasItem(longest));
+        organization = new java.util.HashMap<>(organization(newSlug()));
+        organization.put("languages", List.of(longest + "-xy"));
+        given().auth().oauth2(Tokens.coalitionAdmin()).contentType(ContentType.JSON).body(organization)
+                .post("/api/directory/organizations").then().statusCode(400).contentType(PROBLEM);
     }
 }

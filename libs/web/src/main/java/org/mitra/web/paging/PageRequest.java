@@ -7,11 +7,14 @@ import org.mitra.web.problem.InvalidRequestException;
 
 /**
  * Which slice of a list the client asked for: {@code page} counts from 0, {@code size} is 1 to
- * {@value #MAX_SIZE} (default {@value #DEFAULT_SIZE}). Anything else is a 400 naming the parameter.
+ * {@value #MAX_SIZE} (default {@value #DEFAULT_SIZE}), and a page starts at most {@value #MAX_OFFSET} rows in.
+ * Anything else is a 400 naming the parameter.
  */
 public record PageRequest(int page, int size) {
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /** Rows a page may start after: deeper lists are for filters or exports, not for OFFSET (and page × size fits an int). */
+    public static final int MAX_OFFSET = 1_000_000;
 
     public PageRequest {
         List<FieldViolation> errors = new ArrayList<>();
@@ -20,6 +23,10 @@ public record PageRequest(int page, int size) {
         }
         if (size < 1 || size > MAX_SIZE) {
             errors.add(new FieldViolation("size", "must be between 1 and " + MAX_SIZE));
+        }
+        if (errors.isEmpty() && (long) page * size > MAX_OFFSET) {
+            errors.add(new FieldViolation("page", "must be at most " + MAX_OFFSET / size + " with size " + size
+                    + " (at most " + MAX_OFFSET + " rows are skipped; narrow the list with its filters)"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

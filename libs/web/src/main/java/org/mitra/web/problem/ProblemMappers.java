@@ -112,9 +112,33 @@ public class ProblemMappers {
                     "The service cannot reach its database just now. Try again shortly."), uri, headers))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
+        if (concurrentChange(exception)) {
+            LOG.infof("Concurrent change answering %s (%s)", uri.getPath(), exception.getClass().getName());
+            return respond(new ConflictException("The resource was changed at the same time by another request; "
+                    + "read it again and retry").toProblem(), uri, headers);
+        }
         LOG.errorf(exception, "Unexpected error answering %s", uri.getPath());
         return respond(Problem.of(ProblemType.INTERNAL_ERROR,
                 "Something went wrong on our side. Quote the requestId when reporting it."), uri, headers);
+    }
+
+    /**
+     * Two requests changed the same rows and one lost at commit: an optimistic-lock failure (whatever wraps it), a
+     * serialization failure or a deadlock. The loser's client gets a 409 to read again, never a 500.
+     */
+    static boolean concurrentChange(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth++ < 20; cause = cause.getCause()) {
+            String name = cause.getClass().getName();
+            if (name.endsWith("OptimisticLockException") || name.endsWith("StaleObjectStateException")
+                    || name.endsWith("StaleStateException")) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {

@@ -19,9 +19,12 @@ class PageArithmeticTest {
     }
 
     @Test
-    void offsetIsPageTimesSizeWithoutOverflow() {
+    void offsetIsPageTimesSizeAndNeverDeeperThanAMillionRows() {
         assertThat(new PageRequest(3, 20).offset()).isEqualTo(60);
-        assertThat(new PageRequest(Integer.MAX_VALUE, 100).offset()).isEqualTo(214_748_364_700L);
+        assertThat(new PageRequest(10_000, 100).offset()).isEqualTo(PageRequest.MAX_OFFSET);
+        assertThatThrownBy(() -> new PageRequest(10_001, 100)).isInstanceOf(InvalidRequestException.class);
+        // A page number whose offset would overflow an int (Panache computes page × size as one) is a 400, not a 500.
+        assertThatThrownBy(() -> PageRequest.of(1_031_848_841, 20)).isInstanceOf(InvalidRequestException.class);
     }
 
     @Test

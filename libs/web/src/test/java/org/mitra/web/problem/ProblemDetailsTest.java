@@ -144,4 +144,19 @@ class ProblemDetailsTest {
                 .extract().asString();
         assertThat(response).doesNotContain("Siti", "5432", "SQLException", "at org.");
     }
+
+    @Test
+    void aConcurrentChangeLostAtCommitIsA409NotA500() {
+        isProblem(given().when().get("/test/failures/concurrent-change").then(), ProblemType.CONFLICT);
+        isProblem(given().when().get("/test/failures/deadlock").then(), ProblemType.CONFLICT);
+    }
+
+    @Test
+    void aNulCharacterInThePathOrQueryIsA400NamingWhere() {
+        isProblem(given().urlEncodingEnabled(false).when().get("/test/failures/echo/a%00b").then(), ProblemType.VALIDATION_FAILED)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("path"));
+        isProblem(given().urlEncodingEnabled(false).when().get("/test/failures/echo/ok?q=%00").then(), ProblemType.VALIDATION_FAILED)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("query"));
+        given().when().get("/test/failures/echo/ok?q=fine").then().statusCode(200);
+    }
 }

@@ -85,6 +85,32 @@ public class FailingResource {
                 new java.sql.SQLException("Connection to localhost:5432 refused", "08001"));
     }
 
+    /** What JPA throws at commit when another request changed the same row (matched by name, as libs/web has no JPA). */
+    public static final class OptimisticLockException extends RuntimeException {
+        OptimisticLockException() {
+            super("Row was updated or deleted by another transaction");
+        }
+    }
+
+    @GET
+    @Path("concurrent-change")
+    public String concurrentChange() {
+        throw new IllegalStateException("commit failed", new OptimisticLockException());
+    }
+
+    @GET
+    @Path("deadlock")
+    public String deadlock() {
+        throw new IllegalStateException("could not execute statement",
+                new java.sql.SQLException("deadlock detected", "40P01"));
+    }
+
+    @GET
+    @Path("echo/{value}")
+    public String echo(@jakarta.ws.rs.PathParam("value") String value, @QueryParam("q") String q) {
+        return "{}";
+    }
+
     @GET
     @Path("bug")
     public String bug() {
