@@ -150,6 +150,9 @@ public class ProblemMappers {
     }
 
     private static String wrongValueMessage(JsonMappingException exception) {
+        if (exception instanceof org.mitra.web.json.NulCharacterException) {
+            return "must not contain the NUL character";
+        }
         if (exception instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             return "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants())

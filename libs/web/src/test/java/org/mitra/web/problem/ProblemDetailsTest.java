@@ -159,4 +159,14 @@ class ProblemDetailsTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItem("query"));
         given().when().get("/test/failures/echo/ok?q=fine").then().statusCode(200);
     }
+
+    @Test
+    void aNulCharacterInAJsonStringIsA400NamingTheField() {
+        isProblem(given().contentType(ContentType.JSON)
+                .body("{\"name\": \"Siti\\u0000\", \"capacity\": {\"available\": 1, \"total\": 2}, \"kind\": \"SHELTER\"}")
+                .when().post("/test/failures/widgets").then(), ProblemType.MALFORMED_REQUEST)
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", equalTo("must not contain the NUL character"))
+                .body(not(containsString("Siti")));
+    }
 }
