@@ -13,6 +13,8 @@ import java.util.HexFormat;
  */
 public final class SecretTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Stands in for a stored hash when there is none; no SHA-256 hex digest is all dashes. */
+    private static final String NO_HASH = "-".repeat(64);
 
     private SecretTokens() {
     }
@@ -33,9 +35,15 @@ public final class SecretTokens {
         }
     }
 
-    /** Compares in constant time, so the answer's timing says nothing about the stored hash. */
+    /**
+     * Compares in constant time, so the answer's timing says nothing about the stored hash. Without a
+     * stored hash (no such object) the token is still hashed and compared, so an unknown id takes as long
+     * as a known one with a wrong token.
+     */
     public static boolean matches(String token, String storedHash) {
-        return token != null && storedHash != null && MessageDigest.isEqual(
-                hash(token).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
+        byte[] presented = hash(token == null ? "" : token).getBytes(StandardCharsets.US_ASCII);
+        byte[] stored = (storedHash == null ? NO_HASH : storedHash).getBytes(StandardCharsets.US_ASCII);
+        boolean equal = MessageDigest.isEqual(presented, stored);
+        return equal && token != null && storedHash != null;
     }
 }

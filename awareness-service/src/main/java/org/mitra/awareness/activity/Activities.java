@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.mitra.awareness.SecretTokens;
 import org.mitra.awareness.campaign.Campaign;
@@ -138,23 +139,27 @@ public class Activities {
         return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
     }
 
-    /** Cancels a registration with its token; the first on the waiting list takes the freed place. */
+    /**
+     * Cancels a registration with its token; the first on the waiting list takes the freed place. An unknown
+     * id, a registration of another activity or campaign and a wrong token all give the same 404, so nobody
+     * without the token can tell which registration (or activity) ids exist.
+     */
     @Transactional
     public void cancel(UUID campaignId, UUID activityId, UUID registrationId, String token) {
         if (token == null || token.isBlank()) {
             throw InvalidRequestException.of(TOKEN_HEADER, "is required: the token from the registration's receipt");
         }
-        find(campaignId, activityId);
-        Activity activity = Activity.findById(activityId, LockModeType.PESSIMISTIC_WRITE);
-        Registration registration = Registration.<Registration>findByIdOptional(registrationId)
-                .filter(found -> found.activityId.equals(activityId))
-                .orElseThrow(() -> ResourceNotFoundException.of("Registration", registrationId));
-        if (!SecretTokens.matches(token, registration.tokenHash)) {
-            throw new AccessDeniedException("The token does not belong to registration " + registrationId);
+        Optional<Activity> activity = Activity.<Activity>findByIdOptional(activityId)
+                .filter(found -> found.campaignId.equals(campaignId))
+                .map(found -> Activity.<Activity>findById(activityId, LockModeType.PESSIMISTIC_WRITE));
+        Optional<Registration> registration = activity.flatMap(locked -> Registration.<Registration>findByIdOptional(registrationId)
+                .filter(found -> found.activityId.equals(locked.id)));
+        if (!SecretTokens.matches(token, registration.map(found -> found.tokenHash).orElse(null))) {
+            throw ResourceNotFoundException.of("Registration", registrationId);
         }
-        registration.delete();
+        registration.orElseThrow().delete();
         Registration.getEntityManager().flush();
-        promoteFromWaitlist(activity);
+        promoteFromWaitlist(activity.orElseThrow());
     }
 
     private void promoteFromWaitlist(Activity activity) {

@@ -115,7 +115,7 @@ public class ActivityResource {
     @DELETE
     @Path("/{activityId}/registrations/{registrationId}")
     @APIResponse(responseCode = "204", description = "Done")
-    @APIResponse(responseCode = "403", description = "Forbidden: the token does not belong to this pledge or registration")
+    @APIResponse(responseCode = "404", description = "Not Found: no such registration here, or the token is not its own (the same answer either way)")
     @Operation(summary = "Cancel a registration with its token; the first on the waiting list takes the place")
     public Response cancel(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId,
             @PathParam("registrationId") UUID registrationId,

@@ -78,7 +78,7 @@ public class PledgeResource {
     @PUT
     @Path("/{pledgeId}/checklist")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PledgeView.class)))
-    @APIResponse(responseCode = "403", description = "Forbidden: the token does not belong to this pledge or registration")
+    @APIResponse(responseCode = "404", description = "Not Found: no such pledge here, or the token is not its own (the same answer either way)")
     @Operation(summary = "A business updates which criteria of the child-protection code it meets (with its pledge token)")
     public PledgeView checklist(@PathParam("campaignId") UUID campaignId, @PathParam("pledgeId") UUID pledgeId,
             @Parameter(description = "The token from the pledge's receipt", required = true) @HeaderParam(Pledges.TOKEN_HEADER) String token,
@@ -90,7 +90,7 @@ public class PledgeResource {
     @Path("/{pledgeId}/unsubscribe")
     @Consumes(MediaType.WILDCARD)
     @APIResponse(responseCode = "204", description = "Done")
-    @APIResponse(responseCode = "403", description = "Forbidden: the token does not belong to this pledge or registration")
+    @APIResponse(responseCode = "404", description = "Not Found: no such pledge here, or the token is not its own (the same answer either way)")
     @Operation(summary = "Stop all contact about this pledge and forget its email (one-click link with the pledge token)")
     public Response unsubscribe(@PathParam("campaignId") UUID campaignId, @PathParam("pledgeId") UUID pledgeId,
             @Parameter(description = "The token from the pledge's receipt", required = true) @QueryParam("token") String token) {
@@ -101,7 +101,7 @@ public class PledgeResource {
     @GET
     @Path("/{pledgeId}/unsubscribe")
     @APIResponse(responseCode = "204", description = "Done")
-    @APIResponse(responseCode = "403", description = "Forbidden: the token does not belong to this pledge or registration")
+    @APIResponse(responseCode = "404", description = "Not Found: no such pledge here, or the token is not its own (the same answer either way)")
     @Operation(summary = "Stop all contact about this pledge, as a link followed from an email (same as the POST)")
     public Response unsubscribeByLink(@PathParam("campaignId") UUID campaignId, @PathParam("pledgeId") UUID pledgeId,
             @Parameter(description = "The token from the pledge's receipt", required = true) @QueryParam("token") String token) {
@@ -111,7 +111,7 @@ public class PledgeResource {
     @DELETE
     @Path("/{pledgeId}")
     @APIResponse(responseCode = "204", description = "Done")
-    @APIResponse(responseCode = "403", description = "Forbidden: the token does not belong to this pledge or registration")
+    @APIResponse(responseCode = "404", description = "Not Found: no such pledge here, or the token is not its own (the same answer either way)")
     @Operation(summary = "Erase a pledge on its maker's request (with the pledge token)")
     public Response erase(@PathParam("campaignId") UUID campaignId, @PathParam("pledgeId") UUID pledgeId,
             @Parameter(description = "The token from the pledge's receipt", required = true) @HeaderParam(Pledges.TOKEN_HEADER) String token) {

@@ -18,7 +18,6 @@ import org.mitra.awareness.campaign.CampaignEvents;
 import org.mitra.awareness.campaign.Campaigns;
 import org.mitra.web.paging.Page;
 import org.mitra.web.paging.PageRequest;
-import org.mitra.web.problem.AccessDeniedException;
 import org.mitra.web.problem.ConflictException;
 import org.mitra.web.problem.FieldViolation;
 import org.mitra.web.problem.InvalidRequestException;
@@ -150,17 +149,20 @@ public class Pledges {
         }
     }
 
+    /**
+     * The pledge the token belongs to. An unknown id, a pledge of another campaign and a wrong token all
+     * give the same 404, so nobody without the token can tell which pledge ids exist.
+     */
     private Pledge withToken(UUID campaignId, UUID pledgeId, String token) {
         if (token == null || token.isBlank()) {
             throw InvalidRequestException.of(TOKEN_HEADER, "is required: the token from the pledge's receipt");
         }
-        Pledge pledge = Pledge.<Pledge>findByIdOptional(pledgeId)
-                .filter(found -> found.campaignId.equals(campaignId))
-                .orElseThrow(() -> ResourceNotFoundException.of("Pledge", pledgeId));
-        if (!SecretTokens.matches(token, pledge.tokenHash)) {
-            throw new AccessDeniedException("The token does not belong to pledge " + pledgeId);
+        Optional<Pledge> found = Pledge.<Pledge>findByIdOptional(pledgeId)
+                .filter(pledge -> pledge.campaignId.equals(campaignId));
+        if (!SecretTokens.matches(token, found.map(pledge -> pledge.tokenHash).orElse(null))) {
+            throw ResourceNotFoundException.of("Pledge", pledgeId);
         }
-        return pledge;
+        return found.orElseThrow();
     }
 
     /** Serialises pledges by one email to one campaign, so two at once cannot both be counted. */
