@@ -20,7 +20,7 @@ public record ActivityRequest(
         @Schema(description = "A public place (never a shelter)", examples = "Community hall, Kuta") @NotBlank @Size(max = 300) String place,
         @Schema(examples = "5103") @Pattern(regexp = "[0-9]{2}([0-9]{2}){0,4}", message = "must be a region code such as 51 or 5103") String regionCode,
         @Schema(description = "BCP 47 code of the language it is held in", examples = "en")
-        @NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language code such as en or id") String language,
+        @NotBlank @Size(max = 35) @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language code such as en or id") String language,
         @Schema(description = "Seats; leave out when anyone may come", examples = "30") @Min(1) @Max(100_000) Integer capacity,
         @Schema(description = "People who came, counted afterwards", examples = "27") @Min(0) @Max(10_000_000) Integer attendance) {
 }

@@ -25,7 +25,7 @@ public record CampaignRequest(
                         "responsible-recruitment", "coalition-and-research", "survivor-leadership"})
         @Pattern(regexp = Campaigns.CATEGORY, message = "must be an advocacy category code") String categoryCode,
         @Schema(description = "Content per BCP 47 language; English (en) and Bahasa Indonesia (id) are required")
-        @NotNull @Size(max = 10) Map<@Pattern(regexp = Campaigns.LANGUAGE, message = "must be a BCP 47 language code such as en or id") String,
+        @NotNull @Size(max = 10) Map<@Size(max = 35) @Pattern(regexp = Campaigns.LANGUAGE, message = "must be a BCP 47 language code such as en or id") String,
                 @NotNull @Valid CampaignContent> content,
         @Schema(examples = "[\"tourists\", \"tourism-businesses\"]",
                 enumeration = {"tourists", "tourism-businesses", "schools", "parents", "government", "general-public"})

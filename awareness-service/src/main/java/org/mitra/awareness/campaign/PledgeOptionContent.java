@@ -15,7 +15,7 @@ public record PledgeOptionContent(
         @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case letters and digits separated by single hyphens")
         String code,
         @Schema(description = "Label per BCP 47 language code", examples = "{\"en\": \"I will report suspicions\", \"id\": \"Saya akan melaporkan kecurigaan\"}")
-        @NotEmpty @Size(max = 10) Map<@Pattern(regexp = Campaigns.LANGUAGE, message = "must be a BCP 47 language code such as en or id") String,
+        @NotEmpty @Size(max = 10) Map<@Size(max = 35) @Pattern(regexp = Campaigns.LANGUAGE, message = "must be a BCP 47 language code such as en or id") String,
                 @NotBlank @Size(max = 300) String> labels) {
 
     static PledgeOptionContent of(PledgeOption option) {
