@@ -24,6 +24,34 @@ public interface GatewayConfig {
 
     RateLimits rateLimits();
 
+    /** Sizes the gateway accepts at the edge, below what the services accept, so nothing it forwards is refused for size. */
+    Limits limits();
+
+    interface Limits {
+        /**
+         * Longest request target (path and query as sent) the gateway forwards; longer ones get 414 problem+json.
+         * Below the services' 4096-character request line ({@code quarkus.http.limits.max-initial-line-length}),
+         * which also holds the method and {@code HTTP/1.1}.
+         */
+        @WithDefault("4000")
+        int maxUriLength();
+
+        /**
+         * Largest header set (names, values, separators, as on the wire) of a request; larger ones get 431
+         * problem+json. Below the services' 20K ({@code quarkus.http.limits.max-header-size}), leaving room for
+         * the headers the gateway adds.
+         */
+        @WithDefault("8K")
+        MemorySize maxHeaderSize();
+
+        /**
+         * Largest header set of a service's response the gateway reads; a service's paging {@code Link} header
+         * repeats the request's query up to four times, so this is well above four {@code max-uri-length}.
+         */
+        @WithDefault("64K")
+        MemorySize maxResponseHeaderSize();
+    }
+
     /**
      * Feeds listed at {@code /api/feeds} besides those the services describe themselves (each service's
      * {@code <prefix>/feeds} catalog), by feed id: live views such as the coverage pie or the HSDS export.

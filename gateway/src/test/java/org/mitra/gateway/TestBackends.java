@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -29,6 +30,7 @@ import org.mitra.testkit.TokenTrustResource;
 public class TestBackends implements QuarkusTestResourceLifecycleManager {
     static final String PORTS = "mitra.test.backend-ports";
     static final int CHUNK = 64 * 1024;
+    static final int STRICT_LINE = 3000;
 
     @Override
     public Map<String, String> start() {
@@ -75,13 +77,23 @@ public class TestBackends implements QuarkusTestResourceLifecycleManager {
         Vertx vertx = Vertx.vertx();
         StringBuilder ports = new StringBuilder();
         for (String name : new String[] {"directory", "referrals", "awareness"}) {
-            HttpServer server = vertx.createHttpServer().requestHandler(new Service(vertx, name)::handle);
+            HttpServer server = vertx.createHttpServer(serverOptions(name)).requestHandler(new Service(vertx, name)::handle);
             int port = await(server.listen(0, "127.0.0.1").map(HttpServer::actualPort));
             ports.append(port).append(',');
         }
         ports.append(freePort());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close()));
         return ports.toString();
+    }
+
+    /**
+     * Directory and referrals accept what a Quarkus service accepts by default (request line 4096, headers 20K);
+     * awareness is stricter than the gateway (request line {@value #STRICT_LINE}, headers 8K), so tests can see a
+     * service's own size refusal pass through the gateway.
+     */
+    private static HttpServerOptions serverOptions(String name) {
+        HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(4096).setMaxHeaderSize(20 * 1024);
+        return name.equals("awareness") ? options.setMaxInitialLineLength(STRICT_LINE).setMaxHeaderSize(8192) : options;
     }
 
     private static int freePort() {
@@ -157,6 +169,12 @@ public class TestBackends implements QuarkusTestResourceLifecycleManager {
                 response.setChunked(true).putHeader("Content-Type", "text/plain");
                 response.write("first\n");
                 held.put(request.getParam("key"), response);
+            } else if (path.endsWith("/paged")) {
+                // As libs/web's PageHeaders: first, prev, next and last, each repeating the request's query.
+                String uri = request.uri();
+                response.putHeader("Link", "<" + uri + "&page=0>; rel=\"first\", <" + uri + "&page=1>; rel=\"prev\", <"
+                        + uri + "&page=3>; rel=\"next\", <" + uri + "&page=9>; rel=\"last\"");
+                json(response, new JsonObject().put("paged", true));
             } else if (path.endsWith("/slow")) {
                 vertx.setTimer(3_000, ignored -> json(response, new JsonObject().put("slow", true)));
             } else {

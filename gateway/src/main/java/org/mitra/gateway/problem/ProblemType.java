@@ -5,6 +5,8 @@ public enum ProblemType {
     UNAUTHORIZED("unauthorized", "Authentication required", 401),
     NOT_FOUND("not-found", "Not found", 404),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    URI_TOO_LONG("uri-too-long", "URI too long", 414),
+    REQUEST_HEADER_FIELDS_TOO_LARGE("request-header-fields-too-large", "Request header fields too large", 431),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     BAD_GATEWAY("bad-gateway", "Bad gateway", 502),
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503),

@@ -25,7 +25,9 @@ public final class Problems {
         if (detail != null) {
             problem.put("detail", detail);
         }
-        problem.put("instance", instance);
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
         if (requestId != null) {
             problem.put("requestId", requestId);
         }
@@ -38,11 +40,16 @@ public final class Problems {
 
     /** Ends the exchange with a problem; headers already put on the response (request id, rate limit) stay. */
     public static void send(RoutingContext rc, ProblemType type, String detail) {
+        send(rc, type, detail, rc.request().path());
+    }
+
+    /** As {@link #send(RoutingContext, ProblemType, String)} with another {@code instance} (none when null). */
+    public static void send(RoutingContext rc, ProblemType type, String detail, String instance) {
         HttpServerResponse response = rc.response();
         if (response.ended() || response.headWritten()) {
             return;
         }
-        Buffer body = buffer(type, detail, rc.request().path(), RequestIds.of(rc));
+        Buffer body = buffer(type, detail, instance, RequestIds.of(rc));
         response.setStatusCode(type.status())
                 .putHeader("Content-Type", MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")

@@ -28,7 +28,7 @@ public final class Backend {
     private final HttpProxy proxy;
     private final HttpProxy openapiProxy;
 
-    Backend(Vertx vertx, String name, GatewayConfig.Route config, OpenApiDecorator decorator) {
+    Backend(Vertx vertx, String name, GatewayConfig.Route config, OpenApiDecorator decorator, int maxResponseHeaderSize) {
         this.name = name;
         this.config = config;
         URI origin = URI.create(config.origin());
@@ -40,6 +40,9 @@ public final class Backend {
                 .setSsl(ssl)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
+                // Vert.x' client default is 8 KiB: a paging Link header repeating a long query would make the
+                // service's good answer unreadable (and a 502).
+                .setMaxHeaderSize(maxResponseHeaderSize)
                 .setMaxPoolSize(config.maxConnections()));
         this.breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration());
         this.proxy = HttpProxy.reverseProxy(client)

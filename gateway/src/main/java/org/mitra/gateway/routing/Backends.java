@@ -27,7 +27,8 @@ public class Backends {
     void start() {
         OpenApiDecorator decorator = new OpenApiDecorator(config.swagger().realmUrl());
         backends = config.routes().entrySet().stream()
-                .map(route -> new Backend(vertx, route.getKey(), route.getValue(), decorator))
+                .map(route -> new Backend(vertx, route.getKey(), route.getValue(), decorator,
+                        (int) config.limits().maxResponseHeaderSize().asLongValue()))
                 .sorted(Comparator.comparing((Backend backend) -> backend.prefix().length()).reversed())
                 .toList();
     }

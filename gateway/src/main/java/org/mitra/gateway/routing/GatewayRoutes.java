@@ -14,6 +14,7 @@ import org.mitra.gateway.problem.ProblemType;
 import org.mitra.gateway.problem.Problems;
 import org.mitra.gateway.ratelimit.RateLimitDecision;
 import org.mitra.gateway.ratelimit.RateLimiter;
+import org.mitra.gateway.request.RequestLimits;
 import org.mitra.gateway.request.RequestTracking;
 import org.mitra.gateway.security.EdgeAuthentication;
 
@@ -39,8 +40,12 @@ public class GatewayRoutes {
     @Inject
     RateLimiter rateLimiter;
 
+    @Inject
+    RequestLimits limits;
+
     void install(@Observes Router router) {
         router.route().order(RequestTracking.ROUTE_ORDER).handler(RequestTracking::handle);
+        router.route().order(RequestLimits.ROUTE_ORDER).handler(limits::handle);
         router.route("/api/*").order(EDGE_ORDER).handler(this::edge);
         router.getWithRegex("/openapi/([a-z0-9-]+)").order(EDGE_ORDER).handler(this::openapi);
     }
