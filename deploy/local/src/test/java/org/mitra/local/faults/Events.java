@@ -106,17 +106,20 @@ final class Events implements AutoCloseable {
                 }, Collectors.counting()));
     }
 
-    /** Records the groups have not committed yet, over every partition they have committed on. */
-    long lag(List<String> groups) {
+    /**
+     * Records each group has not committed yet on the topic it consumes, over all its partitions: a partition the
+     * group never committed on counts from its start (the consumers read from the earliest offset).
+     */
+    long lag(Map<String, Topic> consumedBy) {
         long lag = 0;
-        for (String group : groups) {
-            Map<TopicPartition, OffsetAndMetadata> committed = await(admin.listConsumerGroupOffsets(group)
+        for (Map.Entry<String, Topic> group : consumedBy.entrySet()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = await(admin.listConsumerGroupOffsets(group.getKey())
                     .partitionsToOffsetAndMetadata());
-            Map<TopicPartition, Long> ends = endOffsets(committed.keySet().stream().toList());
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
-                if (entry.getValue() != null) {
-                    lag += Math.max(0, ends.getOrDefault(entry.getKey(), 0L) - entry.getValue().offset());
-                }
+            List<TopicPartition> partitions = partitions(group.getValue());
+            Map<TopicPartition, Long> ends = endOffsets(partitions);
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata done = committed.get(partition);
+                lag += Math.max(0, ends.getOrDefault(partition, 0L) - (done == null ? 0 : done.offset()));
             }
         }
         return lag;

@@ -430,11 +430,13 @@ class FaultsIT {
         long before = demand(region, "requested");
         Duration drained;
         Map<String, Long> deadLetters;
-        List<String> groups = List.of("directory-service", "referral-service", "awareness-service");
+        Map<String, org.mitra.events.Topic> groups = Map.of("directory-service", org.mitra.events.Topic.REFERRALS_LIFECYCLE,
+                "referral-service", org.mitra.events.Topic.DIRECTORY_ORGANIZATIONS,
+                "awareness-service", org.mitra.events.Topic.DIRECTORY_ORGANIZATIONS);
         try (Events kafka = new Events(platform.settings.kafkaBootstrapServers())) {
             // Start from a settled platform: a service killed by an earlier fault leaves its group rebalancing until
             // the broker gives up on the dead member (session timeout), which is not what this fault measures.
-            await("every consumer group settled before the poison", Duration.ofMinutes(2), () -> kafka.lag(groups) == 0);
+            await("every consumer group settled before the poison", Duration.ofMinutes(3), () -> kafka.lag(groups) == 0);
             String lifecycleKey = UUID.randomUUID().toString();
             String organizationKey = UUID.randomUUID().toString();
             kafka.raw(org.mitra.events.Topic.REFERRALS_LIFECYCLE, lifecycleKey, "not json at all");
