@@ -105,6 +105,56 @@ public final class OpenApi {
     }
 
     /**
+     * The JSON schema of the operation's first 2xx answer (resolved), or an empty object when it documents none. For a
+     * write that documents no body schema, the 200 schema of the GET that reads the object is used instead.
+     */
+    public JsonNode responseSchema(Operation operation) {
+        JsonNode schema = jsonAnswer(operation.path(), operation.method());
+        if (!schema.path("properties").isEmpty() || operation.method().equals("GET")) {
+            return schema;
+        }
+        // A write that returns a bare Response: the schema of the GET that reads the object, or of the list's items.
+        List<String> reads = new ArrayList<>();
+        String collection = operation.method().equals("POST") ? operation.path()
+                : operation.path().substring(0, Math.max(0, operation.path().lastIndexOf('/')));
+        if (operation.method().equals("POST")) {
+            for (Iterator<String> paths = document.path("paths").fieldNames(); paths.hasNext();) {
+                String candidate = paths.next();
+                if (candidate.startsWith(operation.path() + "/{") && candidate.indexOf('/', operation.path().length() + 1) < 0) {
+                    reads.add(candidate);
+                }
+            }
+        } else {
+            reads.add(operation.path());
+        }
+        reads.add(collection);
+        for (String read : reads) {
+            JsonNode answer = jsonAnswer(read, "GET");
+            if (answer.path("properties").has("items")) {
+                answer = resolve(resolve(answer.path("properties").path("items")).path("items"));
+            }
+            if (!answer.path("properties").isEmpty()) {
+                return answer;
+            }
+        }
+        return schema;
+    }
+
+    private JsonNode jsonAnswer(String path, String method) {
+        JsonNode responses = document.path("paths").path(path).path(method.toLowerCase()).path("responses");
+        for (Iterator<Map.Entry<String, JsonNode>> answers = responses.fields(); answers.hasNext();) {
+            Map.Entry<String, JsonNode> answer = answers.next();
+            if (answer.getKey().startsWith("2")) {
+                JsonNode schema = resolve(answer.getValue()).path("content").path("application/json").path("schema");
+                if (!schema.isMissingNode()) {
+                    return resolve(schema);
+                }
+            }
+        }
+        return Json.object();
+    }
+
+    /**
      * The schema with its {@code $ref} followed; siblings of the reference (examples, description, constraints as
      * SmallRye writes them) are laid over the referenced schema.
      */

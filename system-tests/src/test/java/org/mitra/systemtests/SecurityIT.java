@@ -29,7 +29,8 @@ import org.mitra.local.PlatformService;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(1)
 class SecurityIT {
-    private static final Figures FIGURES = new Figures("security");
+    /** Shared with PropertyAndInventoryIT, which publishes the same file again with its own sections. */
+    static final Figures FIGURES = new Figures("security");
     private static SystemPlatform platform;
 
     /** A protected operation that the proof token (caseworker + gov-liaison of darkbali) may call: 200 expected. */

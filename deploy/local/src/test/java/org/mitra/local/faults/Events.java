@@ -125,6 +125,15 @@ final class Events implements AutoCloseable {
         return lag;
     }
 
+    /** Every group has live members with their partitions assigned (no rebalance pending) and nothing left to read. */
+    boolean settled(Map<String, Topic> consumedBy) {
+        Map<String, org.apache.kafka.clients.admin.ConsumerGroupDescription> groups = await(admin.describeConsumerGroups(
+                List.copyOf(consumedBy.keySet())).all());
+        boolean stable = groups.values().stream().allMatch(group -> group.groupState() == org.apache.kafka.common.GroupState.STABLE
+                && !group.members().isEmpty());
+        return stable && lag(consumedBy) == 0;
+    }
+
     private List<ConsumerRecord<String, String>> readAll(Topic topic) {
         List<TopicPartition> partitions = partitions(topic);
         Map<TopicPartition, Long> ends = endOffsets(partitions);
