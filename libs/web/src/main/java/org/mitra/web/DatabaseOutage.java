@@ -11,24 +11,23 @@ public final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
-    /** True when a lost or refused connection is somewhere in the failure's causes. */
+    /** True when a lost or refused connection is among the failure's causes or suppressed exceptions. */
     public static boolean isCause(Throwable failure) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth++ < 20; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException
-                    || cause.getClass().getName().endsWith("JDBCConnectionException")) {
+        return Causes.anyMatch(failure, DatabaseOutage::isConnectionFailure);
+    }
+
+    private static boolean isConnectionFailure(Throwable failure) {
+        if (failure instanceof SQLTransientConnectionException
+                || failure.getClass().getName().endsWith("JDBCConnectionException")) {
+            return true;
+        }
+        if (failure instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            // 08: connection exception; 57P0x: the server is shutting down, crashed or not yet accepting.
+            if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
                 return true;
             }
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                // 08: connection exception; 57P0x: the server is shutting down, crashed or not yet accepting.
-                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-                    return true;
-                }
-                if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
-                    return true;
-                }
-            }
+            return sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout");
         }
         return false;
     }

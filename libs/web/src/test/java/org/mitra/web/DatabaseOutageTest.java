@@ -21,6 +21,21 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aLostConnectionSuppressedOnACommitFailureIsSeen() {
+        Exception commit = new Exception("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new IllegalStateException("flush", new SQLException("I/O error", "08006")));
+        assertThat(DatabaseOutage.isCause(new RuntimeException("commit failed", commit))).isTrue();
+    }
+
+    @Test
+    void aFailureThatIsItsOwnSuppressedExceptionEnds() {
+        Exception loop = new Exception("loop");
+        Exception other = new Exception("other", loop);
+        loop.addSuppressed(other);
+        assertThat(DatabaseOutage.isCause(loop)).isFalse();
+    }
+
+    @Test
     void anyOtherFailureCountsAsATry() {
         assertThat(DatabaseOutage.isCause(new SQLException("duplicate key value", "23505"))).isFalse();
         assertThat(DatabaseOutage.isCause(new IllegalArgumentException("no such organization"))).isFalse();

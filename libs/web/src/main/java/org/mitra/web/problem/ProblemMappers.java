@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.mitra.web.Causes;
 import org.mitra.web.DatabaseOutage;
 import org.mitra.web.request.RequestIds;
 
@@ -127,18 +128,13 @@ public class ProblemMappers {
      * serialization failure or a deadlock. The loser's client gets a 409 to read again, never a 500.
      */
     static boolean concurrentChange(Throwable failure) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth++ < 20; cause = cause.getCause()) {
+        return Causes.anyMatch(failure, cause -> {
             String name = cause.getClass().getName();
-            if (name.endsWith("OptimisticLockException") || name.endsWith("StaleObjectStateException")
-                    || name.endsWith("StaleStateException")) {
-                return true;
-            }
-            if (cause instanceof java.sql.SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+            return name.endsWith("OptimisticLockException") || name.endsWith("StaleObjectStateException")
+                    || name.endsWith("StaleStateException")
+                    || cause instanceof java.sql.SQLException sql
+                            && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()));
+        });
     }
 
     private Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {

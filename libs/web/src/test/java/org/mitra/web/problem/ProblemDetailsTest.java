@@ -146,9 +146,20 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aConnectionLostWhileCommittingIsA503NotA500() {
+        // The transaction manager reports the lost connection as an exception suppressed on its RollbackException.
+        String response = isProblem(given().when().get("/test/failures/database-lost-at-commit").then(),
+                ProblemType.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .extract().asString();
+        assertThat(response).doesNotContain("Siti", "SQLException", "Rollback", "at org.");
+    }
+
+    @Test
     void aConcurrentChangeLostAtCommitIsA409NotA500() {
         isProblem(given().when().get("/test/failures/concurrent-change").then(), ProblemType.CONFLICT);
         isProblem(given().when().get("/test/failures/deadlock").then(), ProblemType.CONFLICT);
+        isProblem(given().when().get("/test/failures/concurrent-change-at-commit").then(), ProblemType.CONFLICT);
     }
 
     @Test

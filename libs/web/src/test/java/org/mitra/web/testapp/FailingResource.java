@@ -1,6 +1,10 @@
 package org.mitra.web.testapp;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
 import java.util.UUID;
 import org.jboss.logging.MDC;
 import org.mitra.web.problem.AccessDeniedException;
@@ -30,6 +37,9 @@ public class FailingResource {
     public static final UUID MISSING = UUID.fromString("00000000-0000-0000-0000-00000000000f");
 
     public enum Kind { SHELTER, LEGAL_AID }
+
+    @Inject
+    TransactionManager transactions;
 
     public record Capacity(@NotNull @Min(0) Integer available, @Min(1) int total) {
     }
@@ -83,6 +93,93 @@ public class FailingResource {
     public String databaseDown() {
         throw new IllegalStateException("JDBC commit failed for patient Siti",
                 new java.sql.SQLException("Connection to localhost:5432 refused", "08001"));
+    }
+
+    /**
+     * A transaction whose commit fails because the database went away between the last statement and the commit: the
+     * connection pool's resource fails its commit, and the transaction manager reports that as a
+     * {@code RollbackException} carrying the resource's failure as a suppressed exception, not as its cause.
+     */
+    @GET
+    @Path("database-lost-at-commit")
+    @Transactional
+    public String databaseLostAtCommit() throws Exception {
+        transactions.getTransaction().enlistResource(new ConnectionLostAtCommit());
+        return "committed";
+    }
+
+    /** A transaction whose commit fails because another request changed the same row first. */
+    @GET
+    @Path("concurrent-change-at-commit")
+    @Transactional
+    public String concurrentChangeAtCommit() throws Exception {
+        failAtCommit(new OptimisticLockException());
+        return "committed";
+    }
+
+    /** A one-resource transaction whose resource loses its connection when told to commit. */
+    private static final class ConnectionLostAtCommit implements XAResource {
+        @Override
+        public void commit(Xid xid, boolean onePhase) throws XAException {
+            XAException failure = new XAException("Error trying to commit the local transaction of Siti");
+            failure.errorCode = XAException.XA_RBCOMMFAIL;
+            failure.initCause(new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+            throw failure;
+        }
+
+        @Override
+        public void end(Xid xid, int flags) {
+        }
+
+        @Override
+        public void forget(Xid xid) {
+        }
+
+        @Override
+        public int getTransactionTimeout() {
+            return 0;
+        }
+
+        @Override
+        public boolean isSameRM(XAResource other) {
+            return other == this;
+        }
+
+        @Override
+        public int prepare(Xid xid) {
+            return XA_OK;
+        }
+
+        @Override
+        public Xid[] recover(int flag) {
+            return new Xid[0];
+        }
+
+        @Override
+        public void rollback(Xid xid) {
+        }
+
+        @Override
+        public boolean setTransactionTimeout(int seconds) {
+            return false;
+        }
+
+        @Override
+        public void start(Xid xid, int flags) {
+        }
+    }
+
+    private void failAtCommit(RuntimeException failure) throws Exception {
+        transactions.getTransaction().registerSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                throw failure;
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+            }
+        });
     }
 
     /** What JPA throws at commit when another request changed the same row (matched by name, as libs/web has no JPA). */
