@@ -9,17 +9,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,21 +23,25 @@ import org.mitra.awareness.Roles;
 import org.mitra.feeds.FeedDescription;
 import org.mitra.feeds.FeedTable;
 import org.mitra.feeds.Period;
-import org.mitra.web.problem.InvalidRequestException;
+import org.mitra.web.feeds.FeedPeriodLink;
+import org.mitra.web.feeds.FeedPullAudit;
+import org.mitra.web.feeds.FeedResponses;
 import org.mitra.web.problem.ResourceNotFoundException;
 
 /** The awareness service's data feeds for government liaisons: aggregates only, pulled month by month. */
 @Path("/api/awareness/feeds")
 @Tag(name = "feeds", description = "Privacy-safe aggregate feeds for government liaisons (JSON, or CSV with HXL hashtags)")
 public class FeedResource {
-    static final String CSV = "text/csv";
+    static final String CSV = FeedResponses.CSV;
+    /** Months only: quarters would let months be differenced. */
+    static final List<Period.Granularity> OFFERED = List.of(Period.Granularity.MONTH);
     static final String BASE = "/api/awareness/feeds/reach";
 
     @Inject
     ReachFeed reach;
 
     @Inject
-    FeedPulls pulls;
+    FeedPullAudit pulls;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -62,15 +62,14 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "The months of the feed, oldest first, the current one included")
     @APIResponse(responseCode = "400", description = "A granularity other than month, or a since that is not an instant")
     @Operation(summary = "The months of the campaign reach feed; with since, only those whose figures changed after it")
-    public List<PeriodLink> periods(
+    public List<FeedPeriodLink> periods(
             @Parameter(description = "month (the default and only granularity: quarters would let months be differenced)",
                     example = "month") @QueryParam("granularity") String granularity,
             @Parameter(description = "ISO-8601 instant of the last pull", example = "2026-11-01T00:00:00Z") @QueryParam("since") String since) {
-        granularity(granularity);
-        Instant after = since(since);
-        List<PeriodLink> links = reach.periods(after).stream()
-                .map(entry -> new PeriodLink(entry.period().toString(), BASE + "/" + entry.period(),
-                        BASE + "/" + entry.period() + ".csv", entry.lastModified()))
+        FeedResponses.granularity(granularity, OFFERED);
+        Instant after = FeedResponses.since(since);
+        List<FeedPeriodLink> links = reach.periods(after).stream()
+                .map(entry -> FeedPeriodLink.of(BASE, entry.period(), entry.lastModified()))
                 .toList();
         pulls.record(ReachFeed.ID, null, "list", false);
         return links;
@@ -88,8 +87,7 @@ public class FeedResource {
             + "answers If-None-Match with 304")
     public Response period(@Parameter(description = "A month", example = "2026-11") @PathParam("period") String period,
             @Context Request request, @HeaderParam("Accept") String accept) {
-        String wanted = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
-        return respond(period, request, wanted.contains(CSV) && !wanted.contains(MediaType.APPLICATION_JSON));
+        return respond(period, request, FeedResponses.wantsCsv(accept));
     }
 
     @GET
@@ -105,45 +103,9 @@ public class FeedResource {
     }
 
     private Response respond(String period, Request request, boolean csv) {
-        Period wanted = Period.parse(period)
-                .filter(parsed -> parsed.granularity() == Period.Granularity.MONTH)
-                .orElseThrow(() -> InvalidRequestException.of("period",
-                        "must be a month such as 2026-11; the reach feed is published per month, nothing finer or coarser"));
+        Period wanted = FeedResponses.period(period, OFFERED);
         FeedTable table = reach.table(wanted).orElseThrow(() -> ResourceNotFoundException.of("Reach feed period", wanted));
-        EntityTag etag = FeedBodies.etag(table, csv);
-        Date lastModified = Date.from(table.lastModified());
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(lastModified, etag);
-        pulls.record(ReachFeed.ID, wanted.toString(), csv ? "csv" : "json", unchanged != null);
-        if (unchanged != null) {
-            return unchanged.tag(etag).lastModified(lastModified).build();
-        }
-        return Response.ok(csv ? table.csv() : FeedBodies.json(table), csv ? CSV + "; charset=utf-8" : MediaType.APPLICATION_JSON)
-                .tag(etag).lastModified(lastModified).build();
-    }
-
-    private static void granularity(String text) {
-        if (text != null && !text.isBlank() && !text.strip().equalsIgnoreCase("month")) {
-            throw InvalidRequestException.of("granularity", "must be month: the reach feed is published per month only");
-        }
-    }
-
-    private static Instant since(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException notAnInstant) {
-            throw InvalidRequestException.of("since", "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
-        }
-    }
-
-    /** A month of the feed and where to pull it. */
-    @Schema(name = "FeedPeriod")
-    public record PeriodLink(
-            @Schema(examples = "2026-11") String period,
-            @Schema(examples = "/api/awareness/feeds/reach/2026-11") String json,
-            @Schema(examples = "/api/awareness/feeds/reach/2026-11.csv") String csv,
-            @Schema(examples = "2026-11-24T10:00:00Z") Instant lastModified) {
+        return FeedResponses.respond(table, request, csv, Map.of(),
+                pulls.of(ReachFeed.ID));
     }
 }

@@ -164,7 +164,7 @@ public class ReachFeed {
                 ON CONFLICT (period) DO UPDATE SET content_hash = EXCLUDED.content_hash, changed_at = EXCLUDED.changed_at
                 WHERE reach_feed_version.content_hash <> EXCLUDED.content_hash""")
                 .setParameter("period", period.toString())
-                .setParameter("hash", FeedBodies.contentHash(table))
+                .setParameter("hash", table.contentHash())
                 .setParameter("at", Timestamp.from(now))
                 .executeUpdate();
         return changedAt(period).orElse(now);

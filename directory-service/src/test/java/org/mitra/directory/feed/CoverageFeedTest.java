@@ -147,6 +147,13 @@ class CoverageFeedTest {
                 .createNativeQuery("SELECT count(*) FROM feed_pull WHERE actor = ?1 AND feed = 'coverage' AND period = ?2")
                 .setParameter(1, liaison).setParameter(2, CURRENT).getSingleResult()).longValue());
         assertThat(pulls).isEqualTo(1);
+        given().auth().oauth2(Tokens.as("gov-liaison").username(liaison).sign())
+                .get("/api/directory/feeds/coverage").then().statusCode(200);
+        long listPulls = QuarkusTransaction.requiringNew().call(() -> ((Number) Organization.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM feed_pull WHERE actor = ?1 AND feed = 'coverage' AND period IS NULL "
+                        + "AND format = 'list' AND NOT not_modified")
+                .setParameter(1, liaison).getSingleResult()).longValue());
+        assertThat(listPulls).as("a pull of the period list is audited too").isEqualTo(1);
         given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/2026-11-24")
                 .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/2999-Q1")

@@ -1,8 +1,12 @@
 package org.mitra.feeds;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +63,20 @@ public record FeedTable(
                     .append("\r\n");
         }
         return csv.toString();
+    }
+
+    /**
+     * What was published, independent of when it was generated: the disclosure policy and the figures. Two tables with
+     * the same hash say the same thing, so a feed can tell a changed period from one merely generated again.
+     */
+    public String contentHash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (suppressionThreshold + "/" + roundingBase + "\n" + csv()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String quote(String value) {

@@ -23,4 +23,20 @@ class FeedTableTest {
                 "5171,medical-care,");
         assertThat(table.records().get(1)).containsEntry("requested", null).containsEntry("region", "5171");
     }
+
+    @Test
+    void theContentHashFollowsTheFiguresAndThePolicyNotTheTimeOfGeneration() {
+        FeedTable table = table(Instant.EPOCH, 11, 15L);
+        assertThat(table(Instant.parse("2026-11-24T10:00:00Z"), 11, 15L).contentHash()).isEqualTo(table.contentHash());
+        assertThat(table(Instant.EPOCH, 11, 20L).contentHash()).isNotEqualTo(table.contentHash());
+        assertThat(table(Instant.EPOCH, 15, 15L).contentHash()).as("a new threshold is a new publication")
+                .isNotEqualTo(table.contentHash());
+    }
+
+    private static FeedTable table(Instant generatedAt, int threshold, Long requested) {
+        return new FeedTable("Coverage", "2026-Q4", generatedAt, generatedAt, threshold, 5, FeedTable.LICENCE,
+                List.of(new FeedColumn("region", "#adm2+code", "Region code"),
+                        new FeedColumn("requested", "#affected+referred", "Referrals requested")),
+                List.of(Arrays.asList("5103", requested)));
+    }
 }

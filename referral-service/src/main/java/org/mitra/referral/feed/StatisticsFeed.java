@@ -205,7 +205,7 @@ public class StatisticsFeed {
                 ON CONFLICT (period) DO UPDATE SET content_hash = EXCLUDED.content_hash, changed_at = EXCLUDED.changed_at
                 WHERE statistics_feed_version.content_hash <> EXCLUDED.content_hash""")
                 .setParameter("period", period.toString())
-                .setParameter("hash", FeedBodies.contentHash(table))
+                .setParameter("hash", table.contentHash())
                 .setParameter("at", Timestamp.from(now))
                 .executeUpdate();
         return changedAt(period).orElse(now);
@@ -338,6 +338,16 @@ public class StatisticsFeed {
     private static List<Object> row(Grouping grouping, String region, String slice, String category, String urgency,
             String outcome, String ageBand, String gender, Long referrals, Long medianHours) {
         return Arrays.asList(grouping.code, region, slice, category, urgency, outcome, ageBand, gender, referrals, medianHours);
+    }
+
+    /** The JSON header's description of the fixed tables and of the outcomes each status counts as. */
+    static Map<String, Object> publishedTables() {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("tables", Arrays.stream(Grouping.values())
+                .map(grouping -> Map.of("table", grouping.code, "description", grouping.description)).toList());
+        header.put("outcomes", Arrays.stream(Outcome.values())
+                .map(outcome -> Map.of("outcome", outcome.code, "statuses", outcome.description)).toList());
+        return header;
     }
 
     static String describe() {
