@@ -48,6 +48,7 @@ class FaultsIT {
     private static final String SENDER = "darkbali-caseworker";
     private static final String RECEIVER = "flux-lifehouse-caseworker";
     private static final String CATEGORY = "skills-training";
+    private static final Duration KEY_ROTATION_LIMIT = Duration.ofSeconds(10);
     private static final Duration KEYCLOAK_OUTAGE = Duration.ofSeconds(Long.getLong("mitra.faults.keycloak-outage-seconds", 120));
 
     private static Platform platform;
@@ -500,6 +501,116 @@ class FaultsIT {
             }
         }
         throw new AssertionError("No " + CATEGORY + " in the coverage of " + region);
+    }
+
+    /**
+     * Fault 9: Keycloak's signing key rotated (a new RSA key of higher priority, as an operator rotates keys) just after
+     * someone probed the platform with tokens naming an unknown key. The probe makes every service fetch the key set;
+     * the rotation brings a key the services have not seen. Tokens signed by the new key must be accepted everywhere
+     * within {@link #KEY_ROTATION_LIMIT} (each service fetches the key set again at most once per 2 s for unknown
+     * keys: with Quarkus' default of 10 minutes, the probe would lock every user with a new token out for that long),
+     * and tokens signed by the old key keep working while it is published.
+     */
+    @Test
+    @Order(9)
+    void signingKeyRotatedAfterAProbe() throws Exception {
+        String oldToken = platform.token(SENDER);
+        String oldLiaison = platform.token("gov-liaison");
+        String probe = withKeyId(oldToken, "probe-" + UUID.randomUUID());
+        for (Platform.Answer answer : calls(probe, withKeyId(oldLiaison, "probe-" + UUID.randomUUID()))) {
+            assertThat(answer.status()).as("a token naming an unknown key").isEqualTo(401);
+        }
+        String admin = keycloakAdminToken();
+        String realm = platform.settings.keycloakUrl() + "/admin/realms/mitra";
+        String realmId = Platform.send(keycloak(realm, admin).GET()).json().path("id").asText();
+        String name = "rotated-" + UUID.randomUUID().toString().substring(0, 8);
+        String component = """
+                {"name": "%s", "providerId": "rsa-generated", "providerType": "org.keycloak.keys.KeyProvider",
+                 "parentId": "%s", "config": {"priority": ["1000"], "keySize": ["2048"], "active": ["true"],
+                 "enabled": ["true"], "algorithm": ["RS256"]}}""".formatted(name, realmId);
+        Platform.Answer created = Platform.send(keycloak(realm + "/components", admin)
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(component)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String componentId = Platform.send(keycloak(realm + "/components?type=org.keycloak.keys.KeyProvider&name=" + name, admin)
+                .GET()).json().path(0).path("id").asText();
+        Instant rotated = Instant.now();
+        Map<Integer, Integer> statuses = new HashMap<>();
+        Duration accepted;
+        Instant acceptedAt;
+        try {
+            String newToken = login(SENDER);
+            String newLiaison = login("gov-liaison");
+            assertThat(keyId(newToken)).as("the new token is signed by the new key").isNotEqualTo(keyId(oldToken));
+            accepted = await("tokens of the new key accepted on the gateway and every service", KEY_ROTATION_LIMIT, () -> {
+                boolean all = true;
+                for (Platform.Answer answer : calls(newToken, newLiaison)) {
+                    statuses.merge(answer.status(), 1, Integer::sum);
+                    all &= answer.status() == 200;
+                }
+                if (!all) {
+                    pause(Duration.ofMillis(500));
+                }
+                return all;
+            });
+            acceptedAt = Instant.now();
+            for (Platform.Answer answer : calls(oldToken, oldLiaison)) {
+                assertThat(answer.status()).as("a token of the previous key, still published").isEqualTo(200);
+            }
+        } finally {
+            Platform.send(keycloak(realm + "/components/" + componentId, admin).DELETE());
+        }
+        FIGURES.add("9 signing key rotated after a probe", "tokens of an unknown key, then a new realm key; calls to the "
+                        + "gateway and each service every 0.5 s",
+                "new-key tokens accepted everywhere " + Duration.between(rotated, acceptedAt).toMillis() + " ms after the "
+                        + "rotation (" + accepted.toMillis() + " ms of retries after the logins); answers on the way " + statuses
+                        + "; old-key tokens accepted throughout");
+    }
+
+    /** One call on the gateway and one on each service, with a caseworker's token and a liaison's. */
+    private static List<Platform.Answer> calls(String caseworker, String liaison) {
+        return List.of(platform.get(PlatformService.GATEWAY, "/api/referrals?box=sent&size=1", caseworker),
+                platform.get(PlatformService.DIRECTORY, "/api/directory/me", caseworker),
+                platform.get(PlatformService.REFERRAL, "/api/referrals?box=sent&size=1", caseworker),
+                platform.get(PlatformService.AWARENESS, "/api/awareness/feeds/reach", liaison));
+    }
+
+    private static String login(String username) {
+        Platform.Answer login = platform.login(username, "mitra-demo");
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        return login.json().path("access_token").asText();
+    }
+
+    /** The token with its header naming another key (the signature no longer matches, but the key is looked up first). */
+    private static String withKeyId(String jwt, String kid) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode header = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))));
+        header.put("kid", kid);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(header))
+                + jwt.substring(jwt.indexOf('.'));
+    }
+
+    private static String keyId(String jwt) throws Exception {
+        byte[] header = java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.')));
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(header).path("kid").asText();
+    }
+
+    private static String keycloakAdminToken() {
+        String form = "grant_type=password&client_id=admin-cli&username="
+                + java.net.URLEncoder.encode(platform.settings.keycloakAdminUser(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=" + java.net.URLEncoder.encode(platform.settings.keycloakAdminPassword(), java.nio.charset.StandardCharsets.UTF_8);
+        Platform.Answer answer = Platform.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        platform.settings.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
+                .timeout(Platform.REQUEST_TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json().path("access_token").asText();
+    }
+
+    private static java.net.http.HttpRequest.Builder keycloak(String url, String adminToken) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Platform.REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + adminToken);
     }
 
     private static long unpublishedOutboxRows() {
