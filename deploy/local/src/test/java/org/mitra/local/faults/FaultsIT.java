@@ -429,8 +429,8 @@ class FaultsIT {
         pause(Duration.ofSeconds(3));
         long requested = demand(region, "requested") - before;
         FIGURES.add("6 relay killed mid-batch", created + " referrals created while Kafka was away",
-                publishedBeforeKill + " events published and not marked at the kill, " + republished
-                        + " published again after the restart, demand requested " + requested + " of " + created
+                "published and not marked at the kill: " + publishedBeforeKill + " event(s); published again after the restart: "
+                        + republished + "; demand requested " + requested + " of " + created
                         + " (applied once), counted " + counted.toSeconds() + " s after the restart");
         // Every event of the batch was published and none marked, so each is published again (the topic's count
         // at the kill may also hold an event of another referral, e.g. an overdue flag, hence at most).
