@@ -30,7 +30,9 @@ class GatewayStartupTest {
                 TestCalls.client().get("/api/directory/things"), TestCalls.client().post("/api/referrals/things"))) {
             assertThat(response.getHeaders().getValues("X-Content-Type-Options")).containsExactly("nosniff");
             assertThat(response.getHeaders().getValues("X-Frame-Options")).containsExactly("DENY");
-            assertThat(response.getHeader("Strict-Transport-Security")).startsWith("max-age=");
+            assertThat(response.getHeaders().getValues("Referrer-Policy")).containsExactly("no-referrer");
+            assertThat(response.getHeaders().getValues("Strict-Transport-Security")).singleElement()
+                    .asString().startsWith("max-age=");
             assertThat(response.getHeader("Server")).isNull();
         }
     }

@@ -151,6 +151,10 @@ public class TestBackends implements QuarkusTestResourceLifecycleManager {
             }
             response.putHeader("X-Request-Id", requestId != null ? requestId : "none");
             response.putHeader("X-Served-By", name);
+            // What every Mitra service sends (libs/web); the gateway sends the same headers on its own answers.
+            response.putHeader("X-Content-Type-Options", "nosniff").putHeader("X-Frame-Options", "DENY")
+                    .putHeader("Referrer-Policy", "no-referrer")
+                    .putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
             if (path.equals("/q/health/ready")) {
                 json(response, new JsonObject().put("status", "UP"));
             } else if (path.equals("/api/" + name + "/feeds") && request.method().name().equals("GET")) {

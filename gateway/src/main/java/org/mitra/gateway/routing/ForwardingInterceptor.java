@@ -14,11 +14,16 @@ import java.util.Locale;
  * Header hygiene both ways. Towards the service: hop-by-hop headers (the fixed ones and any named in
  * {@code Connection}) removed, {@code X-Forwarded-For/Proto/Host} set by the gateway (a client's own are
  * replaced, so they cannot be spoofed), a body without length checked against the limit as it streams. Back to
- * the client: hop-by-hop headers removed, and the headers the gateway owns (request id, CORS) left to it.
+ * the client: hop-by-hop headers removed, and the headers the gateway owns (request id, CORS, the security headers
+ * it sets on every answer) left to it, so each appears once.
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+
+    /** Set by the gateway on every answer (application.properties); a service's copies would make them appear twice. */
+    private static final List<String> GATEWAY_SECURITY_HEADERS = List.of("X-Content-Type-Options", "X-Frame-Options",
+            "Referrer-Policy", "Strict-Transport-Security");
 
     private final long maxBodySize;
 
@@ -58,6 +63,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         MultiMap headers = context.response().headers();
         stripHopByHop(headers);
         headers.remove("X-Request-Id");
+        GATEWAY_SECURITY_HEADERS.forEach(headers::remove);
         headers.names().stream()
                 .filter(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-"))
                 .toList()
