@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a campaign says and aims for; used to draft one and to replace its details. */
@@ -27,8 +28,7 @@ public record CampaignRequest(
         @Schema(description = "Content per BCP 47 language; English (en) and Bahasa Indonesia (id) are required")
         @NotNull @Size(max = 10) Map<@Size(max = 35) @Pattern(regexp = Campaigns.LANGUAGE, message = "must be a BCP 47 language code such as en or id") String,
                 @NotNull @Valid CampaignContent> content,
-        @Schema(examples = "[\"tourists\", \"tourism-businesses\"]",
-                enumeration = {"tourists", "tourism-businesses", "schools", "parents", "government", "general-public"})
+        @Schema(type = SchemaType.ARRAY, implementation = AudienceSchema.class, examples = "[\"tourists\", \"tourism-businesses\"]")
         @NotEmpty @Size(max = 6) List<@NotNull @Pattern(regexp = Campaigns.AUDIENCE,
                 message = "must be one of tourists, tourism-businesses, schools, parents, government, general-public") String> audiences,
         @Schema(description = "Official region codes (BPS), e.g. 51 for Bali", examples = "[\"51\"]")
