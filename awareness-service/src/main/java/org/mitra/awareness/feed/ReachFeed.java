@@ -29,6 +29,7 @@ import org.mitra.feeds.DisclosurePolicy;
 import org.mitra.feeds.FeedColumn;
 import org.mitra.feeds.FeedTable;
 import org.mitra.feeds.Period;
+import org.mitra.web.feeds.FeedVersions;
 
 /**
  * The campaign reach feed for government liaisons, one table per month: counted pledges (one per email
@@ -43,6 +44,9 @@ import org.mitra.feeds.Period;
  */
 @ApplicationScoped
 public class ReachFeed {
+    /** When each period last changed what it publishes (see {@link FeedVersions}). */
+    static final String VERSIONS = "reach_feed_version";
+
     static final String ID = "campaign-reach";
     static final String TITLE = "Campaign reach: pledges by type and country, activity registrations and attendance";
     static final String PLEDGES = "pledges";
@@ -87,6 +91,9 @@ public class ReachFeed {
     @Inject
     FeedConfig config;
 
+    @Inject
+    FeedVersions feedVersions;
+
     Clock clock = Clock.systemUTC();
 
     /** A month the feed serves, with the time its published figures last changed. */
@@ -101,10 +108,7 @@ public class ReachFeed {
     public List<PeriodEntry> periods(Instant since) {
         Instant now = clock.instant();
         Period current = Period.containing(now, Period.Granularity.MONTH);
-        Map<String, Instant> versions = new HashMap<>();
-        for (Object[] row : rows(entityManager.createNativeQuery("SELECT period, changed_at FROM reach_feed_version").getResultList())) {
-            versions.put((String) row[0], instant(row[1]));
-        }
+        Map<String, Instant> versions = feedVersions.all(VERSIONS);
         Instant earliest = now;
         for (String sql : List.of(
                 "SELECT min(p.created_at) FROM pledge p JOIN campaign c ON c.id = p.campaign_id WHERE p.counted AND " + PUBLIC,
@@ -126,7 +130,7 @@ public class ReachFeed {
             if (table.rows().isEmpty() && !versions.containsKey(period.toString()) && !period.equals(current)) {
                 continue;
             }
-            Instant lastModified = version(period, table, now);
+            Instant lastModified = feedVersions.record(VERSIONS, period, table, now);
             if (since == null || lastModified.isAfter(since)) {
                 entries.add(new PeriodEntry(period, lastModified));
             }
@@ -145,35 +149,7 @@ public class ReachFeed {
             return Optional.empty();
         }
         FeedTable table = generate(period, now, period.start());
-        boolean current = period.equals(Period.containing(now, Period.Granularity.MONTH));
-        Instant lastModified;
-        if (table.rows().isEmpty() && !current && changedAt(period).isEmpty()) {
-            // A past month that never had figures: nothing to remember.
-            lastModified = period.start();
-        } else {
-            lastModified = version(period, table, now);
-        }
-        return Optional.of(new FeedTable(table.title(), table.period(), table.generatedAt(), lastModified,
-                table.suppressionThreshold(), table.roundingBase(), table.licence(), table.columns(), table.rows()));
-    }
-
-    /** Records the month's published content; returns when it last changed. */
-    private Instant version(Period period, FeedTable table, Instant now) {
-        entityManager.createNativeQuery("""
-                INSERT INTO reach_feed_version (period, content_hash, changed_at) VALUES (:period, :hash, :at)
-                ON CONFLICT (period) DO UPDATE SET content_hash = EXCLUDED.content_hash, changed_at = EXCLUDED.changed_at
-                WHERE reach_feed_version.content_hash <> EXCLUDED.content_hash""")
-                .setParameter("period", period.toString())
-                .setParameter("hash", table.contentHash())
-                .setParameter("at", Timestamp.from(now))
-                .executeUpdate();
-        return changedAt(period).orElse(now);
-    }
-
-    private Optional<Instant> changedAt(Period period) {
-        List<?> found = entityManager.createNativeQuery("SELECT changed_at FROM reach_feed_version WHERE period = :period")
-                .setParameter("period", period.toString()).getResultList();
-        return found.isEmpty() ? Optional.empty() : Optional.ofNullable(instant(found.get(0)));
+        return Optional.of(feedVersions.published(VERSIONS, period, table, table.rows().isEmpty(), now));
     }
 
     private FeedTable generate(Period period, Instant now, Instant lastModified) {

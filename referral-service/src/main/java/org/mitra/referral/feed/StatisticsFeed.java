@@ -27,6 +27,7 @@ import org.mitra.feeds.DisclosurePolicy;
 import org.mitra.feeds.FeedColumn;
 import org.mitra.feeds.FeedTable;
 import org.mitra.feeds.Period;
+import org.mitra.web.feeds.FeedVersions;
 import org.mitra.referral.referral.AgeBand;
 import org.mitra.referral.referral.Gender;
 
@@ -47,6 +48,9 @@ import org.mitra.referral.referral.Gender;
  */
 @ApplicationScoped
 public class StatisticsFeed {
+    /** When each period last changed what it publishes (see {@link FeedVersions}). */
+    static final String VERSIONS = "statistics_feed_version";
+
     static final String ID = "statistics";
     static final String TITLE = "Referrals between the coalition's organizations: counts by period and outcome, time to acceptance and completion";
 
@@ -131,6 +135,9 @@ public class StatisticsFeed {
     @Inject
     FeedConfig config;
 
+    @Inject
+    FeedVersions feedVersions;
+
     Clock clock = Clock.systemUTC();
 
     /** A period the feed serves, with the time its published figures last changed. */
@@ -150,11 +157,7 @@ public class StatisticsFeed {
     public List<PeriodEntry> periods(Period.Granularity granularity, Instant since) {
         Instant now = clock.instant();
         Period current = Period.containing(now, granularity);
-        Map<String, Instant> versions = new HashMap<>();
-        for (Object[] row : rows(entityManager.createNativeQuery("SELECT period, changed_at FROM statistics_feed_version")
-                .getResultList())) {
-            versions.put((String) row[0], instant(row[1]));
-        }
+        Map<String, Instant> versions = feedVersions.all(VERSIONS);
         Instant earliest = Optional.ofNullable(instant(entityManager.createNativeQuery(
                 "SELECT min(requested_at) FROM referral WHERE " + COUNTED).getSingleResult())).orElse(now);
         for (String period : versions.keySet()) {
@@ -169,7 +172,7 @@ public class StatisticsFeed {
             if (generated.referrals() == 0 && !versions.containsKey(period.toString()) && !period.equals(current)) {
                 continue;
             }
-            Instant lastModified = version(period, generated.table(), now);
+            Instant lastModified = feedVersions.record(VERSIONS, period, generated.table(), now);
             if (since == null || lastModified.isAfter(since)) {
                 entries.add(new PeriodEntry(period, lastModified));
             }
@@ -185,36 +188,7 @@ public class StatisticsFeed {
             return Optional.empty();
         }
         Generated generated = generate(period, now, period.start());
-        FeedTable table = generated.table();
-        boolean current = period.equals(Period.containing(now, period.granularity()));
-        Instant lastModified;
-        if (generated.referrals() == 0 && !current && changedAt(period).isEmpty()) {
-            // A past period that never had referrals: nothing to remember.
-            lastModified = period.start();
-        } else {
-            lastModified = version(period, table, now);
-        }
-        return Optional.of(new FeedTable(table.title(), table.period(), table.generatedAt(), lastModified,
-                table.suppressionThreshold(), table.roundingBase(), table.licence(), table.columns(), table.rows()));
-    }
-
-    /** Records the period's published content; returns when it last changed. */
-    private Instant version(Period period, FeedTable table, Instant now) {
-        entityManager.createNativeQuery("""
-                INSERT INTO statistics_feed_version (period, content_hash, changed_at) VALUES (:period, :hash, :at)
-                ON CONFLICT (period) DO UPDATE SET content_hash = EXCLUDED.content_hash, changed_at = EXCLUDED.changed_at
-                WHERE statistics_feed_version.content_hash <> EXCLUDED.content_hash""")
-                .setParameter("period", period.toString())
-                .setParameter("hash", table.contentHash())
-                .setParameter("at", Timestamp.from(now))
-                .executeUpdate();
-        return changedAt(period).orElse(now);
-    }
-
-    private Optional<Instant> changedAt(Period period) {
-        List<?> found = entityManager.createNativeQuery("SELECT changed_at FROM statistics_feed_version WHERE period = :period")
-                .setParameter("period", period.toString()).getResultList();
-        return found.isEmpty() ? Optional.empty() : Optional.ofNullable(instant(found.get(0)));
+        return Optional.of(feedVersions.published(VERSIONS, period, generated.table(), generated.referrals() == 0, now));
     }
 
     private record Generated(FeedTable table, long referrals) {

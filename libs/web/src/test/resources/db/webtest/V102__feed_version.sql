@@ -1,0 +1,6 @@
+-- A feed's version table as every service creates it.
+CREATE TABLE visits_feed_version (
+    period        varchar(8)  PRIMARY KEY,
+    content_hash  varchar(64) NOT NULL,
+    changed_at    timestamptz NOT NULL
+);
