@@ -5,6 +5,12 @@ import static org.mitra.local.faults.Platform.await;
 import static org.mitra.local.faults.Platform.pause;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,6 +56,7 @@ class FaultsIT {
     private static final String SENDER = "darkbali-caseworker";
     private static final String RECEIVER = "flux-lifehouse-caseworker";
     private static final String CATEGORY = "skills-training";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration KEY_ROTATION_LIMIT = Duration.ofSeconds(10);
     private static final Duration KEYCLOAK_OUTAGE = Duration.ofSeconds(Long.getLong("mitra.faults.keycloak-outage-seconds", 120));
 
@@ -529,7 +538,7 @@ class FaultsIT {
                  "parentId": "%s", "config": {"priority": ["1000"], "keySize": ["2048"], "active": ["true"],
                  "enabled": ["true"], "algorithm": ["RS256"]}}""".formatted(name, realmId);
         Platform.Answer created = Platform.send(keycloak(realm + "/components", admin)
-                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(component)));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(component)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String componentId = Platform.send(keycloak(realm + "/components?type=org.keycloak.keys.KeyProvider&name=" + name, admin)
                 .GET()).json().path(0).path("id").asText();
@@ -583,34 +592,35 @@ class FaultsIT {
 
     /** The token with its header naming another key (the signature no longer matches, but the key is looked up first). */
     private static String withKeyId(String jwt, String kid) throws Exception {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode header = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
-                java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))));
+        ObjectNode header = jwtHeader(jwt);
         header.put("kid", kid);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(header))
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(header))
                 + jwt.substring(jwt.indexOf('.'));
     }
 
     private static String keyId(String jwt) throws Exception {
-        byte[] header = java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.')));
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(header).path("kid").asText();
+        return jwtHeader(jwt).path("kid").asText();
+    }
+
+    private static ObjectNode jwtHeader(String jwt) throws Exception {
+        return (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))));
     }
 
     private static String keycloakAdminToken() {
         String form = "grant_type=password&client_id=admin-cli&username="
-                + java.net.URLEncoder.encode(platform.settings.keycloakAdminUser(), java.nio.charset.StandardCharsets.UTF_8)
-                + "&password=" + java.net.URLEncoder.encode(platform.settings.keycloakAdminPassword(), java.nio.charset.StandardCharsets.UTF_8);
-        Platform.Answer answer = Platform.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                + URLEncoder.encode(platform.settings.keycloakAdminUser(), StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(platform.settings.keycloakAdminPassword(), StandardCharsets.UTF_8);
+        Platform.Answer answer = Platform.send(HttpRequest.newBuilder(URI.create(
                         platform.settings.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
                 .timeout(Platform.REQUEST_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json().path("access_token").asText();
     }
 
-    private static java.net.http.HttpRequest.Builder keycloak(String url, String adminToken) {
-        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Platform.REQUEST_TIMEOUT)
+    private static HttpRequest.Builder keycloak(String url, String adminToken) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Platform.REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + adminToken);
     }
 
@@ -641,7 +651,7 @@ class FaultsIT {
         return body;
     }
 
-    private static Duration medianLatency(java.util.function.Supplier<Platform.Answer> call) {
+    private static Duration medianLatency(Supplier<Platform.Answer> call) {
         List<Duration> took = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
             Platform.Answer answer = call.get();
