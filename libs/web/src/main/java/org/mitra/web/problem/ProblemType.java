@@ -13,6 +13,7 @@ public enum ProblemType {
     BAD_REQUEST("bad-request", 400, "Bad request"),
     UNAUTHORIZED("unauthorized", 401, "Authentication required"),
     FORBIDDEN("forbidden", 403, "Forbidden"),
+    ORGANIZATION_NOT_VERIFIED("organization-not-verified", 403, "Organization not verified"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
