@@ -53,16 +53,36 @@ public record FeedTable(
         return records;
     }
 
-    /** RFC 4180 CSV: a header row of names, a second row of HXL hashtags, then the data; suppressed counts empty. */
+    /**
+     * RFC 4180 CSV: a header row of names, a second row of HXL hashtags, then the data; suppressed counts empty. No
+     * text cell can start a spreadsheet formula (OWASP's CSV injection rule): one that starts with {@code =}, {@code +},
+     * {@code -}, {@code @}, a tab or a carriage return (or a full-width {@code ＝＋－＠}) is written with a leading
+     * {@code '} and in quotes. Numbers are written as they are.
+     */
     public String csv() {
         StringBuilder csv = new StringBuilder();
-        csv.append(String.join(",", columns.stream().map(column -> quote(column.name())).toList())).append("\r\n");
-        csv.append(String.join(",", columns.stream().map(column -> quote(column.hxl())).toList())).append("\r\n");
+        csv.append(String.join(",", columns.stream().map(column -> text(column.name())).toList())).append("\r\n");
+        csv.append(String.join(",", columns.stream().map(column -> text(column.hxl())).toList())).append("\r\n");
         for (List<Object> row : rows) {
-            csv.append(String.join(",", row.stream().map(value -> value == null ? "" : quote(value.toString())).toList()))
-                    .append("\r\n");
+            csv.append(String.join(",", row.stream().map(FeedTable::cell).toList())).append("\r\n");
         }
         return csv.toString();
+    }
+
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof Number ? value.toString() : text(value.toString());
+    }
+
+    private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+
+    private static String text(String value) {
+        if (!value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
+            return "\"'" + value.replace("\"", "\"\"") + "\"";
+        }
+        return quote(value);
     }
 
     /**

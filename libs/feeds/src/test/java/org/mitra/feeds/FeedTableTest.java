@@ -25,6 +25,35 @@ class FeedTableTest {
     }
 
     @Test
+    void noCellCanStartAFormulaInASpreadsheet() {
+        List<String> hostile = List.of("=HYPERLINK(\"http://x\",\"y\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
+                "\tTAB", "\rCR", "\uFF1D1+1", "safe = text");
+        FeedTable table = new FeedTable("Reach", "2026-Q4", Instant.EPOCH, Instant.EPOCH, 11, 5, FeedTable.LICENCE,
+                List.of(new FeedColumn("title", "#activity+name", "Campaign title"),
+                        new FeedColumn("pledges", "#reached", "Pledges")),
+                hostile.stream().map(text -> Arrays.<Object>asList(text, 15L)).toList());
+        String[] lines = table.csv().split("\r\n", -1);
+        assertThat(lines).containsSubsequence(
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",15",
+                "\"'+1+cmd|' /C calc'!A0\",15",
+                "\"'-2+3\",15",
+                "\"'@SUM(A1)\",15",
+                "\"'\tTAB\",15");
+        assertThat(table.csv()).contains("\"'\rCR\",15").contains("\"'\uFF1D1+1\",15").contains("\r\nsafe = text,15\r\n");
+        for (String line : table.csv().split("\r\n")) {
+            String first = line.startsWith("\"") ? line.substring(1) : line;
+            assertThat(first).as(line).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@");
+        }
+        assertThat(table.records().get(0)).as("JSON keeps the text as it is").containsEntry("title", hostile.get(0));
+    }
+
+    @Test
+    void numbersAreWrittenAsNumbers() {
+        FeedTable table = table(Instant.EPOCH, 11, 15L);
+        assertThat(table.csv()).endsWith("5103,15\r\n");
+    }
+
+    @Test
     void theContentHashFollowsTheFiguresAndThePolicyNotTheTimeOfGeneration() {
         FeedTable table = table(Instant.EPOCH, 11, 15L);
         assertThat(table(Instant.parse("2026-11-24T10:00:00Z"), 11, 15L).contentHash()).isEqualTo(table.contentHash());
