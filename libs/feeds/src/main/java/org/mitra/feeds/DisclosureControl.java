@@ -12,7 +12,7 @@ import java.util.Set;
  * Protects a table of counts about people before it is published: primary suppression of every
  * cell below the threshold, complementary suppression so no suppressed cell can be recomputed from
  * the totals of its row or column (or any line of a three-attribute table, whose totals are the cells
- * of the smaller tables), then rounding of what is published.
+ * of the smaller tables), zeros included, then rounding of what is published.
  */
 public final class DisclosureControl {
     /** At most three attributes per table (CTDC practice): more would isolate people. */
@@ -72,15 +72,21 @@ public final class DisclosureControl {
         return published;
     }
 
-    /** A line whose total is known elsewhere must not have exactly one suppressed cell. */
+    /**
+     * A line whose total is known elsewhere must not have exactly one suppressed cell. Its partner is the smallest
+     * cell that counts someone (the pair's sum, known from the total, then says least); when every other cell of the
+     * line is zero, a zero is the partner: a published zero beside one withheld cell would give that cell away.
+     */
     private static boolean suppressPartner(List<Cell> line, Set<List<String>> suppressed) {
         long hidden = line.stream().filter(cell -> suppressed.contains(cell.key())).count();
         if (hidden != 1) {
             return false;
         }
         return line.stream()
-                .filter(cell -> !suppressed.contains(cell.key()) && cell.count() > 0)
-                .min(Comparator.comparingLong(Cell::count).thenComparing(cell -> String.join("\u0000", cell.key())))
+                .filter(cell -> !suppressed.contains(cell.key()))
+                .min(Comparator.comparing((Cell cell) -> cell.count() == 0)
+                        .thenComparingLong(Cell::count)
+                        .thenComparing(cell -> String.join("\u0000", cell.key())))
                 .map(partner -> suppressed.add(partner.key()))
                 .orElse(false);
     }
