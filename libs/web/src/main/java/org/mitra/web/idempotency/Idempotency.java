@@ -8,20 +8,22 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.mitra.web.Caller;
 import org.mitra.web.problem.ConflictException;
 import org.mitra.web.problem.InvalidRequestException;
@@ -29,10 +31,20 @@ import org.mitra.web.problem.ProblemException;
 import org.mitra.web.problem.ProblemType;
 
 /**
- * {@code Idempotency-Key} for create operations. The first request with a key runs and its response
- * is stored in the same transaction; a retry with the same key and the same body gets that response
- * again ({@code Idempotent-Replayed: true}) with no second effect; the same key with another body is
- * a 422. A duplicate arriving while the first is still running waits for it, then replays it.
+ * {@code Idempotency-Key} for create operations. The first request with a key runs, and where the created resource is
+ * ({@code Location}) is stored in the same transaction; a retry with the same key and the same body gets the resource
+ * again, read afresh through {@code reread} ({@code Idempotent-Replayed: true}, the first status and Location), with
+ * no second effect; the same key with another body is a 422. A duplicate arriving while the first is still running
+ * waits for it, then replays it.
+ *
+ * <p>What is kept at rest is only what a replay needs: the status, the Location and a keyed fingerprint (HMAC-SHA256
+ * with {@code mitra.idempotency.fingerprint-key}, which the database does not hold) of the request. Never a response
+ * body: a body can carry a referral's note or a pledge's secret token, which must not sit in a second copy for a day
+ * (and in every backup) outside the identity vault. A replay therefore never repeats a secret shown once.
+ *
+ * <p>Keys belong to their caller. Anonymous callers cannot be told apart, so an anonymous key is scoped to its
+ * request's fingerprint: another visitor using the same key with another body makes a request of their own (no 422
+ * telling them the key is in use), and can replay only a request whose whole body they already know.
  *
  * <pre>{@code
  * @POST @Transactional
@@ -40,7 +52,7 @@ import org.mitra.web.problem.ProblemType;
  *     return idempotency.execute(key, "pledges.create", request, () -> {
  *         PledgeView pledge = pledges.create(request);
  *         return Response.created(URI.create("/api/awareness/pledges/" + pledge.id())).entity(pledge).build();
- *     });
+ *     }, location -> Response.ok(pledges.view(idFrom(location))).build());
  * }
  * }</pre>
  */
@@ -48,8 +60,9 @@ import org.mitra.web.problem.ProblemType;
 public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Logger LOG = Logger.getLogger(Idempotency.class);
     private static final Pattern SANE_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    private static final List<String> HEADERS_NOT_STORED = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH);
+    private static final String ANONYMOUS = "anonymous";
 
     @Inject
     IdempotencyRecords records;
@@ -63,11 +76,29 @@ public class Idempotency {
     @ConfigProperty(name = "mitra.idempotency.retention", defaultValue = "PT24H")
     Duration retention;
 
+    /** Base64 of at least 32 random bytes, the same on every instance of the service; see the class comment. */
+    @ConfigProperty(name = "mitra.idempotency.fingerprint-key")
+    Optional<String> fingerprintKey;
+
     private ObjectWriter canonicalJson;
+    private SecretKeySpec fingerprintSecret;
 
     @PostConstruct
     void init() {
         canonicalJson = json.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        byte[] key;
+        if (fingerprintKey.isPresent() && !fingerprintKey.get().isBlank()) {
+            key = Base64.getDecoder().decode(fingerprintKey.get().strip());
+            if (key.length < 32) {
+                throw new IllegalStateException("mitra.idempotency.fingerprint-key must be at least 32 bytes (base64)");
+            }
+        } else {
+            key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            LOG.warn("mitra.idempotency.fingerprint-key is not set: a key made for this process fingerprints requests, so "
+                    + "a retry that reaches another instance or comes after a restart is taken for a different request");
+        }
+        fingerprintSecret = new SecretKeySpec(key, "HmacSHA256");
     }
 
     /**
@@ -77,21 +108,24 @@ public class Idempotency {
      * @param operation names the create operation, e.g. {@code referrals.create}
      * @param request   the request body; same key with a body that differs from the first is a 422
      * @param create    does the work and builds the response (status, body, Location)
+     * @param reread    builds the answer to a replay from the created resource's Location: the resource as the caller
+     *                  may see it now (its status and Location are the first response's)
      */
     @Transactional
-    public Response execute(String key, String operation, Object request, Supplier<Response> create) {
+    public Response execute(String key, String operation, Object request, Supplier<Response> create,
+            Function<URI, Response> reread) {
         if (key == null) {
             return create.get();
         }
         if (!SANE_KEY.matcher(key).matches()) {
             throw InvalidRequestException.of(HEADER, "must be 1 to 255 visible ASCII characters");
         }
-        IdempotencyScope scope = new IdempotencyScope(callerName(), operation, key);
         String requestHash = fingerprint(request);
+        IdempotencyScope scope = new IdempotencyScope(callerScope(requestHash), operation, key);
         try {
             if (records.claim(scope, requestHash, retention)) {
                 Response response = create.get();
-                records.complete(scope, store(response));
+                records.complete(scope, new StoredResponse(response.getStatus(), response.getLocation()));
                 return response;
             }
             IdempotencyRecords.Existing existing = records.find(scope)
@@ -101,13 +135,25 @@ public class Idempotency {
             }
             return existing.response()
                     .orElseThrow(() -> new ConflictException("A request with this Idempotency-Key is in progress"))
-                    .replay();
+                    .replay(reread);
         } catch (SQLException e) {
             throw new IllegalStateException("Idempotency key store failed", e);
         }
     }
 
-    /** Deletes expired keys; call it from a scheduled job if the table should stay small. */
+    /**
+     * As {@link #execute(String, String, Object, Supplier, Function)} for an operation that has no resource to read
+     * again: a replay answers with the first status and Location and no body.
+     *
+     * @deprecated give a {@code reread} so a retry gets the resource; kept while services move over
+     */
+    @Deprecated
+    @Transactional
+    public Response execute(String key, String operation, Object request, Supplier<Response> create) {
+        return execute(key, operation, request, create, null);
+    }
+
+    /** Deletes expired keys; {@link IdempotencyPurge} calls it on schedule. */
     @Transactional
     public int purgeExpired() {
         try {
@@ -117,36 +163,20 @@ public class Idempotency {
         }
     }
 
+    /** HMAC-SHA256 of the request's canonical JSON: equal bodies match, and a guessed body cannot be checked against it. */
     String fingerprint(Object request) {
         try {
             byte[] canonical = request == null ? new byte[0] : canonicalJson.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(fingerprintSecret);
+            return HexFormat.of().formatHex(mac.doFinal(canonical));
+        } catch (JsonProcessingException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot fingerprint the request", e);
         }
     }
 
-    private String callerName() {
-        return caller.isAnonymous() ? "anonymous" : caller.subject();
-    }
-
-    private StoredResponse store(Response response) {
-        Object entity = response.getEntity();
-        String body;
-        try {
-            body = entity == null || entity instanceof String ? (String) entity : json.writeValueAsString(entity);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot store the response body", e);
-        }
-        MediaType type = response.getMediaType();
-        String contentType = type != null ? type.toString() : entity == null ? null : MediaType.APPLICATION_JSON;
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        response.getStringHeaders().forEach((name, values) -> {
-            if (HEADERS_NOT_STORED.stream().noneMatch(name::equalsIgnoreCase)) {
-                headers.put(name, List.copyOf(values));
-            }
-        });
-        return new StoredResponse(response.getStatus(), contentType, body, headers);
+    private String callerScope(String requestHash) {
+        return caller.isAnonymous() ? ANONYMOUS + ":" + requestHash : caller.subject();
     }
 
     /** 422: the key was first used for a different request body. */

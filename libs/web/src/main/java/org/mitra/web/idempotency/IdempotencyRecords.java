@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +24,7 @@ import javax.sql.DataSource;
 class IdempotencyRecords {
     private static final TypeReference<Map<String, List<String>>> HEADERS = new TypeReference<>() {
     };
+    private static final String LOCATION = "Location";
 
     @Inject
     DataSource dataSource;
@@ -55,21 +57,21 @@ class IdempotencyRecords {
         }
     }
 
+    /** Keeps the status and the Location of the first response: no body, no other header. */
     void complete(IdempotencyScope scope, StoredResponse response) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement("""
-                        UPDATE idempotency_keys SET status = ?, content_type = ?, body = ?, headers = ?
+                        UPDATE idempotency_keys SET status = ?, content_type = NULL, body = NULL, headers = ?
                         WHERE caller = ? AND operation = ? AND idempotency_key = ?""")) {
             update.setInt(1, response.status());
-            update.setString(2, response.contentType());
-            update.setString(3, response.body());
-            update.setString(4, json.writeValueAsString(response.headers()));
-            update.setString(5, scope.caller());
-            update.setString(6, scope.operation());
-            update.setString(7, scope.key());
+            update.setString(2, response.location() == null ? null
+                    : json.writeValueAsString(Map.of(LOCATION, List.of(response.location().toString()))));
+            update.setString(3, scope.caller());
+            update.setString(4, scope.operation());
+            update.setString(5, scope.key());
             update.executeUpdate();
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot store response headers", e);
+            throw new IllegalStateException("Cannot store the response's location", e);
         }
     }
 
@@ -83,8 +85,8 @@ class IdempotencyRecords {
                 return Optional.empty();
             }
             int status = row.getInt("status");
-            Optional<StoredResponse> response = row.wasNull() ? Optional.empty() : Optional.of(new StoredResponse(
-                    status, row.getString("content_type"), row.getString("body"), headers(row.getString("headers"))));
+            Optional<StoredResponse> response = row.wasNull() ? Optional.empty()
+                    : Optional.of(new StoredResponse(status, location(row.getString("headers"))));
             return Optional.of(new Existing(row.getString("request_hash"), response));
         }
     }
@@ -98,11 +100,12 @@ class IdempotencyRecords {
         }
     }
 
-    private Map<String, List<String>> headers(String stored) {
+    private URI location(String stored) {
         try {
-            return stored == null ? Map.of() : json.readValue(stored, HEADERS);
+            List<String> location = stored == null ? null : json.readValue(stored, HEADERS).get(LOCATION);
+            return location == null || location.isEmpty() ? null : URI.create(location.get(0));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored response headers are not readable", e);
+            throw new IllegalStateException("Stored response location is not readable", e);
         }
     }
 

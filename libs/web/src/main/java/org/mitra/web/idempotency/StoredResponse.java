@@ -1,18 +1,23 @@
 package org.mitra.web.idempotency;
 
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.Map;
+import java.net.URI;
+import java.util.function.Function;
 
-/** The first response to an idempotent request, as kept for replay: status, headers, body. */
-record StoredResponse(int status, String contentType, String body, Map<String, List<String>> headers) {
+/**
+ * What is kept of the first response to an idempotent request: its status and where the created resource is
+ * ({@code Location}), never its body. A body can hold what must not sit in a second copy at rest (a referral's note,
+ * a pledge's secret token); a replay reads the resource again instead.
+ */
+record StoredResponse(int status, URI location) {
 
-    Response replay() {
-        Response.ResponseBuilder response = Response.status(status).header(Idempotency.REPLAYED_HEADER, "true");
-        headers.forEach((name, values) -> values.forEach(value -> response.header(name, value)));
-        if (body != null) {
-            response.entity(body).type(contentType);
+    Response replay(Function<URI, Response> reread) {
+        Response.ResponseBuilder response = reread != null && location != null
+                ? Response.fromResponse(reread.apply(location)).status(status)
+                : Response.status(status);
+        if (location != null) {
+            response.location(location);
         }
-        return response.build();
+        return response.header(Idempotency.REPLAYED_HEADER, "true").build();
     }
 }

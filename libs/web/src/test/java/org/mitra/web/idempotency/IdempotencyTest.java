@@ -9,19 +9,35 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.mitra.testkit.Tokens;
 import org.mitra.web.problem.ProblemType;
 
 @QuarkusTest
 class IdempotencyTest {
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    IdempotencyPurge purge;
 
     @Test
     void retryWithTheSameKeyAndBodyReplaysTheFirstResponseWithoutASecondEffect() {
@@ -40,11 +56,82 @@ class IdempotencyTest {
     }
 
     @Test
+    void aReplayReadsTheResourceAsItIsNowInsteadOfAStoredCopy() throws SQLException {
+        String name = unique("reread");
+        String key = UUID.randomUUID().toString();
+        Response first = create(given(), key, name, 0);
+        first.then().statusCode(201);
+        execute("UPDATE test_widgets SET name = '" + name + "-renamed' WHERE name = '" + name + "'");
+        create(given(), key, name, 0).then().statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .header("Location", equalTo(first.header("Location")))
+                .body("id", equalTo(first.path("id")))
+                .body("name", equalTo(name + "-renamed"));
+    }
+
+    @Test
+    void theStoreKeepsWhereTheResourceIsAndAKeyedFingerprintNeverTheBody() throws Exception {
+        String name = unique("canary");
+        String key = UUID.randomUUID().toString();
+        String location = create(given().auth().oauth2(Tokens.caseworker(UUID.randomUUID())), key, name, 0)
+                .then().statusCode(201).extract().header("Location");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT * FROM idempotency_keys WHERE idempotency_key = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                StringBuilder everything = new StringBuilder();
+                for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                    everything.append(row.getString(column)).append('|');
+                }
+                assertThat(everything.toString()).doesNotContain(name).contains(URI.create(location).getPath());
+                assertThat(row.getString("body")).isNull();
+                String plainHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                        ("{\"name\":\"" + name + "\",\"workMillis\":0}").getBytes(StandardCharsets.UTF_8)));
+                assertThat(row.getString("request_hash")).as("a body with an e-mail must not be recomputable")
+                        .isNotEqualTo(plainHash);
+            }
+        }
+    }
+
+    @Test
+    void oneAnonymousCallerCannotReplayAnothersKey() {
+        String name = unique("anonymous");
+        String key = "shared-key-" + UUID.randomUUID();
+        create(given(), key, name, 0).then().statusCode(201);
+        // Another visitor who guesses or reuses the key, with their own body: their own request, not a 422 oracle.
+        create(given(), key, name + "-other", 0).then().statusCode(201)
+                .header("Idempotent-Replayed", (String) null)
+                .body("name", equalTo(name + "-other"));
+        assertThat(count(name + "-other")).isEqualTo(1);
+        assertThat(count(name)).isEqualTo(1);
+    }
+
+    @Test
+    void expiredKeysArePurged() throws SQLException {
+        String key = "expired-" + UUID.randomUUID();
+        execute("INSERT INTO idempotency_keys (caller, operation, idempotency_key, request_hash, expires_at) "
+                + "VALUES ('someone', 'widgets.create', '" + key + "', 'x', now() - interval '1 minute')");
+        purge.purge();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT count(*) FROM idempotency_keys WHERE idempotency_key = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                assertThat(row.getLong(1)).isZero();
+            }
+        }
+    }
+
+    @Test
     void theSameKeyWithADifferentBodyIsA422AndChangesNothing() {
         String name = unique("mismatch");
         String key = UUID.randomUUID().toString();
-        create(given(), key, name, 0).then().statusCode(201);
-        isProblem(create(given(), key, name + "-changed", 0).then(), ProblemType.IDEMPOTENCY_KEY_REUSED);
+        String token = Tokens.caseworker(UUID.randomUUID());
+        create(given().auth().oauth2(token), key, name, 0).then().statusCode(201);
+        isProblem(create(given().auth().oauth2(token), key, name + "-changed", 0).then(), ProblemType.IDEMPOTENCY_KEY_REUSED);
         assertThat(count(name)).isEqualTo(1);
         assertThat(count(name + "-changed")).isZero();
     }
@@ -95,6 +182,12 @@ class IdempotencyTest {
     void anUnusableKeyIsA400() {
         isProblem(create(given(), "x".repeat(256), unique("bad-key"), 0).then(), ProblemType.VALIDATION_FAILED)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private static Response awaitThenCreate(CountDownLatch start, String key, String name) {

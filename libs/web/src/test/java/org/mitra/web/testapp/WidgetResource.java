@@ -45,7 +45,19 @@ public class WidgetResource {
         return idempotency.execute(key, "widgets.create", request, () -> {
             Widget widget = insert(request);
             return Response.created(URI.create("/test/widgets/" + widget.id())).entity(widget).build();
-        });
+        }, location -> Response.ok(read(UUID.fromString(location.getPath().substring("/test/widgets/".length())))).build());
+    }
+
+    private Widget read(UUID id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT name FROM test_widgets WHERE id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new Widget(id, row.getString(1)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GET
