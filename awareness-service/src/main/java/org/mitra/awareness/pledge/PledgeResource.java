@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.awareness.ratelimit.SourceRateLimit;
 import org.mitra.web.idempotency.Idempotency;
+import org.mitra.web.problem.ResourceNotFoundException;
 import org.mitra.web.paging.Page;
 import org.mitra.web.paging.PageRequest;
 
@@ -51,7 +52,10 @@ public class PledgeResource {
     @APIResponse(responseCode = "201", description = "Pledged; keep the token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PledgeReceipt.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     @APIResponse(responseCode = "429", description = "Too many requests from one source; wait for Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @Operation(summary = "Pledge to an active campaign (no account; honours Idempotency-Key; the receipt's token is shown only once)")
+    @Operation(summary = "Pledge to an active campaign (no account; honours Idempotency-Key; the receipt's token is shown only once)",
+            description = "A retry with the same Idempotency-Key and the same body answers 201 with the pledge as it is now "
+                    + "and Idempotent-Replayed: true, but without the token: it is shown once and kept nowhere readable. "
+                    + "Keys of anonymous callers are bound to the body, so another visitor's key replays nothing.")
     public Response pledge(@PathParam("campaignId") UUID campaignId,
             @Parameter(description = "Makes a retry safe: the same key and body give the same receipt")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -64,7 +68,19 @@ public class PledgeResource {
             PledgeReceipt receipt = new PledgeReceipt(pledge.id, campaignId, pledge.kind, pledge.commitment, pledge.createdAt,
                     made.token(), self + "/unsubscribe?token=" + made.token());
             return Response.created(URI.create(self)).entity(receipt).build();
-        });
+        }, location -> Response.ok(replayedReceipt(campaignId, location)).build());
+    }
+
+    /**
+     * A retry's receipt: the pledge as it is now, without its token. The token is shown once; the idempotency store
+     * keeps no copy of it, so a retry cannot give it again (nor to anyone else who sends the same key).
+     */
+    private static PledgeReceipt replayedReceipt(UUID campaignId, URI location) {
+        String path = location.getPath();
+        UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+        Pledge pledge = Pledge.<Pledge>findByIdOptional(id).filter(found -> found.campaignId.equals(campaignId))
+                .orElseThrow(() -> ResourceNotFoundException.of("Pledge", id));
+        return new PledgeReceipt(pledge.id, campaignId, pledge.kind, pledge.commitment, pledge.createdAt, null, null);
     }
 
     @GET

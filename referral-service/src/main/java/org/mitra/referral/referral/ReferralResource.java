@@ -52,7 +52,7 @@ public class ReferralResource {
                     .tag(EntityTags.of(referral.id, referral.version))
                     .entity(referrals.view(referral))
                     .build();
-        });
+        }, location -> get(UUID.fromString(location.getPath().substring(location.getPath().lastIndexOf('/') + 1))));
     }
 
     @GET
