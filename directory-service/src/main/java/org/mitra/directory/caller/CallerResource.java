@@ -25,7 +25,7 @@ public class CallerResource {
     public record CallerView(
             @Schema(examples = "darkbali-admin") String username,
             @Schema(examples = "[\"org-admin\"]") Set<String> roles,
-            @Schema(description = "Organization the caller acts for, from the token's org claim",
+            @Schema(description = "Organization the caller acts for as its staff: the token's org claim, when the token also holds a staff role (caseworker, org-admin, partner-app)",
                     examples = "3f7c2a10-5d1e-4c8a-9b21-0d5a1e000001") UUID organization) {
     }
 
@@ -34,6 +34,6 @@ public class CallerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The authenticated caller's user name, roles and organization")
     public CallerView me() {
-        return new CallerView(caller.username(), new TreeSet<>(caller.roles()), caller.organization().orElse(null));
+        return new CallerView(caller.username(), new TreeSet<>(caller.roles()), caller.staffOrganization().orElse(null));
     }
 }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.directory.services.ServiceCatalog;
 import org.mitra.directory.services.ServiceRequest;
@@ -64,7 +65,9 @@ public class OrganizationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One organization: verified ones for anyone, others for the coalition and its own staff")
+    @Operation(summary = "One organization: verified ones for anyone, others for the coalition and its own staff",
+            description = "Its own staff (a staff role and the org claim together; the claim alone is not enough) read a "
+                    + "pending or suspended organization's entry too, with statusReason: why the coalition suspended it.")
     public Response get(@PathParam("id") UUID id) {
         Organization organization = organizations.visible(id);
         return Response.ok(OrganizationView.of(organization)).tag(EntityTags.of(organization.id, organization.version)).build();
@@ -73,7 +76,12 @@ public class OrganizationResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Organizations.ORG_ADMIN, Organizations.COALITION_ADMIN})
-    @Operation(summary = "Replace an organization's details (its own admins or a coalition admin; If-Match required)")
+    @Operation(summary = "Replace an organization's details (its own admins or a coalition admin; If-Match required)",
+            description = "An organization's own admins may edit it while it is VERIFIED, or while it is PENDING to complete "
+                    + "its entry before the coalition decides; the admins of a SUSPENDED organization get 403 "
+                    + "organization-not-verified (they still read their entry and the reason with GET).")
+    @APIResponse(responseCode = "403", description = "Not this organization's admin (forbidden), or the organization is "
+            + "suspended (organization-not-verified, with organizationId and organizationStatus)")
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the organization as last read", required = true)
             @HeaderParam(IfMatch.HEADER) String ifMatch,
@@ -104,7 +112,12 @@ public class OrganizationResource {
     @POST
     @Path("/{id}/services")
     @RolesAllowed({Organizations.ORG_ADMIN, Organizations.COALITION_ADMIN})
-    @Operation(summary = "Offer a new service (the organization's own admins or a coalition admin)")
+    @Operation(summary = "Offer a new service (the organization's own admins or a coalition admin)",
+            description = "The admins of a VERIFIED organization, or of a PENDING one describing its first services (which "
+                    + "nobody outside sees until the coalition verifies it); a SUSPENDED organization's admins get 403 "
+                    + "organization-not-verified.")
+    @APIResponse(responseCode = "403", description = "Not this organization's admin (forbidden), or the organization is "
+            + "suspended (organization-not-verified)")
     public Response offer(@PathParam("id") UUID id, @Valid @NotNull ServiceRequest request, @Context UriInfo uri) {
         var service = catalog.offer(id, request);
         return Response.created(uri.getBaseUriBuilder().path("api/directory/services").path(service.id.toString()).build())

@@ -21,6 +21,7 @@ import org.mitra.web.problem.AccessDeniedException;
 import org.mitra.web.problem.ConflictException;
 import org.mitra.web.problem.FieldViolation;
 import org.mitra.web.problem.InvalidRequestException;
+import org.mitra.web.problem.OrganizationNotVerifiedException;
 import org.mitra.web.problem.ResourceNotFoundException;
 
 /**
@@ -108,20 +109,62 @@ public class Organizations {
         return organization;
     }
 
+    /** Verified organizations for everyone; any other for coalition admins and its own staff (a suspended one's too). */
     boolean mayRead(Organization organization) {
-        return organization.isVerified() || caller.hasRole(COALITION_ADMIN) || isOwnStaff(organization.id);
+        return organization.isVerified() || caller.hasRole(COALITION_ADMIN) || caller.isStaffOf(organization.id);
     }
 
-    /** The coalition's admins and the organization's own admins may change it; nobody else. */
+    /**
+     * Who may change an organization's entry and describe its services: a coalition admin, or one of
+     * its own admins while it is verified, or while it is pending (to complete its entry before the
+     * coalition decides; nothing of a pending organization is public). A suspended organization's
+     * admins change nothing: 403 {@code organization-not-verified}.
+     */
     public void requireEditor(Organization organization) {
-        if (!caller.hasRole(COALITION_ADMIN) && !(caller.hasRole(ORG_ADMIN) && isOwnStaff(organization.id))) {
+        if (caller.hasRole(COALITION_ADMIN)) {
+            return;
+        }
+        if (!caller.isAdminOf(organization.id)) {
             throw new AccessDeniedException("Only the organization's own admins or a coalition admin may change organization "
                     + organization.id);
         }
+        if (organization.status != OrganizationStatus.VERIFIED && organization.status != OrganizationStatus.PENDING) {
+            throw new OrganizationNotVerifiedException(organization.id, organization.status.name());
+        }
     }
 
-    public boolean isOwnStaff(UUID organizationId) {
-        return caller.organization().map(organizationId::equals).orElse(false);
+    /**
+     * Who may act for a verified organization day to day (today's availability): a coalition admin, or
+     * its own staff with one of {@code roles} while it is verified; 403 {@code organization-not-verified}
+     * for the staff of a pending or suspended one.
+     */
+    public void requireVerifiedStaff(Organization organization, String what, String... roles) {
+        if (caller.hasRole(COALITION_ADMIN)) {
+            return;
+        }
+        if (!caller.isStaffOf(organization.id) || java.util.Arrays.stream(roles).noneMatch(caller::hasRole)) {
+            throw new AccessDeniedException("Only the staff of organization " + organization.id + " may " + what);
+        }
+        if (!organization.isVerified()) {
+            throw new OrganizationNotVerifiedException(organization.id, organization.status.name());
+        }
+    }
+
+    /**
+     * Whether the caller sees everything of the organization (confidential locations, inactive
+     * services): coalition admins, and its own staff (a staff role and the org claim together) unless
+     * the organization is suspended, whose staff see what the public sees of its services.
+     */
+    public boolean seesEverythingOf(UUID organizationId) {
+        if (caller.hasRole(COALITION_ADMIN)) {
+            return true;
+        }
+        if (!caller.isStaffOf(organizationId)) {
+            return false;
+        }
+        return Organization.<Organization>findByIdOptional(organizationId)
+                .map(organization -> organization.status != OrganizationStatus.SUSPENDED)
+                .orElse(false);
     }
 
     private void apply(OrganizationRequest request, Organization organization) {

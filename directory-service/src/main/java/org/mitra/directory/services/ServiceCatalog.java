@@ -23,7 +23,6 @@ import org.mitra.web.paging.Page;
 import org.mitra.web.paging.PageRequest;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
-import org.mitra.web.problem.AccessDeniedException;
 import org.mitra.web.problem.FieldViolation;
 import org.mitra.web.problem.InvalidRequestException;
 import org.mitra.web.problem.ResourceNotFoundException;
@@ -121,12 +120,8 @@ public class ServiceCatalog {
     @Transactional
     public Service updateAvailability(UUID id, String ifMatch, CapacityRequest availability) {
         Service service = visible(id);
-        boolean staff = organizations.isOwnStaff(service.organization.id)
-                && (caller.hasRole(Organizations.ORG_ADMIN) || caller.hasRole(CASEWORKER));
-        if (!staff && !caller.hasRole(Organizations.COALITION_ADMIN)) {
-            throw new AccessDeniedException("Only the staff of organization " + service.organization.id
-                    + " may update the availability of service " + id);
-        }
+        organizations.requireVerifiedStaff(service.organization, "update the availability of service " + id,
+                Organizations.ORG_ADMIN, CASEWORKER);
         IfMatch.check(ifMatch, EntityTags.of(service.id, service.version));
         Capacity capacity = Optional.ofNullable(service.capacity).orElseGet(Capacity::new);
         Integer maximum = availability.maximum() != null ? availability.maximum() : capacity.maximum;
@@ -143,9 +138,9 @@ public class ServiceCatalog {
         return service;
     }
 
-    /** The organization's own staff and coalition admins see confidential locations and inactive services. */
+    /** The organization's own staff (unless it is suspended) and coalition admins see confidential locations and inactive services. */
     public boolean seesEverythingOf(UUID organizationId) {
-        return caller.hasRole(Organizations.COALITION_ADMIN) || organizations.isOwnStaff(organizationId);
+        return organizations.seesEverythingOf(organizationId);
     }
 
     private void touch(Organization organization) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.directory.organization.Organizations;
 import org.mitra.web.etag.EntityTags;
@@ -59,7 +60,9 @@ public class ServiceResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One service; confidential locations only for its organization's staff and coalition admins")
+    @Operation(summary = "One service; confidential locations only for its organization's staff and coalition admins",
+            description = "Staff means a staff role (caseworker, org-admin, partner-app) and the org claim together, of an "
+                    + "organization that is not suspended; everyone else sees the public front-gate contact only.")
     public Response get(@PathParam("id") UUID id) {
         Service service = catalog.visible(id);
         return Response.ok(ServiceView.of(service, catalog.seesEverythingOf(service.organization.id)))
@@ -69,7 +72,11 @@ public class ServiceResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Organizations.ORG_ADMIN, Organizations.COALITION_ADMIN})
-    @Operation(summary = "Replace a service's details (its organization's admins or a coalition admin; If-Match required)")
+    @Operation(summary = "Replace a service's details (its organization's admins or a coalition admin; If-Match required)",
+            description = "The admins of a VERIFIED (or still PENDING) organization; a SUSPENDED organization's admins get 403 "
+                    + "organization-not-verified.")
+    @APIResponse(responseCode = "403", description = "Not the organization's admin (forbidden), or the organization is "
+            + "suspended (organization-not-verified)")
     public Response update(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull ServiceRequest request) {
         Service service = catalog.update(id, ifMatch, request);
@@ -79,7 +86,11 @@ public class ServiceResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Organizations.ORG_ADMIN, Organizations.COALITION_ADMIN})
-    @Operation(summary = "Withdraw a service (its organization's admins or a coalition admin)")
+    @Operation(summary = "Withdraw a service (its organization's admins or a coalition admin)",
+            description = "The admins of a VERIFIED (or still PENDING) organization; a SUSPENDED organization's admins get 403 "
+                    + "organization-not-verified.")
+    @APIResponse(responseCode = "403", description = "Not the organization's admin (forbidden), or the organization is "
+            + "suspended (organization-not-verified)")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch) {
         catalog.withdraw(id, ifMatch);
         return Response.noContent().build();
@@ -95,7 +106,11 @@ public class ServiceResource {
     @PUT
     @Path("/{id}/availability")
     @RolesAllowed({Organizations.ORG_ADMIN, ServiceCatalog.CASEWORKER, Organizations.COALITION_ADMIN})
-    @Operation(summary = "Update today's availability in one call (the organization's staff; If-Match honoured when sent)")
+    @Operation(summary = "Update today's availability in one call (the organization's staff; If-Match honoured when sent)",
+            description = "The organization's admins and caseworkers (role and org claim together) while it is VERIFIED; "
+                    + "the staff of a PENDING or SUSPENDED organization get 403 organization-not-verified.")
+    @APIResponse(responseCode = "403", description = "Not the organization's staff (forbidden), or the organization is not "
+            + "verified (organization-not-verified, with organizationId and organizationStatus)")
     public Response updateAvailability(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull CapacityRequest availability) {
         Service service = catalog.updateAvailability(id, ifMatch, availability);
