@@ -24,6 +24,16 @@ class OpenApiTest {
                 "government", "general-public");
     }
 
+    /** Item 13 made the patterns possessive (linear); the document still shows patterns a JavaScript client can compile. */
+    @Test
+    void everyDocumentedPatternIsPlainEcmaScript() throws Exception {
+        String document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        List<String> patterns = new com.fasterxml.jackson.databind.ObjectMapper().readTree(document).findValuesAsText("pattern");
+        assertThat(patterns).isNotEmpty().contains("^([^@\\s]+@([^@\\s.]+\\.)+[^@\\s.]+|\\+?[0-9 ()-]{5,40})$");
+        assertThat(patterns).noneMatch(pattern -> pattern.contains("++") || pattern.contains("*+") || pattern.contains("}+")
+                || pattern.contains("?+") || pattern.contains("(?>"));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> property(Map<String, Object> schemas, String schema, String property) {
         return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) schemas.get(schema)).get("properties"))

@@ -1,6 +1,5 @@
 package org.mitra.awareness.activity;
 
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.awareness.Roles;
-import org.mitra.awareness.ratelimit.SourceRateLimit;
+import org.mitra.awareness.ratelimit.SourceLimited;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
 import org.mitra.web.paging.Page;
@@ -43,9 +42,6 @@ import org.mitra.web.paging.PageRequest;
 public class ActivityResource {
     @Inject
     Activities activities;
-
-    @Inject
-    SourceRateLimit rateLimit;
 
     @GET
     @Operation(summary = "A campaign's activities, soonest first, with places left")
@@ -87,13 +83,13 @@ public class ActivityResource {
     }
 
     @POST
+    @SourceLimited("activityId")
     @Path("/{activityId}/registrations")
     @APIResponse(responseCode = "201", description = "A place or a place on the waiting list; keep the token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationReceipt.class)))
-    @APIResponse(responseCode = "429", description = "Too many requests from one source; wait for Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "429", description = "Too many requests from one source to this target, counted before the body is read or validated; wait for Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Operation(summary = "Register for an activity without an account (a place, or the waiting list when full)")
     public Response register(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId,
-            @Valid @NotNull RegistrationRequest request, @Context HttpServerRequest http) {
-        rateLimit.acquire(activityId, http);
+            @Valid @NotNull RegistrationRequest request) {
         Activities.Registered registered = activities.register(campaignId, activityId, request);
         Registration registration = registered.registration();
         return Response.created(URI.create("/api/awareness/campaigns/" + campaignId + "/activities/" + activityId

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.mitra.awareness.Patterns;
 import org.mitra.awareness.Roles;
 import org.mitra.awareness.directory.DirectoryOrganization;
 import org.mitra.awareness.directory.DirectoryReadModel;
@@ -35,9 +36,7 @@ import org.mitra.web.problem.UnprocessableException;
  */
 @ApplicationScoped
 public class Campaigns {
-    static final String LANGUAGE = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*";
     static final String AUDIENCE = "tourists|tourism-businesses|schools|parents|government|general-public";
-    static final String REGION = "[0-9]{2}([0-9]{2}){0,4}";
     static final String CATEGORY = "policy-and-law-reform|public-awareness|tourism-and-business-engagement"
             + "|responsible-recruitment|coalition-and-research|survivor-leadership";
     static final String DEFAULT_CATEGORY = "public-awareness";
@@ -145,7 +144,7 @@ public class Campaigns {
     @Transactional
     public Page<Campaign> list(Campaign.Status status, String region, String audience, PageRequest page) {
         List<FieldViolation> violations = new ArrayList<>();
-        if (region != null && !region.matches(REGION)) {
+        if (region != null && !region.matches(Patterns.REGION)) {
             violations.add(new FieldViolation("region", "must be a region code such as 51 or 5103"));
         }
         if (audience != null && !audience.matches(AUDIENCE)) {

@@ -7,15 +7,16 @@ import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.mitra.awareness.Patterns;
 
 /** A commitment a pledger may choose: a stable code and its label per language. */
 @Schema(name = "PledgeOption")
 public record PledgeOptionContent(
         @Schema(examples = "report-suspicions") @NotBlank @Size(max = 64)
-        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case letters and digits separated by single hyphens")
+        @Pattern(regexp = Patterns.CODE, message = "must be lower-case letters and digits separated by single hyphens")
         String code,
         @Schema(description = "Label per BCP 47 language code", examples = "{\"en\": \"I will report suspicions\", \"id\": \"Saya akan melaporkan kecurigaan\"}")
-        @NotEmpty @Size(max = 10) Map<@Size(max = 35) @Pattern(regexp = Campaigns.LANGUAGE, message = "must be a BCP 47 language code such as en or id") String,
+        @NotEmpty @Size(max = 10) Map<@Size(max = 35) @Pattern(regexp = Patterns.LANGUAGE, message = "must be a BCP 47 language code such as en or id") String,
                 @NotBlank @Size(max = 300) String> labels) {
 
     static PledgeOptionContent of(PledgeOption option) {

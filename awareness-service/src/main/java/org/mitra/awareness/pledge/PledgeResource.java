@@ -1,6 +1,5 @@
 package org.mitra.awareness.pledge;
 
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -27,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mitra.awareness.ratelimit.SourceRateLimit;
+import org.mitra.awareness.ratelimit.SourceLimited;
 import org.mitra.web.idempotency.Idempotency;
 import org.mitra.web.problem.ResourceNotFoundException;
 import org.mitra.web.paging.Page;
@@ -45,13 +44,11 @@ public class PledgeResource {
     @Inject
     Idempotency idempotency;
 
-    @Inject
-    SourceRateLimit rateLimit;
-
     @POST
+    @SourceLimited("campaignId")
     @APIResponse(responseCode = "201", description = "Pledged; keep the token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PledgeReceipt.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
-    @APIResponse(responseCode = "429", description = "Too many requests from one source; wait for Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "429", description = "Too many requests from one source to this target, counted before the body is read or validated; wait for Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Operation(summary = "Pledge to an active campaign (no account; honours Idempotency-Key; the receipt's token is shown only once)",
             description = "A retry with the same Idempotency-Key and the same body answers 201 with the pledge as it is now "
                     + "and Idempotent-Replayed: true, but without the token: it is shown once and kept nowhere readable. "
@@ -59,8 +56,7 @@ public class PledgeResource {
     public Response pledge(@PathParam("campaignId") UUID campaignId,
             @Parameter(description = "Makes a retry safe: the same key and body give the same receipt")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Valid @NotNull PledgeRequest request, @Context HttpServerRequest http, @Context UriInfo uri) {
-        rateLimit.acquire(campaignId, http);
+            @Valid @NotNull PledgeRequest request, @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, "pledges.create:" + campaignId, request, () -> {
             Pledges.Made made = pledges.pledge(campaignId, request);
             Pledge pledge = made.pledge();
