@@ -30,6 +30,8 @@ public record OrganizationRequest(
         @Schema(description = "Codes of the regions it serves", examples = "[\"51\"]")
         @Size(max = 500) List<@NotBlank @Size(max = 16) String> regions,
         @Schema(examples = "2009") @Min(1800) @Max(2200) Integer yearFounded,
-        @Schema(description = "Works with law enforcement, so it may take intervention referrals")
+        @Schema(description = "Works with law enforcement, so it may offer intervention services and take intervention "
+                + "referrals. Set at registration; afterwards only a coalition decision (PUT .../verification) changes it, "
+                + "as it does name and slug: an edit must send all three unchanged")
         boolean worksWithLawEnforcement) {
 }

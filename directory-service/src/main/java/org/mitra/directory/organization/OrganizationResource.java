@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -77,7 +78,9 @@ public class OrganizationResource {
     @Path("/{id}")
     @RolesAllowed({Organizations.ORG_ADMIN, Organizations.COALITION_ADMIN})
     @Operation(summary = "Replace an organization's details (its own admins or a coalition admin; If-Match required)",
-            description = "An organization's own admins may edit it while it is VERIFIED, or while it is PENDING to complete "
+            description = "name, slug and worksWithLawEnforcement must be sent unchanged (403 forbidden, naming them under "
+                    + "fields, otherwise): only a coalition decision changes them (PUT .../verification). "
+                    + "An organization's own admins may edit it while it is VERIFIED, or while it is PENDING to complete "
                     + "its entry before the coalition decides; the admins of a SUSPENDED organization get 403 "
                     + "organization-not-verified (they still read their entry and the reason with GET).")
     @APIResponse(responseCode = "403", description = "Not this organization's admin (forbidden), or the organization is "
@@ -93,11 +96,24 @@ public class OrganizationResource {
     @PUT
     @Path("/{id}/verification")
     @RolesAllowed(Organizations.COALITION_ADMIN)
-    @Operation(summary = "Verify, suspend or reset an organization, with a reason (coalition admins)")
+    @Operation(summary = "Verify, suspend or reset an organization, with a reason (coalition admins)",
+            description = "The one way to change an organization's name, slug or worksWithLawEnforcement (which lets it offer "
+                    + "intervention services and receive intervention referrals): give them in the decision; absent ones stay "
+                    + "as they are. Every decision is recorded with who made it and why (GET .../decisions).")
     public Response decide(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull VerificationRequest decision) {
         Organization organization = organizations.decide(id, ifMatch, decision);
         return Response.ok(OrganizationView.of(organization)).tag(EntityTags.of(organization.id, organization.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/decisions")
+    @RolesAllowed(Organizations.COALITION_ADMIN)
+    @Operation(summary = "The coalition's decisions on an organization, newest first, with who decided and why (coalition admins)",
+            description = "Registration, every verification, suspension or return to pending, and every change of what only "
+                    + "the coalition decides: name, slug and worksWithLawEnforcement.")
+    public List<OrganizationDecisionView> decisions(@PathParam("id") UUID id) {
+        return organizations.decisions(id).stream().map(OrganizationDecisionView::of).toList();
     }
 
     @GET
@@ -115,9 +131,12 @@ public class OrganizationResource {
     @Operation(summary = "Offer a new service (the organization's own admins or a coalition admin)",
             description = "The admins of a VERIFIED organization, or of a PENDING one describing its first services (which "
                     + "nobody outside sees until the coalition verifies it); a SUSPENDED organization's admins get 403 "
-                    + "organization-not-verified.")
+                    + "organization-not-verified. A category of the intervention slice needs the organization's "
+                    + "worksWithLawEnforcement, set only by a coalition decision (422 otherwise).")
     @APIResponse(responseCode = "403", description = "Not this organization's admin (forbidden), or the organization is "
             + "suspended (organization-not-verified)")
+    @APIResponse(responseCode = "422", description = "An intervention category for an organization the coalition does not "
+            + "recognise as working with law enforcement")
     public Response offer(@PathParam("id") UUID id, @Valid @NotNull ServiceRequest request, @Context UriInfo uri) {
         var service = catalog.offer(id, request);
         return Response.created(uri.getBaseUriBuilder().path("api/directory/services").path(service.id.toString()).build())

@@ -56,6 +56,7 @@ public class Organizations {
         organization.createdAt = clock.instant();
         apply(request, organization);
         organization.persist();
+        record(organization, "Registered by the coalition");
         events.publishStateOf(organization);
         return organization;
     }
@@ -84,11 +85,8 @@ public class Organizations {
         Organization organization = visible(id);
         requireEditor(organization);
         IfMatch.require(ifMatch, EntityTags.of(organization.id, organization.version));
+        requireSameDecidedFacts(organization, request);
         checkReferences(request);
-        if (!organization.slug.equals(request.slug()) && Organization.count("slug", request.slug()) > 0) {
-            throw new ConflictException("The slug " + request.slug() + " is taken by another organization")
-                    .with("slug", request.slug());
-        }
         apply(request, organization);
         Organization.getEntityManager().flush();
         events.publishStateOf(organization);
@@ -100,13 +98,80 @@ public class Organizations {
         Organization organization = Organization.<Organization>findByIdOptional(id)
                 .orElseThrow(() -> ResourceNotFoundException.of("Organization", id));
         IfMatch.check(ifMatch, EntityTags.of(organization.id, organization.version));
+        if (decision.name() != null && decision.name().isBlank()) {
+            throw InvalidRequestException.of("name", "must not be blank");
+        }
+        if (decision.slug() != null && !decision.slug().equals(organization.slug) && Organization.count("slug", decision.slug()) > 0) {
+            throw new ConflictException("The slug " + decision.slug() + " is taken by another organization")
+                    .with("slug", decision.slug());
+        }
         organization.status = decision.status();
         organization.statusReason = decision.reason();
         organization.statusChangedAt = clock.instant();
         organization.updatedAt = organization.statusChangedAt;
+        if (decision.name() != null) {
+            organization.name = decision.name().strip();
+        }
+        if (decision.slug() != null) {
+            organization.slug = decision.slug();
+        }
+        if (decision.worksWithLawEnforcement() != null) {
+            organization.worksWithLawEnforcement = decision.worksWithLawEnforcement();
+        }
         Organization.getEntityManager().flush();
+        record(organization, decision.reason());
         events.publishStateOf(organization);
         return organization;
+    }
+
+    /** The coalition's decisions on an organization, newest first (coalition admins). */
+    @Transactional
+    public List<OrganizationDecision> decisions(UUID id) {
+        Organization organization = Organization.<Organization>findByIdOptional(id)
+                .orElseThrow(() -> ResourceNotFoundException.of("Organization", id));
+        return OrganizationDecision.list("organizationId = ?1 order by decidedAt desc, id desc", organization.id);
+    }
+
+    /**
+     * Name, slug and whether it works with law enforcement are the coalition's to decide (a renamed or
+     * self-declared law-enforcement partner would receive intervention referrals and rank first in their
+     * matches): an edit of the entry must leave them as they are, whoever sends it. They change only by a
+     * decision ({@link #decide}), which records who and why.
+     */
+    private static void requireSameDecidedFacts(Organization organization, OrganizationRequest request) {
+        List<String> changed = new ArrayList<>();
+        if (!organization.name.equals(request.name().strip())) {
+            changed.add("name");
+        }
+        if (!organization.slug.equals(request.slug())) {
+            changed.add("slug");
+        }
+        if (organization.worksWithLawEnforcement != request.worksWithLawEnforcement()) {
+            changed.add("worksWithLawEnforcement");
+        }
+        if (!changed.isEmpty()) {
+            throw new AccessDeniedException("The name, slug and worksWithLawEnforcement of organization " + organization.id
+                    + " change only by a coalition decision (PUT /api/directory/organizations/" + organization.id
+                    + "/verification, with a reason); send them unchanged").with("fields", changed);
+        }
+    }
+
+    private void record(Organization organization, String reason) {
+        OrganizationDecision decision = new OrganizationDecision();
+        decision.organizationId = organization.id;
+        decision.decidedAt = clock.instant();
+        decision.decidedBy = truncate(caller.username() != null ? caller.username() : "unknown");
+        decision.decidedBySubject = caller.subject() == null ? null : truncate(caller.subject());
+        decision.status = organization.status;
+        decision.reason = reason;
+        decision.name = organization.name;
+        decision.slug = organization.slug;
+        decision.worksWithLawEnforcement = organization.worksWithLawEnforcement;
+        decision.persist();
+    }
+
+    private static String truncate(String value) {
+        return value.length() <= 200 ? value : value.substring(0, 200);
     }
 
     /** Verified organizations for everyone; any other for coalition admins and its own staff (a suspended one's too). */

@@ -26,6 +26,7 @@ import org.mitra.web.etag.IfMatch;
 import org.mitra.web.problem.FieldViolation;
 import org.mitra.web.problem.InvalidRequestException;
 import org.mitra.web.problem.ResourceNotFoundException;
+import org.mitra.web.problem.UnprocessableException;
 
 /**
  * The services organizations offer: an organization's admins describe them, its staff keep the
@@ -57,6 +58,7 @@ public class ServiceCatalog {
         Organization organization = organizations.visible(organizationId);
         organizations.requireEditor(organization);
         TaxonomyTerm category = check(request);
+        requireLawEnforcementFor(organization, category);
         Service service = new Service();
         service.id = UUID.randomUUID();
         service.organization = organization;
@@ -99,6 +101,7 @@ public class ServiceCatalog {
         organizations.requireEditor(service.organization);
         IfMatch.require(ifMatch, EntityTags.of(service.id, service.version));
         TaxonomyTerm category = check(request);
+        requireLawEnforcementFor(service.organization, category);
         apply(request, category, service);
         Service.getEntityManager().flush();
         touch(service.organization);
@@ -141,6 +144,19 @@ public class ServiceCatalog {
     /** The organization's own staff (unless it is suspended) and coalition admins see confidential locations and inactive services. */
     public boolean seesEverythingOf(UUID organizationId) {
         return organizations.seesEverythingOf(organizationId);
+    }
+
+    /**
+     * Intervention (removing a victim from danger) happens only together with law enforcement: a service in
+     * an intervention category needs the organization's worksWithLawEnforcement, which only a coalition
+     * decision sets. 422 otherwise, whoever asks.
+     */
+    private static void requireLawEnforcementFor(Organization organization, TaxonomyTerm category) {
+        if (category.slice == Slice.INTERVENTION && !organization.worksWithLawEnforcement) {
+            throw new UnprocessableException("Organization " + organization.id + " is not recognised by the coalition as "
+                    + "working with law enforcement, which a service in intervention category " + category.code + " needs")
+                    .with("category", category.code);
+        }
     }
 
     private void touch(Organization organization) {

@@ -74,9 +74,12 @@ public class ServiceResource {
     @RolesAllowed({Organizations.ORG_ADMIN, Organizations.COALITION_ADMIN})
     @Operation(summary = "Replace a service's details (its organization's admins or a coalition admin; If-Match required)",
             description = "The admins of a VERIFIED (or still PENDING) organization; a SUSPENDED organization's admins get 403 "
-                    + "organization-not-verified.")
+                    + "organization-not-verified. A category of the intervention slice needs the organization's "
+                    + "worksWithLawEnforcement, set only by a coalition decision (422 otherwise).")
     @APIResponse(responseCode = "403", description = "Not the organization's admin (forbidden), or the organization is "
             + "suspended (organization-not-verified)")
+    @APIResponse(responseCode = "422", description = "An intervention category for an organization the coalition does not "
+            + "recognise as working with law enforcement")
     public Response update(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull ServiceRequest request) {
         Service service = catalog.update(id, ifMatch, request);
