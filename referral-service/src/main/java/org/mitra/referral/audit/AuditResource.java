@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mitra.referral.Roles;
+import org.mitra.web.Roles;
 import org.mitra.web.paging.Page;
 import org.mitra.web.paging.PageRequest;
 

@@ -16,8 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.mitra.referral.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mitra.referral.Roles;
+import org.mitra.web.Roles;
 import org.mitra.referral.referral.Consent;
 import org.mitra.referral.referral.Referral;
 import org.mitra.referral.referral.Referrals;
@@ -39,6 +41,7 @@ public class ConsentResource {
     @PUT
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP})
     @Operation(summary = "Record the person's consent on a draft (the sender)")
+    @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public Response record(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch, @Valid @NotNull Consent consent) {
         Referral referral = consents.record(id, ifMatch, consent);
         return Response.ok(referrals.view(referral)).tag(EntityTags.of(referral.id, referral.version)).build();
@@ -47,6 +50,7 @@ public class ConsentResource {
     @DELETE
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP})
     @Operation(summary = "Withdraw consent (either organization): erases the identity and cancels the subject's open referrals")
+    @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public Response withdraw(@PathParam("id") UUID id, @Valid @NotNull ConsentWithdrawal withdrawal) {
         Referral referral = consents.withdraw(id, withdrawal);
         return Response.ok(referrals.view(referral)).tag(EntityTags.of(referral.id, referral.version)).build();

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.feeds.FeedDescription;
 import org.mitra.feeds.FeedTable;
 import org.mitra.feeds.Period;
-import org.mitra.referral.Roles;
+import org.mitra.web.Roles;
 import org.mitra.web.feeds.FeedPeriodLink;
 import org.mitra.web.feeds.FeedPullAudit;
 import org.mitra.web.feeds.FeedResponses;

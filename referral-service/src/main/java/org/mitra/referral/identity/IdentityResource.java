@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.mitra.referral.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/referrals/{id}/identity")
@@ -23,6 +25,7 @@ public class IdentityResource {
     @GET
     @Authenticated
     @Operation(summary = "The person's identity, for the staff of the two organizations only; every read and refusal is audited")
+    @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public Response read(@PathParam("id") UUID id) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);

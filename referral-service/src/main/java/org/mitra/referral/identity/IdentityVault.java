@@ -21,6 +21,7 @@ import org.mitra.referral.referral.Consent;
 import org.mitra.referral.referral.Referral;
 import org.mitra.referral.referral.ReferralAccess;
 import org.mitra.web.problem.AccessDeniedException;
+import org.mitra.web.problem.OrganizationNotVerifiedException;
 import org.mitra.web.problem.ResourceNotFoundException;
 
 /**
@@ -131,6 +132,14 @@ public class IdentityVault {
     /** Reads the identity for the staff of the referral's two organizations; audits every attempt. */
     @Transactional
     public Identity read(UUID referralId) {
+        if (access.isStaff()) {
+            try {
+                access.ownOrganization();
+            } catch (OrganizationNotVerifiedException refused) {
+                audit.record(referralId, AuditAction.IDENTITY_READ, Outcome.REFUSED);
+                throw refused;
+            }
+        }
         Referral referral = Referral.findById(referralId);
         Optional<Side> side = referral == null ? Optional.empty() : access.sideOf(referral);
         if (side.isEmpty()) {

@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.UUID;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.mitra.referral.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mitra.referral.Roles;
+import org.mitra.web.Roles;
 import org.mitra.referral.referral.Referral;
 import org.mitra.referral.referral.Referrals;
 import org.mitra.web.etag.EntityTags;
@@ -47,6 +49,7 @@ public class ReferralTransitionResource {
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP})
     @Operation(summary = "Move a referral: the sender submits, the receiver accepts, rejects, starts, holds, resumes, completes "
             + "or fails; either cancels; the sender marks it entered in error")
+    @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public Response transition(@PathParam("id") UUID id,
             @Parameter(description = "The referral's ETag as last read; a stale one is a 412") @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull TransitionRequest request) {
@@ -59,6 +62,7 @@ public class ReferralTransitionResource {
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP})
     @Operation(summary = "Move an intervention referral's business status one step forward (the receiver): "
             + "POLICE_NOTIFIED, REPORT_FILED, VICTIM_REMOVED, WITH_PROSECUTOR, VERDICT")
+    @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public Response businessStatus(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull BusinessStatusRequest request) {
         Referral referral = workflow.advanceBusinessStatus(id, ifMatch, request.businessStatus());
@@ -69,6 +73,7 @@ public class ReferralTransitionResource {
     @Path("/history")
     @Authenticated
     @Operation(summary = "Every step of the referral with actor, organization, time and reason")
+    @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public List<HistoryView> history(@PathParam("id") UUID id) {
         return history.of(id).stream().map(HistoryView::of).toList();
     }

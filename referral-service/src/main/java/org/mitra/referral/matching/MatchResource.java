@@ -13,10 +13,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.mitra.referral.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mitra.referral.Roles;
+import org.mitra.web.Roles;
 import org.mitra.referral.referral.Gender;
 import org.mitra.web.Caller;
 
@@ -35,6 +39,7 @@ public class MatchResource {
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP, Roles.COALITION_ADMIN})
     @Operation(summary = "Verified organizations offering the category in the region or its parent region, "
             + "available capacity first, each with the reasons for its rank")
+    @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public List<MatchView> find(
             @Parameter(example = "shelter-and-safe-housing") @QueryParam("category") @NotBlank String category,
             @Parameter(example = "5171") @QueryParam("region") @NotBlank
@@ -42,6 +47,10 @@ public class MatchResource {
             @Parameter(example = "16") @QueryParam("age") @Min(0) @Max(130) Integer age,
             @Parameter(example = "FEMALE") @QueryParam("gender") Gender gender,
             @Parameter(example = "id") @QueryParam("language") String language) {
-        return matching.find(category, region, age, gender, language, caller.organization());
+        // An organization's staff match on its behalf (its own services left out), which needs it verified;
+        // a coalition admin matches for the coalition.
+        Optional<UUID> own = caller.hasRole(Roles.COALITION_ADMIN) && caller.staffOrganization().isEmpty()
+                ? Optional.empty() : Optional.of(caller.verifiedStaffOrganization());
+        return matching.find(category, region, age, gender, language, own);
     }
 }

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.events.referral.ReferralStatus;
-import org.mitra.referral.Roles;
+import org.mitra.web.Roles;
 import org.mitra.referral.referral.Referral;
 import org.mitra.referral.referral.ReferralView;
 import org.mitra.web.paging.Page;

@@ -115,6 +115,15 @@ public class Referral extends PanacheEntityBase {
     @Version
     public long version;
 
+    /**
+     * Whether the sender ever submitted the referral: only then does the receiver see it. The submission
+     * time is set by the one step that leaves DRAFT for REQUESTED and never cleared, so a draft the sender
+     * cancelled or marked entered in error stays the sender's alone whatever its status.
+     */
+    public boolean wasSubmitted() {
+        return requestedAt != null;
+    }
+
     public boolean isIntervention() {
         return slice == Slice.INTERVENTION;
     }

@@ -4,56 +4,71 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
-import org.mitra.events.referral.ReferralStatus;
-import org.mitra.referral.Roles;
 import org.mitra.referral.lifecycle.Side;
 import org.mitra.web.Caller;
+import org.mitra.web.Roles;
 import org.mitra.web.problem.AccessDeniedException;
 import org.mitra.web.problem.ResourceNotFoundException;
 
 /**
  * Who the caller is to a referral. Only the staff of the sending and receiving organizations
- * (caseworkers, org admins, their partner systems) act on it; the receiver sees it once it is
- * submitted; coalition admins see metadata; for anyone else it does not exist.
+ * (caseworkers, org admins, their partner systems; {@link Caller#staffOrganization()}, the one
+ * definition of staff) act on it, and only while their organization is VERIFIED in this service's
+ * read model of the directory ({@link Caller#verifiedStaffOrganization()}: 403
+ * {@code organization-not-verified} otherwise, before anything about the referral is looked up).
+ * The receiver sees it once it was submitted ({@link Referral#wasSubmitted()}: a draft cancelled or
+ * marked entered in error never reaches it); coalition admins see metadata; for anyone else it
+ * does not exist.
  */
 @ApplicationScoped
 public class ReferralAccess {
     @Inject
     Caller caller;
 
-    /** Staff of some organization: may create referrals and act for that organization. */
+    /** Staff of some organization (a staff role and an org claim), whatever the organization's standing. */
     public boolean isStaff() {
-        return caller.organization().isPresent()
-                && (caller.hasRole(Roles.CASEWORKER) || caller.hasRole(Roles.ORG_ADMIN) || caller.hasRole(Roles.PARTNER_APP));
+        return caller.staffOrganization().isPresent();
     }
 
+    /**
+     * The organization the caller acts for: 403 for a caller who is nobody's staff, 403
+     * {@code organization-not-verified} for the staff of a pending, suspended or unknown organization.
+     */
     public UUID ownOrganization() {
-        if (!isStaff()) {
-            throw new AccessDeniedException("Only the staff of an organization (a token with an org claim) may do this");
-        }
-        return caller.organization().orElseThrow();
+        return caller.verifiedStaffOrganization();
     }
 
+    /**
+     * Which side of the referral the caller's organization is. For staff this first requires their
+     * organization to be verified (403 {@code organization-not-verified}); anyone else has no side.
+     */
     public Optional<Side> sideOf(Referral referral) {
         if (!isStaff()) {
             return Optional.empty();
         }
-        UUID own = caller.organization().orElseThrow();
+        return side(ownOrganization(), referral);
+    }
+
+    private static Optional<Side> side(UUID own, Referral referral) {
         if (own.equals(referral.sendingOrganizationId)) {
             return Optional.of(Side.SENDER);
         }
-        if (own.equals(referral.receivingOrganizationId) && referral.status != ReferralStatus.DRAFT) {
+        if (own.equals(referral.receivingOrganizationId) && referral.wasSubmitted()) {
             return Optional.of(Side.RECEIVER);
         }
         return Optional.empty();
     }
 
+    /** A coalition admin acting as such (not also some organization's staff, who would act as that staff). */
     public boolean isCoalitionAdmin() {
-        return caller.hasRole(Roles.COALITION_ADMIN);
+        return caller.hasRole(Roles.COALITION_ADMIN) && !isStaff();
     }
 
     /** A referral the caller may see at least the metadata of; 404 otherwise. */
     public Referral visible(UUID id) {
+        if (isStaff()) {
+            ownOrganization(); // a suspended organization's staff learn nothing, not even whether the referral exists
+        }
         return Referral.<Referral>findByIdOptional(id)
                 .filter(referral -> sideOf(referral).isPresent() || isCoalitionAdmin())
                 .orElseThrow(() -> ResourceNotFoundException.of("Referral", id));
@@ -71,6 +86,7 @@ public class ReferralAccess {
         return caller.isAnonymous() ? "anonymous" : caller.username();
     }
 
+    /** The organization named by the token, as recorded in history and audit; it grants nothing. */
     public Optional<UUID> callerOrganization() {
         return caller.organization();
     }

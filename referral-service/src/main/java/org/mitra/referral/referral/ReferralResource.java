@@ -19,10 +19,12 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.mitra.referral.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.events.referral.ReferralStatus;
-import org.mitra.referral.Roles;
+import org.mitra.web.Roles;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.idempotency.Idempotency;
 import org.mitra.web.paging.Page;
@@ -44,6 +46,7 @@ public class ReferralResource {
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP})
     @Operation(summary = "Refer a person to another organization, from the caller's own organization",
             description = "Starts as DRAFT, or REQUESTED with submit: true (consent required). Honours Idempotency-Key.")
+    @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public Response create(@Parameter(description = "Retries with the same key and body return the first referral")
             @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull ReferralRequest request) {
         return idempotency.execute(key, "referrals.create", request, () -> {
@@ -58,6 +61,7 @@ public class ReferralResource {
     @GET
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP, Roles.COALITION_ADMIN})
     @Operation(summary = "Referrals the caller's organization sent or received (coalition admins: metadata of all)")
+    @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public Page<ReferralView> list(
             @Parameter(description = "sent or received (required for an organization's staff)") @QueryParam("box") String box,
             @QueryParam("status") ReferralStatus status,
@@ -71,6 +75,7 @@ public class ReferralResource {
     @Path("/{id}")
     @Authenticated
     @Operation(summary = "One referral: the two organizations' staff see it all but the identity, coalition admins its metadata")
+    @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public Response get(@PathParam("id") UUID id) {
         ReferralView view = referrals.view(id);
         return Response.ok(view).tag(EntityTags.of(view.id(), view.version())).build();

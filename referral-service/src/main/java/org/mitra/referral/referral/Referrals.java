@@ -212,8 +212,8 @@ public class Referrals {
             if ("sent".equals(box)) {
                 where.append(" and sendingOrganizationId = :own");
             } else if ("received".equals(box)) {
-                where.append(" and receivingOrganizationId = :own and status <> :draft");
-                parameters.and("draft", ReferralStatus.DRAFT);
+                // Submitted ones only (Referral.wasSubmitted): never a draft, cancelled or entered in error as a draft.
+                where.append(" and receivingOrganizationId = :own and requestedAt is not null");
             } else {
                 throw InvalidRequestException.of("box", "must be sent or received");
             }

@@ -25,6 +25,12 @@ class DemoReferralsTest {
                 .filter(referral -> Referral.findById(referral.id()) != null).count());
         assertThat(loaded).isEqualTo(DemoReferrals.REFERRALS.size());
 
+        // The demo organizations' staff act once the directory has published their organizations as verified.
+        for (java.util.UUID organization : java.util.List.of(DemoReferrals.PONDOK_GERASA, DemoReferrals.FLUX_LIFEHOUSE)) {
+            org.mitra.referral.ReferralFixtures.publish(org.mitra.referral.ReferralFixtures.organizationChanged(organization,
+                    org.mitra.events.directory.OrganizationStatus.VERIFIED, false, java.util.List.of("51"), 5,
+                    "shelter-and-safe-housing"));
+        }
         DemoReferrals.DemoReferral accepted = DemoReferrals.REFERRALS.get(1);
         given().auth().oauth2(Tokens.caseworker(DemoReferrals.PONDOK_GERASA)).get("/api/referrals/{id}", accepted.id())
                 .then().statusCode(200).body("status", equalTo("ACCEPTED")).body("hasIdentity", equalTo(false));

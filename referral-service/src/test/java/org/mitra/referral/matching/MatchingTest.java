@@ -33,7 +33,7 @@ class MatchingTest {
         publish(organizationChanged(suspended, OrganizationStatus.SUSPENDED, false, List.of(regency), 9, SHELTER));
         publish(organizationChanged(elsewhere, OrganizationStatus.VERIFIED, false, List.of("5999"), 9, SHELTER));
 
-        List<Map<String, Object>> matches = given().auth().oauth2(Tokens.caseworker(UUID.randomUUID()))
+        List<Map<String, Object>> matches = given().auth().oauth2(Tokens.caseworker(org.mitra.referral.ReferralFixtures.organization(false)))
                 .queryParam("category", SHELTER).queryParam("region", regency).queryParam("age", 16)
                 .queryParam("gender", "FEMALE").queryParam("language", "id")
                 .get("/api/referrals/matches").then().statusCode(200).extract().path("$");
@@ -61,7 +61,7 @@ class MatchingTest {
 
     @Test
     void badSearchesAreRefusedPrecisely() {
-        String token = Tokens.caseworker(UUID.randomUUID());
+        String token = Tokens.caseworker(org.mitra.referral.ReferralFixtures.organization(false));
         given().auth().oauth2(token).queryParam("region", "51").get("/api/referrals/matches").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("category"));
         given().auth().oauth2(token).queryParam("category", "nothing-like-it").queryParam("region", "51")
