@@ -3,15 +3,19 @@ package org.mitra.testkit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.path.json.JsonPath;
+import java.net.URL;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,10 +83,26 @@ public abstract class ServiceBasicsContract {
                 .header("Content-Security-Policy", containsString("default-src 'none'"));
     }
 
+    @TestHTTPResource(value = "metrics", management = true)
+    URL managementMetrics;
+
     @Test
-    void exposesPrometheusMetrics() {
-        given().when().get("/q/metrics")
+    void servesPrometheusMetricsOnTheManagementInterfaceOnly() {
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get(managementMetrics.toString())
                 .then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void labelsRequestMetricsWithTemplatesNeverWithIdsFromPaths() {
+        UUID id = UUID.randomUUID();
+        given().when().get("/api/no-such-resource/" + id);
+        given().when().get("/q/health/ready/" + id);
+        String exposition = given().when().get(managementMetrics.toString()).then().statusCode(200).extract().asString();
+        assertThat(exposition).contains("http_server_requests_seconds_count").doesNotContain(id.toString());
+        Pattern anyId = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        exposition.lines().filter(line -> line.startsWith("http_server"))
+                .forEach(line -> assertThat(anyId.matcher(line).find()).as(line).isFalse());
     }
 }
