@@ -149,9 +149,15 @@ public class IdentityVault {
             }
             throw ResourceNotFoundException.of("Referral", referralId);
         }
-        if (side.get() == Side.RECEIVER && !consentCoversReceiver(referral)) {
+        if (side.get() == Side.RECEIVER && !consentCoversReceiver(referral, Consent.Shared.IDENTITY)) {
             audit.record(referralId, AuditAction.IDENTITY_READ, Outcome.REFUSED);
             throw new AccessDeniedException("The consent on referral " + referralId + " does not share the identity with the receiving organization");
+        }
+        if (!access.mayReadPersonalData(referral, side.get())) {
+            audit.record(referralId, AuditAction.IDENTITY_READ, Outcome.REFUSED);
+            throw new AccessDeniedException("The receiving organization reads the identity only while referral " + referralId
+                    + " is open and for a limited time after it closes, never after it was rejected or entered in error")
+                    .with("currentState", referral.status.name());
         }
         Subject subject = Subject.findById(referral.subjectId);
         // No key in the key store (consent withdrawn, possibly before the referral database was restored
@@ -197,10 +203,19 @@ public class IdentityVault {
         }
     }
 
-    private static boolean consentCoversReceiver(Referral referral) {
+    private static boolean consentCoversReceiver(Referral referral, Consent.Shared what) {
         return referral.consent != null && referral.consentWithdrawnAt == null
-                && referral.consent.covers(Consent.Shared.IDENTITY)
+                && referral.consent.covers(what)
                 && referral.consent.sharedWith().contains(referral.receivingOrganizationId);
+    }
+
+    /**
+     * Whether this side may be shown this part of the person's data on the referral now: the sender always
+     * (its own subject), the receiver when the consent shares it with the receiver and within the receiver's
+     * window ({@link ReferralAccess#mayReadPersonalData}).
+     */
+    public boolean mayShow(Referral referral, Side side, Consent.Shared what) {
+        return side == Side.SENDER || (consentCoversReceiver(referral, what) && access.mayReadPersonalData(referral, side));
     }
 
     static Vault.CipherPlace identityPlace(UUID subjectId) {

@@ -184,6 +184,7 @@ public class KeyStoreStartup {
                 ReferralStatus from = referral.status;
                 referral.status = ReferralStatus.CANCELLED;
                 referral.updatedAt = now;
+                referral.closedAt = now;
                 history(referral, from);
                 if (referral.requestedAt != null) {
                     events.statusChanged(referral, from, ReferralWorkflow.CONSENT_WITHDRAWN, now);

@@ -116,6 +116,9 @@ public class ReferralWorkflow {
             referral.requestedAt = now;
             referral.deadline = deadlines.deadline(referral.urgency, now);
         }
+        if (!ReferralStateMachine.isOpen(to) && referral.closedAt == null) {
+            referral.closedAt = now;
+        }
         record(referral, actionCode, from, to, reasonCode, servicesDelivered);
         // A draft is the sender's alone: the platform hears of a referral once it is submitted.
         if (referral.requestedAt != null) {

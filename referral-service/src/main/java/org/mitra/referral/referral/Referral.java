@@ -96,6 +96,10 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "requested_at")
     public Instant requestedAt;
 
+    /** When the referral left the open states (completed, failed, cancelled, rejected, entered in error); null while open. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
     /** When the receiver should have answered a REQUESTED referral. */
     public Instant deadline;
 

@@ -2,8 +2,14 @@ package org.mitra.referral.referral;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mitra.events.referral.ReferralStatus;
+import org.mitra.referral.lifecycle.ReferralStateMachine;
 import org.mitra.referral.lifecycle.Side;
 import org.mitra.web.Caller;
 import org.mitra.web.Roles;
@@ -24,6 +30,12 @@ import org.mitra.web.problem.ResourceNotFoundException;
 public class ReferralAccess {
     @Inject
     Caller caller;
+
+    /** How long after a referral closes its receiver still reads the person's identity and the sender's note. */
+    @ConfigProperty(name = "mitra.referral.identity.receiver-access-after-close", defaultValue = "P30D")
+    Duration receiverAccessAfterClose;
+
+    Clock clock = Clock.systemUTC();
 
     /** Staff of some organization (a staff role and an org claim), whatever the organization's standing. */
     public boolean isStaff() {
@@ -80,6 +92,27 @@ public class ReferralAccess {
         Side side = sideOf(referral).orElseThrow(() -> new AccessDeniedException(
                 "Only the staff of the sending or receiving organization may act on referral " + id));
         return new Acting(referral, side);
+    }
+
+    /**
+     * Whether this side may read the person's data on the referral now (the identity, the sender's note, the
+     * police report number), apart from consent. The sender always may: the subject is its own. The receiver
+     * while the referral is open and for {@code mitra.referral.identity.receiver-access-after-close} (30 days)
+     * after it closed (completed, failed, cancelled), and never once it rejected it or the sender marked it
+     * entered in error: it never took the person on, or the person was never meant to reach it.
+     */
+    public boolean mayReadPersonalData(Referral referral, Side side) {
+        if (side == Side.SENDER) {
+            return true;
+        }
+        if (ReferralStateMachine.isOpen(referral.status)) {
+            return true;
+        }
+        if (referral.status == ReferralStatus.REJECTED || referral.status == ReferralStatus.ENTERED_IN_ERROR
+                || referral.closedAt == null) {
+            return false;
+        }
+        return Instant.now(clock).isBefore(referral.closedAt.plus(receiverAccessAfterClose));
     }
 
     public String actor() {

@@ -42,6 +42,9 @@ public record ReferralView(
         Instant deadline,
         Instant createdAt,
         Instant updatedAt,
+        @Schema(description = "When the referral closed (completed, failed, cancelled, rejected, entered in error); the "
+                + "receiver reads the identity and the note until mitra.referral.identity.receiver-access-after-close "
+                + "(30 days) after it, never after rejected or entered in error") Instant closedAt,
         @Schema(description = "What the caller's organization may do now") List<String> allowedActions,
         long version) {
 
@@ -53,7 +56,7 @@ public record ReferralView(
                 referral.regionCode, referral.urgency, referral.ageBand, referral.gender, referral.subjectId,
                 referral.profile, referral.consent, referral.consentWithdrawnAt != null, hasIdentity, note, reference,
                 referral.overdueAt != null, referral.requestedAt, referral.deadline, referral.createdAt,
-                referral.updatedAt, allowedActions, referral.version);
+                referral.updatedAt, referral.closedAt, allowedActions, referral.version);
     }
 
     public static ReferralView metadata(Referral referral) {
@@ -61,6 +64,6 @@ public record ReferralView(
                 referral.receivingOrganizationId, referral.receivingServiceId, referral.categoryCode, referral.slice,
                 referral.regionCode, referral.urgency, referral.ageBand, referral.gender, null, null, null,
                 referral.consentWithdrawnAt != null, null, null, null, referral.overdueAt != null, referral.requestedAt,
-                referral.deadline, referral.createdAt, referral.updatedAt, List.of(), referral.version);
+                referral.deadline, referral.createdAt, referral.updatedAt, referral.closedAt, List.of(), referral.version);
     }
 }

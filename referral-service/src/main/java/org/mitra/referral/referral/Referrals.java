@@ -196,8 +196,11 @@ public class Referrals {
     /** The referral as this caller may see it: everything for the two organizations' staff, metadata for coalition admins. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ReferralView view(Referral referral) {
+        // The receiver sees the identity's presence and the note only as far as consent and its window allow.
         return access.sideOf(referral)
-                .map(side -> ReferralView.staff(referral, vault.hasReadableIdentity(referral), vault.note(referral).orElse(null),
+                .map(side -> ReferralView.staff(referral,
+                        vault.mayShow(referral, side, Consent.Shared.IDENTITY) && vault.hasReadableIdentity(referral),
+                        vault.mayShow(referral, side, Consent.Shared.NOTE) ? vault.note(referral).orElse(null) : null,
                         ReferralStateMachine.allowedActions(referral.status, side).stream().map(Action::code).toList()))
                 .orElseGet(() -> ReferralView.metadata(referral));
     }

@@ -142,7 +142,7 @@ class KeyStoreTest {
                 backupCiphertext, backupSubjectVersion, subject)).isEqualTo(1);
         assertThat(update(referralDatabase, """
                 UPDATE referral SET status = ?, consent_withdrawn_at = NULL, consent_withdrawn_by = NULL,
-                    consent_withdrawal_reason = NULL, version = ?, updated_at = ? WHERE id = ?""",
+                    consent_withdrawal_reason = NULL, closed_at = NULL, version = ?, updated_at = ? WHERE id = ?""",
                 backupStatus, backupReferralVersion, backupUpdatedAt, id)).isEqualTo(1);
 
         // The identity reads as withdrawn, and that refusal is audited.
