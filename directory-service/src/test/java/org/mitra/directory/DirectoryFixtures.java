@@ -81,18 +81,32 @@ public final class DirectoryFixtures {
 
     /** A referral seen in the lifecycle events, as the demand read model keeps it. */
     public static void referral(String categoryCode, String regionCode, boolean rejectedNoCapacity, boolean overdue) {
+        referralAt(categoryCode, regionCode, rejectedNoCapacity, overdue, Instant.now());
+    }
+
+    /** A referral requested at the given time (seen now), as the demand read model keeps it. */
+    public static void referralAt(String categoryCode, String regionCode, boolean rejectedNoCapacity, boolean overdue,
+            Instant requestedAt) {
         QuarkusTransaction.requiringNew().run(() -> {
             EntityManager entityManager = Organization.getEntityManager();
             entityManager.createNativeQuery("""
                     INSERT INTO referral_demand (referral_id, category_code, region_code, status, requested_at,
                                                  rejected_no_capacity, overdue, updated_at)
-                    VALUES (?1, ?2, ?3, 'REQUESTED', now(), ?4, ?5, now())""")
+                    VALUES (?1, ?2, ?3, 'REQUESTED', ?6, ?4, ?5, now())""")
                     .setParameter(1, UUID.randomUUID())
                     .setParameter(2, categoryCode)
                     .setParameter(3, regionCode)
                     .setParameter(4, rejectedNoCapacity)
                     .setParameter(5, overdue)
+                    .setParameter(6, java.sql.Timestamp.from(requestedAt))
                     .executeUpdate();
         });
+    }
+
+    /** The middle of the last complete calendar month (UTC): a time whose referrals the public figures show. */
+    public static Instant lastMonth() {
+        java.time.ZonedDateTime start = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withDayOfMonth(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        return start.minusDays(15).toInstant();
     }
 }

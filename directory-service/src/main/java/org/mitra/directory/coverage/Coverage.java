@@ -15,7 +15,6 @@ import org.mitra.directory.region.RegionView;
 import org.mitra.events.Slice;
 import org.mitra.directory.taxonomy.Taxonomy;
 import org.mitra.directory.taxonomy.TermView;
-import org.mitra.feeds.DisclosurePolicy;
 
 /**
  * Computes the coverage pie for a region in PostgreSQL: providers and capacity per category and per
@@ -63,11 +62,16 @@ public class Coverage {
     @Inject
     Taxonomy taxonomy;
 
+    @Inject
+    PublicDemand publicDemand;
+
     Clock clock = Clock.systemUTC();
 
     /**
      * The pie for the region; the caller has checked that the region exists. With {@code exactDemand}
-     * the referral counts are exact (coalition admins); otherwise they pass disclosure control.
+     * (coalition admins) the referral counts are exact and live. Otherwise demand is that of the last
+     * complete month as published ({@link PublicDemand}), and every verdict is computed from those
+     * published figures, so moving one's own capacity up and down reads back nothing that is withheld.
      */
     public CoverageReport forRegion(Region region, boolean exactDemand) {
         Instant now = clock.instant();
@@ -82,46 +86,55 @@ public class Coverage {
                 categorySupply.put((String) row[1], supply);
             }
         }
-        Map<String, Demand> demand = new HashMap<>();
-        for (Object[] row : rows(entityManager.createNativeQuery(DEMAND)
-                .setParameter("region", region.code)
-                .setParameter("since", Timestamp.from(now.minus(config.demandWindow())))
-                .getResultList())) {
-            demand.put((String) row[0], new Demand(number(row[1]), number(row[2]), number(row[3])));
+        Map<String, PublishedDemand> demand = new HashMap<>();
+        if (exactDemand) {
+            for (Object[] row : rows(entityManager.createNativeQuery(DEMAND)
+                    .setParameter("region", region.code)
+                    .setParameter("since", Timestamp.from(now.minus(config.demandWindow())))
+                    .getResultList())) {
+                demand.put((String) row[0], PublishedDemand.exact(new Demand(number(row[1]), number(row[2]), number(row[3]))));
+            }
+            return new CoverageReport(RegionView.of(region), now, true, null, null,
+                    slices(categorySupply, sliceSupply, demand, true));
         }
-        return new CoverageReport(RegionView.of(region), now, slices(categorySupply, sliceSupply, demand, exactDemand));
+        PublicDemand.Published published = publicDemand.of(region);
+        for (Map.Entry<String, Long[]> cell : published.byCategory().entrySet()) {
+            Long[] counts = cell.getValue();
+            demand.put(cell.getKey(), PublishedDemand.published(counts[0], counts[1], counts[2]));
+        }
+        return new CoverageReport(RegionView.of(region), now, false, published.period().toString(), published.takenAt(),
+                slices(categorySupply, sliceSupply, demand, false));
     }
 
     private List<SliceCoverage> slices(Map<String, Supply> categorySupply, Map<Slice, Supply> sliceSupply,
-            Map<String, Demand> demand, boolean exactDemand) {
+            Map<String, PublishedDemand> demand, boolean exactDemand) {
+        PublishedDemand none = exactDemand ? PublishedDemand.exact(Demand.NONE) : PublishedDemand.published(null, null, null);
         List<TermView> pie = taxonomy.slicesWithCategories();
-        DemandDisclosure disclosure = exactDemand ? null : new DemandDisclosure(pie, demand, policy());
         List<SliceCoverage> slices = new ArrayList<>();
         for (TermView slice : pie) {
             List<CategoryCoverage> categories = new ArrayList<>();
             Demand sliceDemand = Demand.NONE;
             for (TermView category : slice.categories()) {
                 Supply supply = categorySupply.getOrDefault(category.code(), Supply.NONE);
-                Demand seen = demand.getOrDefault(category.code(), Demand.NONE);
+                PublishedDemand shown = demand.getOrDefault(category.code(), none);
+                Demand seen = shown.asPublished();
                 sliceDemand = sliceDemand.plus(seen);
                 categories.add(new CategoryCoverage(category.code(), category.names(),
                         CoverageRules.categoryVerdict(supply.providers(), supply.reported() ? supply.available() : null, seen),
-                        supply.providers(), supply.maximum(), supply.available(),
-                        exactDemand ? PublishedDemand.exact(seen) : disclosure.category(slice.code(), category.code())));
+                        supply.providers(), supply.maximum(), supply.available(), shown));
             }
             Supply supply = sliceSupply.getOrDefault(slice.slice(), Supply.NONE);
+            // A slice's published demand is the sum of its categories' published figures: nothing more is told.
             slices.add(new SliceCoverage(slice.slice(), slice.names(),
                     CoverageRules.sliceVerdict(categories.stream().map(CategoryCoverage::verdict).toList()),
                     supply.providers(), supply.maximum(), supply.available(),
-                    exactDemand ? PublishedDemand.exact(sliceDemand) : disclosure.slice(slice.code()),
+                    exactDemand ? PublishedDemand.exact(sliceDemand)
+                            : PublishedDemand.published(sliceDemand.requested(), sliceDemand.rejectedNoCapacity(), sliceDemand.overdue()),
                     categories.stream().filter(category -> category.verdict() == Verdict.GAP).count(), categories));
         }
         return slices;
     }
 
-    private DisclosurePolicy policy() {
-        return new DisclosurePolicy(config.suppressionThreshold(), config.roundingBase());
-    }
 
     /** @param reported whether any provider reports its available capacity (0 available is not "unknown") */
     private record Supply(long providers, long maximum, long available, boolean reported) {

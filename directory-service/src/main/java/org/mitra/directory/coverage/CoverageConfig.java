@@ -14,6 +14,13 @@ public interface CoverageConfig {
     @WithDefault("11")
     int suppressionThreshold();
 
+    /**
+     * How often the public demand figures (the last complete month) are taken again; never more often than
+     * once a day, so that late events of the closed month show a day later at the soonest.
+     */
+    @WithDefault("P1D")
+    Duration publicRefresh();
+
     /** Published demand counts are rounded down to a multiple of this. */
     @WithDefault("5")
     int roundingBase();

@@ -51,8 +51,9 @@ public final class CoveragePie {
                 drawArc(svg, from, from + categorySweep, 85, 170, fill(slice.slice(), category.verdict()), category.verdict(),
                         category.names().get("en") + ": " + category.verdict() + ", " + category.providers()
                                 + " providers, " + category.availableCapacity() + " of " + category.totalCapacity()
-                                + " places available, " + (category.demand().requested() == null ? "few (withheld)"
-                                        : category.demand().requested().toString()) + " referrals requested",
+                                + " places available, " + (category.demand().requested() == null ? "withheld (few or none)"
+                                        : category.demand().requested().toString()) + " referrals requested"
+                                + (report.demandPeriod() == null ? "" : " in " + report.demandPeriod()),
                         "category-" + category.code());
             }
         }

@@ -23,6 +23,8 @@ public class CoverageResource {
     private static final String DEFAULT_REGION = "51";
     private static final String COALITION_ADMIN = "coalition-admin";
     private static final String GOV_LIAISON = "gov-liaison";
+    private static final java.util.Set<Region.Level> OFFERED_LEVELS = java.util.EnumSet.of(Region.Level.COUNTRY,
+            Region.Level.PROVINCE, Region.Level.REGENCY, Region.Level.CITY);
 
     @Inject
     Coverage coverage;
@@ -40,7 +42,12 @@ public class CoverageResource {
     @Path("/coverage")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Coverage of every slice and category in a region and its sub-regions (public; exact demand counts for coalition admins only)")
+    @Operation(summary = "Coverage of every slice and category in a region and its sub-regions (public; exact live demand for coalition admins only)",
+            description = "Providers and capacity are live. Demand: coalition admins see exact live counts over the demand "
+                    + "window; everyone else sees the last complete calendar month (demandPeriod) as the coverage feed "
+                    + "publishes it, taken at most once a day (demandPublishedAt), with counts below the disclosure threshold "
+                    + "and zeros alike withheld (null, withheld: true). Every verdict is computed from the figures shown, so "
+                    + "nothing withheld can be read back from it. Regions below regency level are not offered (404).")
     public CoverageReport coverage(@Parameter(description = "Region code", example = "51") @QueryParam("region") String region) {
         return coverage.forRegion(region(region), caller.hasRole(COALITION_ADMIN));
     }
@@ -49,7 +56,9 @@ public class CoverageResource {
     @Path("/coverage.svg")
     @Produces("image/svg+xml")
     @Transactional
-    @Operation(summary = "The coverage pie of a region as an SVG picture (public)")
+    @Operation(summary = "The coverage pie of a region as an SVG picture (public)",
+            description = "Drawn from the same figures as GET /coverage for the same caller: for everyone but coalition "
+                    + "admins, the published demand of the last complete month and verdicts computed from it.")
     public String coverageSvg(@Parameter(description = "Region code", example = "51") @QueryParam("region") String region) {
         return CoveragePie.svg(coverage.forRegion(region(region), caller.hasRole(COALITION_ADMIN)));
     }
@@ -59,13 +68,23 @@ public class CoverageResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @RolesAllowed({COALITION_ADMIN, GOV_LIAISON})
-    @Operation(summary = "A region's unmet needs ranked by unmet demand, with the reason for each (coalition admins and government liaisons)")
+    @Operation(summary = "A region's unmet needs ranked by unmet demand, with the reason for each (coalition admins and government liaisons)",
+            description = "Coalition admins: ranked by the exact live counts. Government liaisons: ranked from the published "
+                    + "figures of the last complete month only (as GET /coverage shows them), so a category with a few "
+                    + "referrals ranks as one with none; unmet below the disclosure threshold is null.")
     public List<Need> needs(@Parameter(description = "Region code", example = "51") @QueryParam("region") String region) {
         return needs.ranked(region(region), caller.hasRole(COALITION_ADMIN));
     }
 
+    /**
+     * The region asked for. Only the country, provinces and regencies or cities are offered: a finer region
+     * (a district or village, should one ever be added to the tree) would count too few people, so it is
+     * not found for anyone but a coalition admin.
+     */
     private Region region(String code) {
         String wanted = code == null || code.isBlank() ? DEFAULT_REGION : code;
-        return regions.find(wanted).orElseThrow(() -> ResourceNotFoundException.of("Region", wanted));
+        return regions.find(wanted)
+                .filter(found -> caller.hasRole(COALITION_ADMIN) || OFFERED_LEVELS.contains(found.level))
+                .orElseThrow(() -> ResourceNotFoundException.of("Region", wanted));
     }
 }

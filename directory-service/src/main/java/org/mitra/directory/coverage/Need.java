@@ -12,8 +12,9 @@ public record Need(
         @Schema(examples = "emergency-shelter") String category,
         @Schema(examples = "{\"en\": \"Emergency shelter\", \"id\": \"Penampungan darurat\"}") Map<String, String> names,
         @Schema(examples = "GAP") Verdict verdict,
-        @Schema(description = "Referrals the region could not meet: beyond available capacity, rejected for lack of it, or overdue; "
-                + "null when withheld because it counts too few people", examples = "15") Long unmet,
+        @Schema(description = "Referrals the region could not meet: beyond available capacity, rejected for lack of it, or overdue. "
+                + "Exact and live for coalition admins; for government liaisons computed from the published figures of the "
+                + "last complete month only", examples = "15") Long unmet,
         @Schema(description = "Why this is a need, in words") String reason,
         @Schema(description = "Neighbouring regions where the category overlaps (several providers, little demand)",
                 examples = "[\"5171\"]") List<String> overlapsNearby) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.mitra.directory.region.Region;
-import org.mitra.feeds.DisclosurePolicy;
 
 /**
  * Ranks a region's unmet needs: categories with demand and no provider, or more demand than the
@@ -23,17 +22,20 @@ public class Needs {
     record Candidate(SliceCoverage slice, CategoryCoverage category, Demand demand, long unmet) {
     }
 
-    /** @param exact coalition admins see exact counts; others see them after disclosure control */
+    /**
+     * @param exact coalition admins rank by the exact live counts; everyone else gets the ranking computed
+     *              from the published figures of the last complete month only (a withheld count taken as
+     *              none, so a region with a few referrals ranks exactly as one with none)
+     */
     public List<Need> ranked(Region region, boolean exact) {
-        CoverageReport here = coverage.forRegion(region, true);
+        CoverageReport here = coverage.forRegion(region, exact);
         List<CoverageReport> neighbours = Region.<Region>list("parentCode = ?1 and code <> ?2",
                         region.parentCode, region.code).stream()
-                .map(neighbour -> coverage.forRegion(neighbour, true)).toList();
+                .map(neighbour -> coverage.forRegion(neighbour, exact)).toList();
         List<Candidate> candidates = new ArrayList<>();
         for (SliceCoverage slice : here.slices()) {
             for (CategoryCoverage category : slice.categories()) {
-                PublishedDemand seen = category.demand();
-                Demand demand = new Demand(seen.requested(), seen.rejectedNoCapacity(), seen.overdue());
+                Demand demand = category.demand().asPublished();
                 long beyondCapacity = Math.max(0, demand.requested() - category.availableCapacity());
                 long unmet = category.verdict() == Verdict.GAP ? demand.requested()
                         : Math.max(beyondCapacity, demand.unmet());
@@ -47,7 +49,6 @@ public class Needs {
         candidates.sort(Comparator.comparingLong(Candidate::unmet).reversed()
                 .thenComparing(candidate -> candidate.category().verdict())
                 .thenComparing(candidate -> candidate.category().code()));
-        DisclosurePolicy policy = new DisclosurePolicy(config.suppressionThreshold(), config.roundingBase());
         List<Need> needs = new ArrayList<>();
         for (Candidate candidate : candidates) {
             CategoryCoverage category = candidate.category();
@@ -56,8 +57,9 @@ public class Needs {
                             .anyMatch(other -> other.code().equals(category.code()) && other.verdict() == Verdict.OVERLAP))
                     .map(report -> report.region().code())
                     .toList();
-            Long unmet = exact ? Long.valueOf(candidate.unmet())
-                    : candidate.unmet() >= policy.threshold() ? Long.valueOf(policy.round(candidate.unmet())) : null;
+            // Exact for coalition admins; for everyone else it is computed from published figures only, so it tells
+            // nothing they could not compute themselves.
+            Long unmet = candidate.unmet();
             needs.add(new Need(needs.size() + 1, candidate.slice().slice(), category.code(), category.names(),
                     category.verdict(), unmet, reason(category, overlaps), overlaps));
         }

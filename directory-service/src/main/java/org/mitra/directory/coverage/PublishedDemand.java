@@ -3,17 +3,36 @@ package org.mitra.directory.coverage;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Demand as a caller may see it: exact for coalition admins; for everyone else each count below the
- * disclosure threshold is withheld (null) and the rest rounded down, as in the government feeds.
+ * Demand as a caller may see it. Coalition admins: the exact live counts. Everyone else: the last
+ * complete month as the coverage feed publishes it (counts below the disclosure threshold withheld,
+ * the rest rounded down), where a zero is withheld exactly like a small count, so the two read the same.
  */
 @Schema(name = "Demand", description = "Referrals seen for the category in the region: requested, rejected for lack of "
-        + "capacity, left overdue. Null when withheld because it counts too few people to publish.")
+        + "capacity, left overdue. Coalition admins see exact live counts (the demand window); everyone else sees the last "
+        + "complete month (demandPeriod), where null means withheld: fewer than the disclosure threshold, or none at all.")
 public record PublishedDemand(
         @Schema(examples = "15") Long requested,
         @Schema(examples = "5") Long rejectedNoCapacity,
-        @Schema(examples = "0") Long overdue) {
+        @Schema(examples = "0") Long overdue,
+        @Schema(description = "Whether any of the counts is withheld (null): too few to publish, or none; the two are "
+                + "never told apart", examples = "false") boolean withheld) {
 
     static PublishedDemand exact(Demand demand) {
-        return new PublishedDemand(demand.requested(), demand.rejectedNoCapacity(), demand.overdue());
+        return new PublishedDemand(demand.requested(), demand.rejectedNoCapacity(), demand.overdue(), false);
+    }
+
+    /** Published counts; a zero becomes withheld like a small count. */
+    static PublishedDemand published(Long requested, Long rejectedNoCapacity, Long overdue) {
+        Long shownRequested = PublicDemand.positive(requested);
+        Long shownRejected = PublicDemand.positive(rejectedNoCapacity);
+        Long shownOverdue = PublicDemand.positive(overdue);
+        return new PublishedDemand(shownRequested, shownRejected, shownOverdue,
+                shownRequested == null || shownRejected == null || shownOverdue == null);
+    }
+
+    /** The figures a verdict may use: what is published, a withheld count taken as none. */
+    Demand asPublished() {
+        return new Demand(requested == null ? 0 : requested, rejectedNoCapacity == null ? 0 : rejectedNoCapacity,
+                overdue == null ? 0 : overdue);
     }
 }

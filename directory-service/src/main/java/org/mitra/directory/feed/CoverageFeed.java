@@ -31,7 +31,8 @@ import org.mitra.feeds.FeedTable;
 import org.mitra.feeds.Period;
 
 /**
- * The coverage feed for government liaisons: the pie of every region as a table per period. Supply
+ * The coverage feed for government liaisons: the pie of every region as a table per closed period
+ * (the current one is never served, so a pull before and after a referral shows nothing). Supply
  * is snapshotted while a period is current (so past periods stay as they were); demand comes from
  * the referral events of the period and passes disclosure control, level by level, so that no
  * withheld regency can be recomputed from its province or a province from the country.
@@ -97,30 +98,39 @@ public class CoverageFeed {
     @Transactional
     public void snapshotCurrentPeriods() {
         Instant now = clock.instant();
-        List<Object[]> supply = rows(entityManager.createNativeQuery(SUPPLY).getResultList());
         for (Period.Granularity granularity : Period.Granularity.values()) {
-            String period = Period.containing(now, granularity).toString();
-            entityManager.createNativeQuery("DELETE FROM coverage_snapshot WHERE period = :period")
-                    .setParameter("period", period).executeUpdate();
-            for (Object[] row : supply) {
-                entityManager.createNativeQuery("""
-                        INSERT INTO coverage_snapshot (period, region_code, category_code, providers, total_capacity,
-                                                       available_capacity, capacity_reported, taken_at)
-                        VALUES (:period, :region, :category, :providers, :total, :available, :reported, :at)""")
-                        .setParameter("period", period)
-                        .setParameter("region", row[0])
-                        .setParameter("category", row[1])
-                        .setParameter("providers", number(row[2]))
-                        .setParameter("total", number(row[3]))
-                        .setParameter("available", number(row[4]))
-                        .setParameter("reported", number(row[5]) > 0)
-                        .setParameter("at", Timestamp.from(now))
-                        .executeUpdate();
-            }
+            snapshot(Period.containing(now, granularity));
         }
     }
 
-    /** The periods with figures, oldest first, up to the current one; only those changed after {@code since} when given. */
+    /** Takes the supply of now as the given period's (the hourly job for the current periods; tests for others). */
+    @Transactional
+    void snapshot(Period snapshotted) {
+        Instant now = clock.instant();
+        String period = snapshotted.toString();
+        entityManager.createNativeQuery("DELETE FROM coverage_snapshot WHERE period = :period")
+                .setParameter("period", period).executeUpdate();
+        for (Object[] row : rows(entityManager.createNativeQuery(SUPPLY).getResultList())) {
+            entityManager.createNativeQuery("""
+                    INSERT INTO coverage_snapshot (period, region_code, category_code, providers, total_capacity,
+                                                   available_capacity, capacity_reported, taken_at)
+                    VALUES (:period, :region, :category, :providers, :total, :available, :reported, :at)""")
+                    .setParameter("period", period)
+                    .setParameter("region", row[0])
+                    .setParameter("category", row[1])
+                    .setParameter("providers", number(row[2]))
+                    .setParameter("total", number(row[3]))
+                    .setParameter("available", number(row[4]))
+                    .setParameter("reported", number(row[5]) > 0)
+                    .setParameter("at", Timestamp.from(now))
+                    .executeUpdate();
+        }
+    }
+
+    /**
+     * The closed periods with figures, oldest first, up to the last one that has ended; only those changed after
+     * {@code since} when given. The current period is never served: its figures would move with each referral.
+     */
     @Transactional
     public List<PeriodEntry> periods(Period.Granularity granularity, Instant since) {
         Instant now = clock.instant();
@@ -129,8 +139,12 @@ public class CoverageFeed {
         Instant earliest = Optional.ofNullable(single("SELECT min(requested_at) FROM referral_demand")).orElse(now);
         Instant earliestSnapshot = Optional.ofNullable(single("SELECT min(taken_at) FROM coverage_snapshot")).orElse(now);
         Period first = Period.containing(earliest.isBefore(earliestSnapshot) ? earliest : earliestSnapshot, granularity);
+        Period lastClosed = Period.containing(current.start().minusSeconds(1), granularity);
         List<PeriodEntry> entries = new ArrayList<>();
-        for (Period period : Period.range(first, current)) {
+        if (first.compareTo(lastClosed) > 0) {
+            return entries;
+        }
+        for (Period period : Period.range(first, lastClosed)) {
             Instant lastModified = lastModified(period);
             if (since == null || lastModified.isAfter(since)) {
                 entries.add(new PeriodEntry(period, lastModified));
@@ -139,11 +153,11 @@ public class CoverageFeed {
         return entries;
     }
 
-    /** The table of one period, or empty for a period in the future. */
+    /** The table of one closed period, or empty for the current period or one in the future. */
     @Transactional
     public Optional<FeedTable> table(Period period) {
         Instant now = clock.instant();
-        if (period.start().isAfter(now)) {
+        if (period.end().isAfter(now)) {
             return Optional.empty();
         }
         ensureSnapshot(Period.containing(now, period.granularity()));
@@ -157,13 +171,7 @@ public class CoverageFeed {
                 FROM coverage_snapshot WHERE period = :period""").setParameter("period", period.toString()).getResultList())) {
             supply.put(row[0] + "/" + row[1], new long[] {number(row[2]), number(row[3]), number(row[4]), number(row[5])});
         }
-        Map<String, Demand> demand = new HashMap<>();
-        for (Object[] row : rows(entityManager.createNativeQuery(DEMAND)
-                .setParameter("start", Timestamp.from(period.start()))
-                .setParameter("end", Timestamp.from(period.end()))
-                .getResultList())) {
-            demand.put(row[0] + "/" + row[1], new Demand(number(row[2]), number(row[3]), number(row[4])));
-        }
+        Map<String, Demand> demand = demand(period);
         Map<String, Long[]> published = protect(regions, byCode, pie, demand);
         List<List<Object>> rows = new ArrayList<>();
         boolean snapshot = !supply.isEmpty();
@@ -172,8 +180,9 @@ public class CoverageFeed {
                 for (TermView category : slice.categories()) {
                     String key = region.code + "/" + category.code();
                     long[] offered = supply.getOrDefault(key, new long[4]);
-                    Demand seen = demand.getOrDefault(key, Demand.NONE);
                     Long[] shown = published.get(key);
+                    // The verdict from the published figures only, never from the exact counts behind them.
+                    Demand seen = new Demand(orZero(shown[0]), orZero(shown[1]), orZero(shown[2]));
                     rows.add(Arrays.asList(region.code, region.name, region.level.name(), slice.code(), category.code(),
                             snapshot ? offered[0] : null, snapshot ? offered[1] : null, snapshot ? offered[2] : null,
                             shown[0], shown[1], shown[2],
@@ -184,6 +193,28 @@ public class CoverageFeed {
         DisclosurePolicy policy = policy();
         return Optional.of(new FeedTable(TITLE, period.toString(), now, lastModified(period), policy.threshold(),
                 policy.roundingBase(), FeedTable.LICENCE, COLUMNS, rows));
+    }
+
+    /**
+     * What the feed publishes of a period's demand, by {@code region/category}: requested, rejected for lack
+     * of capacity and overdue, each null when withheld. The public coverage shows the same figures.
+     */
+    @Transactional
+    public Map<String, Long[]> publishedDemand(Period period) {
+        List<Region> regions = Region.<Region>list("order by path");
+        Map<String, Region> byCode = regions.stream().collect(Collectors.toMap(region -> region.code, Function.identity()));
+        return protect(regions, byCode, taxonomy.slicesWithCategories(), demand(period));
+    }
+
+    private Map<String, Demand> demand(Period period) {
+        Map<String, Demand> demand = new HashMap<>();
+        for (Object[] row : rows(entityManager.createNativeQuery(DEMAND)
+                .setParameter("start", Timestamp.from(period.start()))
+                .setParameter("end", Timestamp.from(period.end()))
+                .getResultList())) {
+            demand.put(row[0] + "/" + row[1], new Demand(number(row[2]), number(row[3]), number(row[4])));
+        }
+        return demand;
     }
 
     /**
@@ -289,6 +320,10 @@ public class CoverageFeed {
     @SuppressWarnings("unchecked")
     private static List<Object[]> rows(List<?> result) {
         return (List<Object[]>) result;
+    }
+
+    private static long orZero(Long published) {
+        return published == null ? 0 : published;
     }
 
     private static long number(Object value) {

@@ -48,7 +48,8 @@ public class FeedResource {
         return List.of(new FeedDescription(CoverageFeed.ID, CoverageFeed.TITLE,
                 "For every region, slice and category: verified providers, capacity, referrals requested, rejected for lack "
                         + "of capacity and overdue (counts below the disclosure threshold withheld, the rest rounded down), "
-                        + "and the verdict GAP, STRAINED, OVERLAP or COVERED.",
+                        + "and the verdict GAP, STRAINED, OVERLAP or COVERED computed from the published figures. Closed "
+                        + "periods only: the current quarter or month is served once it has ended.",
                 BASE, List.of(MediaType.APPLICATION_JSON, CSV), List.of("quarter", "month"), "PT1H",
                 FeedTable.LICENCE, List.of(GOV_LIAISON, COALITION_ADMIN)));
     }
@@ -57,7 +58,9 @@ public class FeedResource {
     @Path("/coverage")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({GOV_LIAISON, COALITION_ADMIN})
-    @Operation(summary = "The periods of the coverage feed, oldest first; with since, only those changed after it")
+    @Operation(summary = "The closed periods of the coverage feed, oldest first; with since, only those changed after it",
+            description = "The current period is never listed: a period is served once it has ended, so no pull shows "
+                    + "a referral of the period still running.")
     public List<FeedPeriodLink> periods(
             @Parameter(description = "quarter (default) or month") @QueryParam("granularity") String granularity,
             @Parameter(description = "ISO-8601 instant of the last pull", example = "2026-11-01T00:00:00Z") @QueryParam("since") String since) {
@@ -74,7 +77,8 @@ public class FeedResource {
     @Path("/coverage/{period}")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({GOV_LIAISON, COALITION_ADMIN})
-    @Operation(summary = "One period of the coverage feed as JSON, or as CSV with an HXL row (Accept: text/csv); answers If-None-Match with 304")
+    @Operation(summary = "One period of the coverage feed as JSON, or as CSV with an HXL row (Accept: text/csv); answers If-None-Match with 304",
+            description = "Closed periods only: the current period, and any in the future, is 404.")
     public Response period(@PathParam("period") String period, @Context Request request,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         return respond(period, request, FeedResponses.wantsCsv(accept));

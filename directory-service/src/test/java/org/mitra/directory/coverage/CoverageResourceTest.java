@@ -20,11 +20,15 @@ import org.xml.sax.InputSource;
 
 import static org.mitra.directory.DirectoryFixtures.organization;
 import static org.mitra.directory.DirectoryFixtures.province;
+import static org.mitra.directory.DirectoryFixtures.lastMonth;
 import static org.mitra.directory.DirectoryFixtures.referral;
+import static org.mitra.directory.DirectoryFixtures.referralAt;
 import static org.mitra.directory.DirectoryFixtures.service;
 
 @QuarkusTest
 class CoverageResourceTest {
+    @jakarta.inject.Inject
+    PublicDemand publicDemand;
 
     @Test
     void showsAGapAStrainedCategoryAndAnOverlapInARegion() {
@@ -68,27 +72,36 @@ class CoverageResourceTest {
         assertThat(pie.getList("slices.slice")).containsExactly("advocacy", "prevention", "intervention", "rehabilitation");
     }
 
+    /**
+     * Before issue 12 the public saw live demand and a verdict computed from the exact count (STRAINED for 3
+     * referrals against no room): it now sees last month's published figures and verdicts from those alone.
+     */
     @Test
-    void thePublicSeesVerdictsButNeverASmallDemandCount() {
+    void thePublicSeesLastMonthsPublishedDemandAndVerdictsFromItAlone() {
         Region province = province(1);
         service(organization(OrganizationStatus.VERIFIED, province.code), "legal-aid", 1, 0, province.code);
         for (int i = 0; i < 3; i++) {
-            referral("legal-aid", province.code + "1", false, false);
+            referralAt("legal-aid", province.code + "1", false, false, lastMonth());
         }
         for (int i = 0; i < 23; i++) {
-            referral("medical-care", province.code + "1", false, false);
+            referralAt("medical-care", province.code + "1", false, false, lastMonth());
         }
+        publicDemand.refresh();
         String rehabilitation = "slices.find { it.slice == 'rehabilitation' }";
         JsonPath anonymous = given().queryParam("region", province.code).get("/api/directory/coverage")
                 .then().statusCode(200).extract().jsonPath();
-        assertThat(anonymous.getString(rehabilitation + ".categories.find { it.code == 'legal-aid' }.verdict")).isEqualTo("STRAINED");
+        assertThat(anonymous.getBoolean("demandExact")).isFalse();
         assertThat(anonymous.getString(rehabilitation + ".categories.find { it.code == 'legal-aid' }.demand.requested")).isNull();
-        // Legal aid's 3 cannot be recomputed from the slice total: medical care is withheld with it, and 26 shows as 25.
+        assertThat(anonymous.getBoolean(rehabilitation + ".categories.find { it.code == 'legal-aid' }.demand.withheld")).isTrue();
+        assertThat(anonymous.getString(rehabilitation + ".categories.find { it.code == 'legal-aid' }.verdict")).isEqualTo("COVERED");
+        // Legal aid's 3 cannot be recomputed from medical care's 23: that is withheld with it, and so is the slice's sum.
         assertThat(anonymous.getString(rehabilitation + ".categories.find { it.code == 'medical-care' }.demand.requested")).isNull();
-        assertThat(anonymous.getLong(rehabilitation + ".demand.requested")).isEqualTo(25);
+        assertThat(anonymous.getString(rehabilitation + ".demand.requested")).isNull();
         JsonPath admin = given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("region", province.code)
                 .get("/api/directory/coverage").then().statusCode(200).extract().jsonPath();
+        assertThat(admin.getBoolean("demandExact")).isTrue();
         assertThat(admin.getLong(rehabilitation + ".categories.find { it.code == 'legal-aid' }.demand.requested")).isEqualTo(3);
+        assertThat(admin.getString(rehabilitation + ".categories.find { it.code == 'legal-aid' }.verdict")).isEqualTo("STRAINED");
         assertThat(admin.getLong(rehabilitation + ".demand.requested")).isEqualTo(26);
     }
 

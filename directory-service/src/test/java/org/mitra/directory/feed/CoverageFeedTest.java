@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.mitra.directory.DirectoryFixtures.organization;
 import static org.mitra.directory.DirectoryFixtures.province;
-import static org.mitra.directory.DirectoryFixtures.referral;
+import static org.mitra.directory.DirectoryFixtures.referralAt;
 import static org.mitra.directory.DirectoryFixtures.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,7 +31,12 @@ class CoverageFeedTest {
     @Inject
     CoverageFeed coverageFeed;
 
-    static final String CURRENT = Period.containing(Instant.now(), Period.Granularity.QUARTER).toString();
+    /** The last closed quarter: the feed serves closed periods only (issue 12 item 1). */
+    static final Period QUARTER = Period.containing(
+            Period.containing(Instant.now(), Period.Granularity.QUARTER).start().minusSeconds(1), Period.Granularity.QUARTER);
+    static final String CLOSED = QUARTER.toString();
+    /** A time inside the closed quarter, and so inside one of its (closed) months. */
+    static final Instant IN_CLOSED = QUARTER.start().plus(java.time.Duration.ofDays(20));
 
     private static JsonPath pull(String period) {
         return given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/" + period)
@@ -44,11 +49,11 @@ class CoverageFeedTest {
 
     @Test
     void onlyGovernmentLiaisonsAndCoalitionAdminsPullFeeds() {
-        given().get("/api/directory/feeds/coverage/" + CURRENT).then().statusCode(401);
-        given().auth().oauth2(Tokens.caseworker(UUID.randomUUID())).get("/api/directory/feeds/coverage/" + CURRENT)
+        given().get("/api/directory/feeds/coverage/" + CLOSED).then().statusCode(401);
+        given().auth().oauth2(Tokens.caseworker(UUID.randomUUID())).get("/api/directory/feeds/coverage/" + CLOSED)
                 .then().statusCode(403);
         given().auth().oauth2(Tokens.orgAdmin(UUID.randomUUID())).get("/api/directory/feeds/coverage").then().statusCode(403);
-        given().auth().oauth2(Tokens.coalitionAdmin()).get("/api/directory/feeds/coverage/" + CURRENT).then().statusCode(200);
+        given().auth().oauth2(Tokens.coalitionAdmin()).get("/api/directory/feeds/coverage/" + CLOSED).then().statusCode(200);
         given().get("/api/directory/feeds").then().statusCode(200).body("id", hasItem("coverage"));
     }
 
@@ -59,17 +64,18 @@ class CoverageFeedTest {
         String regencyB = province.code + "2";
         service(organization(OrganizationStatus.VERIFIED, province.code), "medical-care", 30, 10, province.code);
         for (int i = 0; i < 3; i++) {
-            referral("medical-care", regencyA, false, false);
+            referralAt("medical-care", regencyA, false, false, IN_CLOSED);
         }
         for (int i = 0; i < 14; i++) {
-            referral("legal-aid", regencyA, false, false);
+            referralAt("legal-aid", regencyA, false, false, IN_CLOSED);
         }
         for (int i = 0; i < 20; i++) {
-            referral("medical-care", regencyB, false, false);
+            referralAt("medical-care", regencyB, false, false, IN_CLOSED);
         }
-        // The hourly snapshot job, run now so the new provider is in this period's supply.
-        coverageFeed.snapshotCurrentPeriods();
-        JsonPath feed = pull(CURRENT);
+        // The hourly snapshot job as it ran while the period was current, so the new provider is in its supply.
+        coverageFeed.snapshot(QUARTER);
+        coverageFeed.snapshot(Period.containing(IN_CLOSED, Period.Granularity.MONTH));
+        JsonPath feed = pull(CLOSED);
 
         assertThat(feed.getInt("suppressionThreshold")).isEqualTo(11);
         assertThat(row(feed, regencyA, "medical-care").get("requested")).isNull();
@@ -93,14 +99,14 @@ class CoverageFeedTest {
         assertThat(withheld).as("a lone withheld cell would be the difference").hasSizeGreaterThanOrEqualTo(2);
         assertThat(province23 - publishedRegencies).isNotEqualTo(3);
         // Nor does the month's table give away what the quarter's hides.
-        JsonPath month = pull(Period.containing(Instant.now(), Period.Granularity.MONTH).toString());
+        JsonPath month = pull(Period.containing(IN_CLOSED, Period.Granularity.MONTH).toString());
         assertThat(row(month, regencyA, "medical-care").get("requested")).isNull();
     }
 
     @Test
     void csvCarriesNamesThenHxlHashtagsThenOneRowPerRegionAndCategory() throws Exception {
         String csv = given().auth().oauth2(Tokens.govLiaison()).accept("text/csv")
-                .get("/api/directory/feeds/coverage/" + CURRENT).then().statusCode(200)
+                .get("/api/directory/feeds/coverage/" + CLOSED).then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
         List<String[]> records = new ArrayList<>();
         try (var reader = new java.io.BufferedReader(new StringReader(csv))) {
@@ -114,38 +120,38 @@ class CoverageFeedTest {
         long regions = QuarkusTransaction.requiringNew().call(() -> Region.count());
         assertThat(records).hasSize((int) (2 + regions * 29));
         assertThat(records).allSatisfy(record -> assertThat(record).hasSize(12));
-        given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/" + CURRENT + ".csv")
+        given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/" + CLOSED + ".csv")
                 .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"));
     }
 
     @Test
     void anUnchangedPeriodAnswers304AndSinceListsOnlyChangedPeriods() {
-        var first = given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/" + CURRENT)
+        var first = given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/" + CLOSED)
                 .then().statusCode(200).extract();
         String etag = first.header("ETag");
         assertThat(first.header("Last-Modified")).isNotNull();
         given().auth().oauth2(Tokens.govLiaison()).header("If-None-Match", etag)
-                .get("/api/directory/feeds/coverage/" + CURRENT).then().statusCode(304);
+                .get("/api/directory/feeds/coverage/" + CLOSED).then().statusCode(304);
 
         Instant lastPull = Instant.now();
         given().auth().oauth2(Tokens.govLiaison()).queryParam("since", lastPull.toString())
-                .get("/api/directory/feeds/coverage").then().statusCode(200).body("period", not(hasItem(CURRENT)));
+                .get("/api/directory/feeds/coverage").then().statusCode(200).body("period", not(hasItem(CLOSED)));
         Region province = province(1);
-        referral("skills-training", province.code + "1", false, false);
+        referralAt("skills-training", province.code + "1", false, false, IN_CLOSED);
         given().auth().oauth2(Tokens.govLiaison()).queryParam("since", lastPull.toString())
-                .get("/api/directory/feeds/coverage").then().statusCode(200).body("period", hasItem(CURRENT));
+                .get("/api/directory/feeds/coverage").then().statusCode(200).body("period", hasItem(CLOSED));
         given().auth().oauth2(Tokens.govLiaison()).header("If-None-Match", etag)
-                .get("/api/directory/feeds/coverage/" + CURRENT).then().statusCode(200);
+                .get("/api/directory/feeds/coverage/" + CLOSED).then().statusCode(200);
     }
 
     @Test
     void everyPullIsAuditedAndBadPeriodsAreRefused() {
         String liaison = "liaison-" + UUID.randomUUID().toString().substring(0, 8);
         given().auth().oauth2(Tokens.as("gov-liaison").username(liaison).sign())
-                .get("/api/directory/feeds/coverage/" + CURRENT).then().statusCode(200);
+                .get("/api/directory/feeds/coverage/" + CLOSED).then().statusCode(200);
         long pulls = QuarkusTransaction.requiringNew().call(() -> ((Number) Organization.getEntityManager()
                 .createNativeQuery("SELECT count(*) FROM feed_pull WHERE actor = ?1 AND feed = 'coverage' AND period = ?2")
-                .setParameter(1, liaison).setParameter(2, CURRENT).getSingleResult()).longValue());
+                .setParameter(1, liaison).setParameter(2, CLOSED).getSingleResult()).longValue());
         assertThat(pulls).isEqualTo(1);
         given().auth().oauth2(Tokens.as("gov-liaison").username(liaison).sign())
                 .get("/api/directory/feeds/coverage").then().statusCode(200);

@@ -1,0 +1,143 @@
+package org.mitra.directory.coverage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mitra.directory.feed.CoverageFeed;
+import org.mitra.directory.region.Region;
+import org.mitra.feeds.Period;
+
+/**
+ * The demand everyone but a coalition admin sees in the coverage pie and the needs: the last complete
+ * calendar month (UTC), as the coverage feed publishes it (suppressed, complemented level by level,
+ * rounded), kept as a snapshot taken at most once a day. So a referral made now changes nothing
+ * anybody outside the coalition's admins can read, and a late event of the closed month shows at the
+ * next daily snapshot, not within seconds.
+ */
+@ApplicationScoped
+public class PublicDemand {
+    /** Never refreshed more often than this, whatever the configuration says. */
+    static final Duration SHORTEST_REFRESH = Duration.ofDays(1);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    CoverageFeed feed;
+
+    @Inject
+    CoverageConfig config;
+
+    Clock clock = Clock.systemUTC();
+
+    /** One region's published demand: per category code, requested, rejected for lack of capacity and overdue (null: withheld). */
+    public record Published(Period period, Instant takenAt, Map<String, Long[]> byCategory) {
+        public Long[] of(String category) {
+            return byCategory.getOrDefault(category, new Long[3]);
+        }
+    }
+
+    /** The last complete calendar month now. */
+    public Period period() {
+        Period current = Period.containing(clock.instant(), Period.Granularity.MONTH);
+        return Period.containing(current.start().minusSeconds(1), Period.Granularity.MONTH);
+    }
+
+    @Transactional
+    public Published of(Region region) {
+        Period period = period();
+        Instant takenAt = takenAt(period);
+        Duration refresh = config.publicRefresh().compareTo(SHORTEST_REFRESH) < 0 ? SHORTEST_REFRESH : config.publicRefresh();
+        if (takenAt == null || !takenAt.plus(refresh).isAfter(clock.instant())) {
+            takenAt = take(period, refresh);
+        }
+        Map<String, Long[]> byCategory = new HashMap<>();
+        for (Object[] row : rows(entityManager.createNativeQuery("""
+                SELECT category_code, requested, rejected_no_capacity, overdue FROM coverage_public_demand
+                WHERE period = :period AND region_code = :region""")
+                .setParameter("period", period.toString()).setParameter("region", region.code).getResultList())) {
+            byCategory.put((String) row[0], new Long[] {count(row[1]), count(row[2]), count(row[3])});
+        }
+        return new Published(period, takenAt, byCategory);
+    }
+
+    /** Takes the snapshot of the last complete month now (the daily job; tests). */
+    @Transactional
+    public void refresh() {
+        take(period(), Duration.ZERO);
+    }
+
+    /** Takes the month's snapshot unless another request took it within {@code refresh} (one at a time). */
+    private Instant take(Period period, Duration refresh) {
+        entityManager.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('coverage_public_demand'))) lock")
+                .getSingleResult();
+        Instant now = clock.instant();
+        Instant taken = takenAt(period);
+        if (taken != null && taken.plus(refresh).isAfter(now) && !refresh.isZero()) {
+            return taken;
+        }
+        entityManager.createNativeQuery("DELETE FROM coverage_public_demand WHERE period = :period")
+                .setParameter("period", period.toString()).executeUpdate();
+        for (Map.Entry<String, Long[]> cell : feed.publishedDemand(period).entrySet()) {
+            Long[] counts = cell.getValue();
+            if (positive(counts[0]) == null && positive(counts[1]) == null && positive(counts[2]) == null) {
+                continue; // a zero and a withheld count read the same: nothing stored
+            }
+            String[] key = cell.getKey().split("/", 2);
+            entityManager.createNativeQuery("""
+                    INSERT INTO coverage_public_demand (period, region_code, category_code, requested, rejected_no_capacity, overdue)
+                    VALUES (:period, :region, :category, :requested, :rejected, :overdue)""")
+                    .setParameter("period", period.toString())
+                    .setParameter("region", key[0])
+                    .setParameter("category", key[1])
+                    .setParameter("requested", positive(counts[0]))
+                    .setParameter("rejected", positive(counts[1]))
+                    .setParameter("overdue", positive(counts[2]))
+                    .executeUpdate();
+        }
+        entityManager.createNativeQuery("""
+                INSERT INTO coverage_public_demand_taken (period, taken_at) VALUES (:period, :at)
+                ON CONFLICT (period) DO UPDATE SET taken_at = excluded.taken_at""")
+                .setParameter("period", period.toString()).setParameter("at", Timestamp.from(now)).executeUpdate();
+        return now;
+    }
+
+    private Instant takenAt(Period period) {
+        List<?> taken = entityManager.createNativeQuery("SELECT taken_at FROM coverage_public_demand_taken WHERE period = :period")
+                .setParameter("period", period.toString()).getResultList();
+        if (taken.isEmpty() || taken.get(0) == null) {
+            return null;
+        }
+        Object value = taken.get(0);
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return (Instant) value;
+    }
+
+    /** A published count above zero, or null: a zero is published exactly like a withheld count. */
+    static Long positive(Long published) {
+        return published == null || published <= 0 ? null : published;
+    }
+
+    private static Long count(Object value) {
+        return value == null ? null : positive(((Number) value).longValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(List<?> result) {
+        return (List<Object[]>) result;
+    }
+}
