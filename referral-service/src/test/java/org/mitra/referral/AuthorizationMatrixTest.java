@@ -65,7 +65,7 @@ class AuthorizationMatrixTest {
                 200, 200, 404, 403, 404, 401),
         RECORD_CONSENT(Setup.DRAFT, (cell, call) -> call.contentType(ContentType.JSON).body(consent(cell.receiver()))
                 .put("/api/referrals/{id}/consent", cell.referral()).statusCode(), 200, 404, 404, 403, 403, 401),
-        WITHDRAW_CONSENT(Setup.SUBMITTED, (cell, call) -> call.contentType(ContentType.JSON)
+        WITHDRAW_CONSENT(Setup.SUBMITTED, (cell, call) -> call.contentType(ContentType.JSON).header("If-Match", "*")
                 .body(Map.of("withdrawnBy", "SUBJECT", "reasonCode", "NO_LONGER_INTERESTED"))
                 .delete("/api/referrals/{id}/consent", cell.referral()).statusCode(), 200, 200, 404, 403, 403, 401),
         MATCHES(Setup.NONE, (cell, call) -> call.queryParam("category", SHELTER).queryParam("region", "5171")

@@ -137,7 +137,7 @@ class NoPersonalDataLeakTest {
         UUID overdueOne = UUID.fromString(create(Tokens.caseworker(sender), body).statusCode(201).extract().path("id"));
         overdue.flagOverdue(Instant.now().plus(Duration.ofDays(30)));
 
-        given().auth().oauth2(Tokens.caseworker(sender)).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.caseworker(sender)).contentType(ContentType.JSON).header("If-Match", "*")
                 .body(Map.of("withdrawnBy", "SUBJECT", "reasonCode", "NO_LONGER_INTERESTED"))
                 .delete("/api/referrals/{id}/consent", id).then().statusCode(200);
         error(given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}/identity", id).then());

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,7 +52,7 @@ public class AuditChain {
                 "SELECT sequence, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE").getSingleResult();
         entry.sequence = ((Number) head[0]).longValue() + 1;
         entry.hash = hash((String) head[1], canonical(entry.sequence, entry.occurredAt, entry.actor, entry.organizationId,
-                entry.referralId, entry.action.name(), entry.outcome.name()));
+                entry.referralId, entry.action.name(), entry.outcome.name(), entry.reasonCode));
         entry.persist();
         entityManager.createNativeQuery("UPDATE audit_chain_head SET sequence = :sequence, hash = :hash WHERE id = 1")
                 .setParameter("sequence", entry.sequence)
@@ -73,7 +74,7 @@ public class AuditChain {
         long rows = 0;
         while (expected <= headSequence) {
             List<?> page = entityManager.createNativeQuery("""
-                    SELECT sequence, occurred_at, actor, organization_id, referral_id, action, outcome, hash
+                    SELECT sequence, occurred_at, actor, organization_id, referral_id, action, outcome, hash, reason_code
                     FROM audit_entry WHERE sequence >= :from AND sequence <= :to ORDER BY sequence LIMIT :limit""")
                     .setParameter("from", expected)
                     .setParameter("to", headSequence)
@@ -90,7 +91,7 @@ public class AuditChain {
                 }
                 rows++;
                 String computed = hash(previous, canonical(sequence, instant(row[1]), (String) row[2], uuid(row[3]),
-                        uuid(row[4]), (String) row[5], (String) row[6]));
+                        uuid(row[4]), (String) row[5], (String) row[6], (String) row[8]));
                 if (!computed.equals(row[7])) {
                     return new Verification(false, rows, sequence);
                 }
@@ -104,13 +105,20 @@ public class AuditChain {
         return new Verification(true, rows, null);
     }
 
-    /** Each field as {@code <UTF-8 byte length>:<value>;}, so no value can pass for another. */
+    /**
+     * Each field as {@code <UTF-8 byte length>:<value>;}, so no value can pass for another. The reason code
+     * (V7) is an eighth field only when present: entries without one keep the serialization they were chained with.
+     */
     static String canonical(long sequence, Instant occurredAt, String actor, UUID organizationId, UUID referralId,
-            String action, String outcome) {
+            String action, String outcome, String reasonCode) {
         long micros = occurredAt.getEpochSecond() * 1_000_000 + occurredAt.getNano() / 1_000;
         StringBuilder text = new StringBuilder();
-        for (String field : new String[] {Long.toString(sequence), Long.toString(micros), actor,
-                organizationId == null ? "" : organizationId.toString(), referralId.toString(), action, outcome}) {
+        List<String> fields = new ArrayList<>(List.of(Long.toString(sequence), Long.toString(micros), actor,
+                organizationId == null ? "" : organizationId.toString(), referralId.toString(), action, outcome));
+        if (reasonCode != null) {
+            fields.add(reasonCode);
+        }
+        for (String field : fields) {
             text.append(field.getBytes(StandardCharsets.UTF_8).length).append(':').append(field).append(';');
         }
         return text.toString();

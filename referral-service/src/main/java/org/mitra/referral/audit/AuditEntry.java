@@ -41,6 +41,10 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public Outcome outcome;
 
+    /** Why, as a code (a consent withdrawal's reason); null for most entries. */
+    @Column(name = "reason_code")
+    public String reasonCode;
+
     /** Position in the hash chain: 1, 2, 3, ... without gaps. */
     @Column(nullable = false, unique = true)
     public Long sequence;

@@ -26,6 +26,11 @@ public class AuditLog {
     Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
     public void record(UUID referralId, AuditAction action, AuditEntry.Outcome outcome) {
+        record(referralId, action, outcome, null);
+    }
+
+    /** Records an entry with its reason code (a consent withdrawal's), in a transaction of its own. */
+    public void record(UUID referralId, AuditAction action, AuditEntry.Outcome outcome, String reasonCode) {
         String actor = access.actor();
         UUID organization = access.callerOrganization().orElse(null);
         QuarkusTransaction.requiringNew().run(() -> {
@@ -36,6 +41,7 @@ public class AuditLog {
             entry.referralId = referralId;
             entry.action = action;
             entry.outcome = outcome;
+            entry.reasonCode = reasonCode;
             chain.append(entry);
         });
     }

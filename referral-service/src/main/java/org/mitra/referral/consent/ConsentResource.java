@@ -16,12 +16,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.mitra.referral.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.web.Roles;
 import org.mitra.referral.referral.Consent;
 import org.mitra.referral.referral.Referral;
+import org.mitra.referral.referral.ReferralView;
 import org.mitra.referral.referral.Referrals;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
@@ -49,10 +54,24 @@ public class ConsentResource {
 
     @DELETE
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP})
-    @Operation(summary = "Withdraw consent (either organization): erases the identity and cancels the subject's open referrals")
+    @Operation(summary = "Withdraw consent (the sender), or record a withdrawal told to the receiver on its open referral",
+            description = "If-Match with the referral's ETag is required (428 without it, 412 when stale). The sending "
+                    + "organization, which recorded the consent, withdraws it for the person: the subject's data key is "
+                    + "destroyed (identity, notes and police report number unreadable everywhere, backups included) and "
+                    + "the subject's open referrals are cancelled. The receiving organization may only record a withdrawal "
+                    + "on an open referral it received: that referral alone is cancelled (reason CONSENT_WITHDRAWN), the "
+                    + "receiver no longer reads the person's data on it, nothing is erased, and the sender sees who and why "
+                    + "in the history; on a closed referral the receiver gets 409. Every withdrawal and refusal is audited "
+                    + "with its reason code.")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
-    public Response withdraw(@PathParam("id") UUID id, @Valid @NotNull ConsentWithdrawal withdrawal) {
-        Referral referral = consents.withdraw(id, withdrawal);
+    @APIResponse(responseCode = "200", description = "The referral after the withdrawal",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "409", description = "The receiver on a referral that is no longer open")
+    public Response withdraw(@PathParam("id") UUID id,
+            @Parameter(description = "The referral's ETag as last read: required", required = true)
+            @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Valid @NotNull ConsentWithdrawal withdrawal) {
+        Referral referral = consents.withdraw(id, ifMatch, withdrawal);
         return Response.ok(referrals.view(referral)).tag(EntityTags.of(referral.id, referral.version)).build();
     }
 }

@@ -81,10 +81,24 @@ public class Consents {
         return referral;
     }
 
+    /**
+     * Withdraws consent, {@code If-Match} required (428 without, 412 when stale). The organization that recorded
+     * the consent (the sender, whose subject it is) withdraws it for the person: the subject's data key is
+     * destroyed and every open referral of the subject cancelled. The receiver only records a withdrawal told
+     * to it, and only on an open referral it is party to: that referral is cancelled (reason
+     * {@code CONSENT_WITHDRAWN}), the receiver loses the person's data on it, and the sender sees who and why in
+     * the history and the cancellation (an event on the lifecycle topic), and decides on the subject's other
+     * referrals, which the receiver cannot see. Every withdrawal, and every refusal to record one, is audited
+     * with its reason.
+     */
     @Transactional
-    public Referral withdraw(UUID referralId, ConsentWithdrawal withdrawal) {
+    public Referral withdraw(UUID referralId, String ifMatch, ConsentWithdrawal withdrawal) {
         ReferralAccess.Acting acting = access.acting(referralId);
         Referral referral = acting.referral();
+        IfMatch.require(ifMatch, EntityTags.of(referral.id, referral.version));
+        if (acting.side() == Side.RECEIVER) {
+            return recordByReceiver(referral, withdrawal);
+        }
         Subject subject = Subject.findById(referral.subjectId);
         Instant now = clock.instant();
         vault.destroyKey(subject);
@@ -100,7 +114,25 @@ public class Consents {
             }
         }
         ReferralWorkflow.flush();
-        audit.record(referralId, AuditAction.CONSENT_WITHDRAWN, AuditEntry.Outcome.GRANTED);
+        audit.record(referralId, AuditAction.CONSENT_WITHDRAWN, AuditEntry.Outcome.GRANTED, withdrawal.reasonCode());
+        return referral;
+    }
+
+    private Referral recordByReceiver(Referral referral, ConsentWithdrawal withdrawal) {
+        if (!ReferralStateMachine.isOpen(referral.status) || referral.consentWithdrawnAt != null) {
+            audit.record(referral.id, AuditAction.CONSENT_WITHDRAWN, AuditEntry.Outcome.REFUSED, withdrawal.reasonCode());
+            throw new ConflictException("The receiving organization records a withdrawal of consent only on an open referral; "
+                    + "referral " + referral.id + " is " + referral.status + "; the sending organization withdraws consent "
+                    + "for the person").with("currentState", referral.status.name());
+        }
+        referral.consentWithdrawnAt = clock.instant();
+        referral.consentWithdrawnBy = withdrawal.withdrawnBy().name();
+        referral.consentWithdrawalReason = withdrawal.reasonCode();
+        referral.updatedAt = referral.consentWithdrawnAt;
+        workflow.record(referral, "withdraw-consent", referral.status, referral.status, withdrawal.reasonCode(), null);
+        workflow.move(referral, Action.CANCEL.code(), ReferralStatus.CANCELLED, ReferralWorkflow.CONSENT_WITHDRAWN, null);
+        ReferralWorkflow.flush();
+        audit.record(referral.id, AuditAction.CONSENT_WITHDRAWN, AuditEntry.Outcome.GRANTED, withdrawal.reasonCode());
         return referral;
     }
 }

@@ -28,10 +28,107 @@ class ConsentWithdrawalTest {
     @Inject
     DataSource dataSource;
 
+    /** Withdraws with the ETag the caller just read, as a client must (If-Match is required). */
     private static io.restassured.response.ValidatableResponse withdraw(String token, UUID id) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("withdrawnBy", "SUBJECT", "reasonCode", "NO_LONGER_INTERESTED"))
-                .delete("/api/referrals/{id}/consent", id).then();
+        String etag = given().auth().oauth2(token).get("/api/referrals/{id}", id).then().extract().header("ETag");
+        return withdraw(token, id, etag == null ? "*" : etag);
+    }
+
+    private static io.restassured.response.ValidatableResponse withdraw(String token, UUID id, String ifMatch) {
+        var call = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("withdrawnBy", "SUBJECT", "reasonCode", "NO_LONGER_INTERESTED"));
+        if (ifMatch != null) {
+            call.header("If-Match", ifMatch);
+        }
+        return call.delete("/api/referrals/{id}/consent", id).then();
+    }
+
+    private static String subjectOf(UUID sender, UUID referral) {
+        return given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}", referral).then().extract().path("subjectId");
+    }
+
+    /** Refers the sender's known subject again, to another receiver. */
+    private static UUID referAgain(UUID sender, UUID receiver, String subject, String category) {
+        Map<String, Object> again = request(receiver, category);
+        again.remove("identity");
+        again.put("subjectId", subject);
+        again.put("submit", true);
+        return UUID.fromString(create(Tokens.caseworker(sender), again).statusCode(201).extract().path("id"));
+    }
+
+    private static List<Map<String, Object>> audit(UUID referral) {
+        return given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("referralId", referral).queryParam("size", 100)
+                .get("/api/referrals/audit").then().statusCode(200).extract().path("items");
+    }
+
+    @Test
+    void aWithdrawalNeedsIfMatchAndNothingHappensWithoutIt() {
+        UUID sender = organization(false);
+        UUID receiver = organization(false, SHELTER);
+        UUID id = referral(sender, receiver, SHELTER, true);
+        withdraw(Tokens.caseworker(sender), id, null).statusCode(428)
+                .body("type", equalTo("https://mitra.org/problems/precondition-required"));
+        withdraw(Tokens.caseworker(sender), id, "\"" + id + "-99\"").statusCode(412);
+        withdraw(Tokens.caseworker(receiver), id, null).statusCode(428);
+        given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}/identity", id).then().statusCode(200);
+        given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}", id).then()
+                .body("status", equalTo("REQUESTED")).body("consentWithdrawn", equalTo(false));
+    }
+
+    @Test
+    void theReceiverRecordsAWithdrawalForItsOwnOpenReferralOnlyAndShredsNothing() {
+        UUID sender = organization(false);
+        UUID receiver = organization(false, SHELTER);
+        UUID third = organization(false, "medical-care");
+        UUID ours = referral(sender, receiver, SHELTER, true);
+        move(sender, receiver, ours, "accept");
+        String subject = subjectOf(sender, ours);
+        UUID theirs = referAgain(sender, third, subject, "medical-care");
+
+        withdraw(Tokens.caseworker(receiver), ours).statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("consentWithdrawn", equalTo(true))
+                .body("hasIdentity", equalTo(false))
+                .body("note", nullValue());
+        // The receiver no longer reads the identity of that referral.
+        given().auth().oauth2(Tokens.caseworker(receiver)).get("/api/referrals/{id}/identity", ours).then().statusCode(403);
+        // Nothing was shredded: the referral to a third organization, which the receiver cannot see, goes on.
+        given().auth().oauth2(Tokens.caseworker(third)).get("/api/referrals/{id}", theirs).then().statusCode(200)
+                .body("status", equalTo("REQUESTED")).body("consentWithdrawn", equalTo(false));
+        given().auth().oauth2(Tokens.caseworker(third)).get("/api/referrals/{id}/identity", theirs).then().statusCode(200);
+        given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}/identity", ours).then().statusCode(200);
+        // The sender is told: the referral is cancelled for withdrawn consent, by the receiver, and why.
+        List<Map<String, Object>> history = given().auth().oauth2(Tokens.caseworker(sender))
+                .get("/api/referrals/{id}/history", ours).then().statusCode(200).extract().path("$");
+        assertThat(history).anySatisfy(entry -> assertThat(entry).containsEntry("action", "withdraw-consent")
+                .containsEntry("organizationId", receiver.toString()).containsEntry("reasonCode", "NO_LONGER_INTERESTED"));
+        assertThat(history).anySatisfy(entry -> assertThat(entry).containsEntry("toStatus", "CANCELLED")
+                .containsEntry("reasonCode", "CONSENT_WITHDRAWN"));
+        given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}", ours).then()
+                .body("consentWithdrawn", equalTo(true)).body("hasIdentity", equalTo(true));
+        // The withdrawal and its reason are audited.
+        assertThat(audit(ours)).anySatisfy(entry -> assertThat(entry).containsEntry("action", "CONSENT_WITHDRAWN")
+                .containsEntry("outcome", "GRANTED").containsEntry("reasonCode", "NO_LONGER_INTERESTED")
+                .containsEntry("organizationId", receiver.toString()));
+        // An entry with a reason chains like any other.
+        given().auth().oauth2(Tokens.coalitionAdmin()).get("/api/referrals/audit/verification").then().statusCode(200)
+                .body("valid", equalTo(true));
+    }
+
+    @Test
+    void theReceiverCannotRecordAWithdrawalOnAClosedReferral() {
+        UUID sender = organization(false);
+        UUID receiver = organization(false, SHELTER);
+        UUID completed = referral(sender, receiver, SHELTER, true);
+        move(sender, receiver, completed, "accept", "complete");
+        UUID rejected = referral(sender, receiver, SHELTER, true);
+        move(sender, receiver, rejected, "reject");
+        for (UUID id : List.of(completed, rejected)) {
+            withdraw(Tokens.caseworker(receiver), id).statusCode(409);
+            given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}/identity", id).then().statusCode(200);
+            assertThat(audit(id)).anySatisfy(entry -> assertThat(entry).containsEntry("action", "CONSENT_WITHDRAWN")
+                    .containsEntry("outcome", "REFUSED"));
+        }
     }
 
     @Test
@@ -49,7 +146,7 @@ class ConsentWithdrawalTest {
         move(sender, receiver, second, "accept", "complete");
         UUID unrelated = referral(sender, receiver, SHELTER, true);
 
-        withdraw(Tokens.caseworker(receiver), first).statusCode(200)
+        withdraw(Tokens.caseworker(sender), first).statusCode(200)
                 .body("status", equalTo("CANCELLED"))
                 .body("consentWithdrawn", equalTo(true))
                 .body("hasIdentity", equalTo(false))
@@ -79,6 +176,8 @@ class ConsentWithdrawalTest {
         List<String> audit = given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("referralId", first)
                 .get("/api/referrals/audit").then().statusCode(200).extract().path("items.action");
         assertThat(audit).contains("CONSENT_WITHDRAWN", "IDENTITY_READ");
+        assertThat(audit(first)).anySatisfy(entry -> assertThat(entry).containsEntry("action", "CONSENT_WITHDRAWN")
+                .containsEntry("reasonCode", "NO_LONGER_INTERESTED").containsEntry("organizationId", sender.toString()));
 
         // The subject cannot be referred again without new consent, as a new subject.
         Map<String, Object> afterWithdrawal = request(receiver, SHELTER);

@@ -74,7 +74,7 @@ class KeyStoreTest {
     }
 
     private static void withdraw(UUID sender, UUID referral) {
-        given().auth().oauth2(Tokens.caseworker(sender)).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.caseworker(sender)).contentType(ContentType.JSON).header("If-Match", "*")
                 .body(Map.of("withdrawnBy", "SUBJECT", "reasonCode", "NO_LONGER_INTERESTED"))
                 .delete("/api/referrals/{id}/consent", referral).then().statusCode(200).body("status", equalTo("CANCELLED"));
     }
