@@ -99,7 +99,8 @@ public class OrganizationResource {
     @Operation(summary = "Verify, suspend or reset an organization, with a reason (coalition admins)",
             description = "The one way to change an organization's name, slug or worksWithLawEnforcement (which lets it offer "
                     + "intervention services and receive intervention referrals): give them in the decision; absent ones stay "
-                    + "as they are. Every decision is recorded with who made it and why (GET .../decisions).")
+                    + "as they are. Withdrawing worksWithLawEnforcement makes the organization's intervention services INACTIVE. Every "
+                    + "decision is recorded with who made it and why (GET .../decisions).")
     public Response decide(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull VerificationRequest decision) {
         Organization organization = organizations.decide(id, ifMatch, decision);

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.mitra.directory.region.Regions;
+import org.mitra.directory.services.Service;
+import org.mitra.events.Slice;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import org.mitra.events.directory.OrganizationStatus;
@@ -116,6 +118,11 @@ public class Organizations {
             organization.slug = decision.slug();
         }
         if (decision.worksWithLawEnforcement() != null) {
+            if (organization.worksWithLawEnforcement && !decision.worksWithLawEnforcement()) {
+                // Intervention needs law enforcement: its intervention services leave the public directory with it.
+                Service.update("status = ?1, updatedAt = ?2, version = version + 1 where organization.id = ?3 and slice = ?4 and status = ?5",
+                        Service.Status.INACTIVE, organization.updatedAt, organization.id, Slice.INTERVENTION, Service.Status.ACTIVE);
+            }
             organization.worksWithLawEnforcement = decision.worksWithLawEnforcement();
         }
         Organization.getEntityManager().flush();

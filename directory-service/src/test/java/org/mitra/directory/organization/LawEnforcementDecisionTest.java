@@ -142,8 +142,18 @@ class LawEnforcementDecisionTest {
         given().auth().oauth2(Tokens.coalitionAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("status", "VERIFIED", "reason", "Works with Polda Bali", "worksWithLawEnforcement", true))
                 .put("/api/directory/organizations/" + organization + "/verification").then().statusCode(200);
-        given().auth().oauth2(Tokens.orgAdmin(organization)).contentType(ContentType.JSON).body(service("removal-from-danger"))
-                .post("/api/directory/organizations/" + organization + "/services")
-                .then().statusCode(201).body("slice", equalTo("intervention"));
+        String removal = given().auth().oauth2(Tokens.orgAdmin(organization)).contentType(ContentType.JSON)
+                .body(service("removal-from-danger")).post("/api/directory/organizations/" + organization + "/services")
+                .then().statusCode(201).body("slice", equalTo("intervention")).extract().path("id");
+        given().get("/api/directory/services/" + removal).then().statusCode(200);
+
+        // When the coalition withdraws the recognition, the intervention services go out of the public directory.
+        given().auth().oauth2(Tokens.coalitionAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("status", "VERIFIED", "reason", "MoU with the police ended", "worksWithLawEnforcement", false))
+                .put("/api/directory/organizations/" + organization + "/verification").then().statusCode(200);
+        given().get("/api/directory/services/" + removal).then().statusCode(404);
+        given().auth().oauth2(Tokens.orgAdmin(organization)).get("/api/directory/services/" + removal)
+                .then().statusCode(200).body("status", equalTo("INACTIVE"));
+        given().get("/api/directory/services/" + legalAid).then().statusCode(200);
     }
 }
