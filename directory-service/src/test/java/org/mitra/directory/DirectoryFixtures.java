@@ -103,10 +103,8 @@ public final class DirectoryFixtures {
         });
     }
 
-    /** The middle of the last complete calendar month (UTC): a time whose referrals the public figures show. */
+    /** The middle of the closed month the public figures show now: a time whose referrals they count. */
     public static Instant lastMonth() {
-        java.time.ZonedDateTime start = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withDayOfMonth(1)
-                .truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-        return start.minusDays(15).toInstant();
+        return org.mitra.directory.coverage.PublicDemand.periodAt(Instant.now()).start().plus(java.time.Duration.ofDays(14));
     }
 }

@@ -18,7 +18,7 @@ import org.mitra.feeds.Period;
 
 /**
  * The demand everyone but a coalition admin sees in the coverage pie and the needs: the last complete
- * calendar month (UTC), as the coverage feed publishes it (suppressed, complemented level by level,
+ * calendar month (UTC, from a day after its end), as the coverage feed publishes it (suppressed, complemented level by level,
  * rounded), kept as a snapshot taken at most once a day. So a referral made now changes nothing
  * anybody outside the coalition's admins can read, and a late event of the closed month shows at the
  * next daily snapshot, not within seconds.
@@ -27,6 +27,8 @@ import org.mitra.feeds.Period;
 public class PublicDemand {
     /** Never refreshed more often than this, whatever the configuration says. */
     static final Duration SHORTEST_REFRESH = Duration.ofDays(1);
+    /** A month is shown once a day has passed since it ended. */
+    static final Duration LAG = Duration.ofDays(1);
 
     @Inject
     EntityManager entityManager;
@@ -46,9 +48,17 @@ public class PublicDemand {
         }
     }
 
-    /** The last complete calendar month now. */
+    /** The month the public sees now. */
     public Period period() {
-        Period current = Period.containing(clock.instant(), Period.Granularity.MONTH);
+        return periodAt(clock.instant());
+    }
+
+    /**
+     * The month the public sees at {@code instant}: the last complete calendar month (UTC), from the second day
+     * after its end on, so that the events of its last hours have arrived before it is first taken.
+     */
+    public static Period periodAt(Instant instant) {
+        Period current = Period.containing(instant.minus(LAG), Period.Granularity.MONTH);
         return Period.containing(current.start().minusSeconds(1), Period.Granularity.MONTH);
     }
 

@@ -13,15 +13,25 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mitra.directory.organization.Organization;
 import org.mitra.directory.region.Region;
 import org.mitra.directory.services.Service;
+import org.mitra.events.CloudEvent;
+import org.mitra.events.EventSources;
+import org.mitra.events.Slice;
+import org.mitra.events.Topic;
 import org.mitra.events.directory.OrganizationStatus;
+import org.mitra.events.referral.ReferralStatus;
+import org.mitra.events.referral.ReferralStatusChanged;
+import org.mitra.events.referral.Urgency;
+import org.mitra.testkit.KafkaTopics;
 import org.mitra.feeds.Period;
 import org.mitra.testkit.Tokens;
 
@@ -64,6 +74,25 @@ class PublicCoverageTest {
         return seen;
     }
 
+    private static void awaitExactDemand(String region, String category, long requested) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            Long seen = given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("region", region).get("/api/directory/coverage")
+                    .then().statusCode(200).extract().jsonPath()
+                    .getLong(REHABILITATION + ".categories.find { it.code == '" + category + "' }.demand.requested");
+            if (seen != null && seen == requested) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("The referral event was never applied");
+    }
+
     @Test
     void thePublicFiguresDoNotMoveWhenSomeoneIsReferredThisMonth() {
         Region province = province(2);
@@ -74,7 +103,11 @@ class PublicCoverageTest {
         List<Object> before = publicView(province.code, regency);
         List<Object> feedBefore = feedView();
 
-        // New referrals this month, one of them beyond the little capacity there is.
+        // A referral event this month, through Kafka as referral-service sends it, and more referrals besides.
+        KafkaTopics.send(Topic.REFERRALS_LIFECYCLE, CloudEvent.of(EventSources.REFERRAL, new ReferralStatusChanged(
+                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "medical-care", Slice.REHABILITATION, regency,
+                Urgency.HIGH, ReferralStatus.REQUESTED, ReferralStatus.DRAFT, null, "12-17", "FEMALE", Instant.now())));
+        awaitExactDemand(regency, "medical-care", 1);
         referral("emergency-shelter", regency, false, false);
         referral("legal-aid", regency, true, false);
         referral("medical-care", regency, false, false);
@@ -95,7 +128,7 @@ class PublicCoverageTest {
         JsonPath admin = given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("region", regency)
                 .get("/api/directory/coverage").then().statusCode(200).extract().jsonPath();
         assertThat(admin.getLong(REHABILITATION + ".categories.find { it.code == 'medical-care' }.demand.requested"))
-                .isEqualTo(3);
+                .isEqualTo(4);
         assertThat(admin.getString(REHABILITATION + ".categories.find { it.code == 'medical-care' }.verdict"))
                 .isEqualTo("STRAINED");
     }
