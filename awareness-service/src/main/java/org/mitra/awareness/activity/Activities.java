@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -127,15 +128,18 @@ public class Activities {
         return new Registered(registration, position, token);
     }
 
-    /** The registrants, for the staff of the campaign's organizations only. */
+    /**
+     * The registrants, for the verified staff of the campaign's owner, and of a co-sponsor that accepted for those who
+     * registered after it accepted; nobody else.
+     */
     @Transactional
     public Page<Registration> registrations(UUID campaignId, UUID activityId, PageRequest page) {
         Campaign campaign = campaigns.visible(campaignId);
-        if (!campaigns.isRunByCaller(campaign)) {
-            throw new AccessDeniedException("Only staff of the campaign's organizations see who registered for activity " + activityId);
-        }
+        Instant since = campaigns.contactsVisibleSince(campaign).orElseThrow(() -> new AccessDeniedException(
+                "Only staff of the campaign's owner, or of a co-sponsor that accepted, see who registered for activity " + activityId));
         Activity activity = find(campaignId, activityId);
-        var query = Registration.<Registration>find("activityId", Sort.ascending("createdAt").and("id"), activity.id);
+        var query = Registration.<Registration>find("activityId = ?1 and createdAt >= ?2", Sort.ascending("createdAt").and("id"),
+                activity.id, since);
         return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
     }
 

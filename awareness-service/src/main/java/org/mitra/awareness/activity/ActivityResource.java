@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mitra.awareness.Roles;
+import org.mitra.web.Roles;
 import org.mitra.awareness.ratelimit.SourceLimited;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
@@ -54,7 +54,8 @@ public class ActivityResource {
     @POST
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
-    @Operation(summary = "Add an activity to a campaign (the owner's org-admins or a coalition admin)")
+    @APIResponse(responseCode = "403", description = "Forbidden: not the owner's org-admin nor a coalition admin, or (type organization-not-verified) the owner is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @Operation(summary = "Add an activity to a campaign (the owner's org-admins while it is verified, or a coalition admin)")
     public Response add(@PathParam("campaignId") UUID campaignId, @Valid @NotNull ActivityRequest request, @Context UriInfo uri) {
         Activity activity = activities.add(campaignId, request);
         return Response.created(uri.getAbsolutePathBuilder().path(activity.id.toString()).build())
@@ -74,7 +75,8 @@ public class ActivityResource {
     @Path("/{activityId}")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
-    @Operation(summary = "Replace an activity's details, e.g. its capacity or the attendance counted afterwards (If-Match required)")
+    @APIResponse(responseCode = "403", description = "Forbidden: not the owner's org-admin nor a coalition admin, or (type organization-not-verified) the owner is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @Operation(summary = "Replace an activity's details, e.g. its capacity or the attendance counted afterwards (the owner's org-admins while it is verified, or a coalition admin; If-Match required)")
     public Response update(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId,
             @Parameter(description = "The ETag of the activity as last read", required = true) @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull ActivityRequest request) {
@@ -102,7 +104,9 @@ public class ActivityResource {
     @GET
     @Path("/{activityId}/registrations")
     @RolesAllowed("**")
-    @Operation(summary = "Who registered, with contacts: only for staff of the campaign's organizations (owner and co-sponsors)")
+    @APIResponse(responseCode = "403", description = "Forbidden: not the staff of the owner or of a co-sponsor that accepted, or (type organization-not-verified) the caller's organization is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @Operation(summary = "Who registered, with contacts: only for the staff (a staff role and the org claim) of the campaign's verified owner, "
+            + "and of a verified co-sponsor that accepted, for those who registered after it accepted")
     public Page<RegistrationView> registrations(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return activities.registrations(campaignId, activityId, PageRequest.of(page, size)).map(RegistrationView::of);

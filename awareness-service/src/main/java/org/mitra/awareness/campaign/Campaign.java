@@ -21,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -97,6 +96,16 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "organization_id")
     public Set<UUID> coSponsors = new LinkedHashSet<>();
 
+    /**
+     * The co-sponsors that accepted, with when: from then on (and only for what arrives from then on) their staff
+     * see pledgers' and registrants' contacts. Always a subset of {@link #coSponsors}.
+     */
+    @ElementCollection
+    @CollectionTable(name = "campaign_co_sponsor_acceptance", joinColumns = @JoinColumn(name = "campaign_id"))
+    @MapKeyColumn(name = "organization_id")
+    @Column(name = "accepted_at")
+    public Map<UUID, Instant> coSponsorAcceptances = new LinkedHashMap<>();
+
     @ElementCollection
     @CollectionTable(name = "campaign_pledge_option", joinColumns = @JoinColumn(name = "campaign_id"))
     @OrderColumn(name = "position")
@@ -110,11 +119,6 @@ public class Campaign extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    /** The owner and the co-sponsors: whose staff may see pledgers' and registrants' contacts. */
-    public boolean isRunBy(Optional<UUID> organization) {
-        return organization.map(id -> id.equals(organizationId) || coSponsors.contains(id)).orElse(false);
-    }
 
     public boolean offers(String pledgeOption) {
         return pledgeOptions.stream().anyMatch(option -> option.code.equals(pledgeOption));

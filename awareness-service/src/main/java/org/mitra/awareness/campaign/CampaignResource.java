@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mitra.awareness.Roles;
+import org.mitra.web.Roles;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
 import org.mitra.web.paging.Page;
@@ -53,8 +53,8 @@ public class CampaignResource {
     @POST
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
-    @APIResponse(responseCode = "422", description = "Unprocessable: the caller's organization is not a verified member (yet)")
-    @Operation(summary = "Draft a campaign (an org-admin for its own organization, a coalition admin for any verified member)")
+    @APIResponse(responseCode = "403", description = "Forbidden: not an org-admin with an org claim, or (type organization-not-verified) the caller's organization is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @Operation(summary = "Draft a campaign (an org-admin of a verified organization for its own organization, a coalition admin for any verified member)")
     public Response draft(@Valid @NotNull CampaignRequest request, @Context UriInfo uri) {
         Campaign campaign = campaigns.draft(request);
         return Response.created(uri.getAbsolutePathBuilder().path(campaign.id.toString()).build())
@@ -76,7 +76,9 @@ public class CampaignResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
-    @Operation(summary = "Replace a draft or active campaign's details (the owner's org-admins or a coalition admin; If-Match required)")
+    @APIResponse(responseCode = "403", description = "Forbidden: not the owner's org-admin nor a coalition admin, or (type organization-not-verified) the owner is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @Operation(summary = "Replace a draft or active campaign's details (the owner's org-admins while it is verified, or a coalition admin; If-Match required). "
+            + "Taking a co-sponsor off the list also takes back its acceptance; named again, it must accept again")
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the campaign as last read", required = true) @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull CampaignRequest request) {
@@ -88,11 +90,28 @@ public class CampaignResource {
     @Path("/{id}/transitions")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
-    @Operation(summary = "Launch a draft, end an active campaign, or cancel either (the owner's org-admins or a coalition admin)")
+    @APIResponse(responseCode = "403", description = "Forbidden: not the owner's org-admin nor a coalition admin, or (type organization-not-verified) the owner is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @Operation(summary = "Launch a draft, end an active campaign, or cancel either (the owner's org-admins while it is verified, or a coalition admin)")
     public Response transition(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the campaign as last read (optional)") @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         Campaign campaign = campaigns.transition(id, ifMatch, request);
+        return Response.ok(view(campaign)).tag(EntityTags.of(campaign.id, campaign.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/co-sponsorship")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ORG_ADMIN)
+    @APIResponse(responseCode = "200", description = "Accepted (or accepted before: the first acceptance holds)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(responseCode = "403", description = "Forbidden: the caller is no admin of an organization invited to co-sponsor the campaign, or (type organization-not-verified) its organization is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "The campaign has ended or was cancelled", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @Operation(summary = "Accept the invitation to co-sponsor a campaign (an org-admin of the invited, verified organization)",
+            description = "Naming an organization in a campaign's coSponsors only invites it. Once its admin accepts, its staff see "
+                    + "the contacts of people who pledge or register from that moment on (never those collected before); until "
+                    + "then they see what the public sees.")
+    public Response acceptCoSponsorship(@PathParam("id") UUID id) {
+        Campaign campaign = campaigns.acceptCoSponsorship(id);
         return Response.ok(view(campaign)).tag(EntityTags.of(campaign.id, campaign.version)).build();
     }
 

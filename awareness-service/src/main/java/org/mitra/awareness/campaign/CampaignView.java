@@ -22,7 +22,9 @@ public record CampaignView(
         LocalDate startDate,
         LocalDate endDate,
         Goals goals,
-        List<UUID> coSponsors,
+        @Schema(description = "Organizations invited to co-sponsor the campaign") List<UUID> coSponsors,
+        @Schema(description = "The co-sponsors that accepted; their staff see the contacts of people who pledged or registered after they accepted")
+        List<UUID> acceptedCoSponsors,
         List<PledgeOptionContent> pledgeOptions,
         @Schema(description = "Why it was launched, ended or cancelled") String statusReason,
         Instant statusChangedAt,
@@ -37,7 +39,7 @@ public record CampaignView(
                 campaign.status, content, List.copyOf(campaign.audiences), List.copyOf(campaign.regions),
                 campaign.startDate, campaign.endDate,
                 new Goals(campaign.pledgeGoal, campaign.businessPledgeGoal, campaign.attendanceGoal),
-                List.copyOf(campaign.coSponsors), campaign.pledgeOptions.stream().map(PledgeOptionContent::of).toList(),
+                List.copyOf(campaign.coSponsors), List.copyOf(campaign.coSponsorAcceptances.keySet()), campaign.pledgeOptions.stream().map(PledgeOptionContent::of).toList(),
                 campaign.statusReason, campaign.statusChangedAt, campaign.createdAt, campaign.updatedAt, campaign.version);
     }
 }

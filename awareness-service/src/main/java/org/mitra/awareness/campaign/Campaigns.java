@@ -5,15 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.mitra.awareness.Patterns;
-import org.mitra.awareness.Roles;
+import org.mitra.web.Roles;
 import org.mitra.awareness.directory.DirectoryOrganization;
 import org.mitra.awareness.directory.DirectoryReadModel;
 import org.mitra.web.Caller;
@@ -27,12 +29,16 @@ import org.mitra.web.problem.FieldViolation;
 import org.mitra.web.problem.InvalidRequestException;
 import org.mitra.web.problem.InvalidTransitionException;
 import org.mitra.web.problem.ResourceNotFoundException;
-import org.mitra.web.problem.UnprocessableException;
 
 /**
  * Drafts, edits and moves campaigns through their life. Who may see or change a campaign is
- * decided here, next to the load: anyone sees active and ended ones, drafts only the owner and the
- * coalition; the owner's org-admins and coalition admins edit.
+ * decided here, next to the load: anyone sees active and ended ones, drafts only the owner's and the invited
+ * co-sponsors' staff and the coalition; the owner's org-admins and coalition admins edit.
+ *
+ * <p>Staff means a staff role and the {@code org} claim together ({@link Caller#isStaffOf}); acting as staff (running
+ * a campaign, reading its drafts, seeing the contacts people left) also needs the organization to be verified now,
+ * by this service's read model of the directory: the staff of a pending or suspended organization get a 403
+ * {@code organization-not-verified} (issue 12 items 4 and 6).
  */
 @ApplicationScoped
 public class Campaigns {
@@ -133,12 +139,21 @@ public class Campaigns {
         };
     }
 
-    /** A campaign the caller may see, or a 404 that does not tell a draft from nothing. */
+    /**
+     * A campaign the caller may see, or a 404 that does not tell a draft from nothing. The staff of the campaign's own
+     * organizations learn instead that theirs is not verified (they know the campaign exists).
+     */
     @Transactional
     public Campaign visible(UUID id) {
-        return Campaign.<Campaign>findByIdOptional(id)
-                .filter(this::mayRead)
+        Campaign campaign = Campaign.<Campaign>findByIdOptional(id)
                 .orElseThrow(() -> ResourceNotFoundException.of("Campaign", id));
+        if (mayRead(campaign)) {
+            return campaign;
+        }
+        if (isStaffOfRunner(campaign)) {
+            requireVerifiedStaff();
+        }
+        throw ResourceNotFoundException.of("Campaign", id);
     }
 
     @Transactional
@@ -157,9 +172,9 @@ public class Campaigns {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (!caller.hasRole(Roles.COALITION_ADMIN)) {
-            Optional<UUID> organization = caller.organization();
+            Optional<UUID> organization = caller.staffOrganization().filter(caller::isVerified);
             if (organization.isPresent()) {
-                where.append(" and (c.status in :public or c.organizationId = :own)");
+                where.append(" and (c.status in :public or c.organizationId = :own or :own member of c.coSponsors)");
                 parameters.and("own", organization.get());
             } else {
                 where.append(" and c.status in :public");
@@ -190,21 +205,77 @@ public class Campaigns {
 
     boolean mayRead(Campaign campaign) {
         return campaign.status.isPublic() || caller.hasRole(Roles.COALITION_ADMIN)
-                || caller.organization().map(campaign.organizationId::equals).orElse(false);
+                || caller.isVerifiedStaffOf(campaign.organizationId)
+                || campaign.coSponsors.stream().anyMatch(caller::isVerifiedStaffOf);
     }
 
-    /** The owner's org-admins and coalition admins change a campaign; nobody else. */
+    /** Staff (any status) of the owner or of an invited co-sponsor. */
+    private boolean isStaffOfRunner(Campaign campaign) {
+        return caller.isStaffOf(campaign.organizationId) || campaign.coSponsors.stream().anyMatch(caller::isStaffOf);
+    }
+
+    /**
+     * The caller's organization, which must be verified now: a 403 {@code organization-not-verified} for the staff of
+     * a pending, suspended or unknown organization.
+     */
+    private void requireVerifiedStaff() {
+        caller.verifiedStaffOrganization();
+    }
+
+    /** The owner's org-admins (of a verified owner) and coalition admins change a campaign; nobody else. */
     public void requireEditor(Campaign campaign) {
-        boolean ownAdmin = caller.hasRole(Roles.ORG_ADMIN) && caller.organization().map(campaign.organizationId::equals).orElse(false);
-        if (!caller.hasRole(Roles.COALITION_ADMIN) && !ownAdmin) {
+        if (caller.hasRole(Roles.COALITION_ADMIN)) {
+            return;
+        }
+        if (!caller.isAdminOf(campaign.organizationId)) {
             throw new AccessDeniedException("Only the owning organization's admins or a coalition admin may change campaign "
                     + campaign.id);
         }
+        requireVerifiedStaff();
     }
 
-    /** Whether the caller is staff of an organization that runs the campaign (owner or co-sponsor). */
-    public boolean isRunByCaller(Campaign campaign) {
-        return campaign.isRunBy(caller.organization());
+    /**
+     * From when on the caller may see the contacts (pledgers' emails, registrants' names and contacts) that people
+     * left with this campaign: all of them for the owner's staff, those that arrived after the acceptance for an
+     * accepted co-sponsor's staff, none for anyone else. The staff of a running organization that is not verified
+     * now get a 403 {@code organization-not-verified}.
+     */
+    public Optional<Instant> contactsVisibleSince(Campaign campaign) {
+        if (caller.isVerifiedStaffOf(campaign.organizationId)) {
+            return Optional.of(Instant.EPOCH);
+        }
+        for (Map.Entry<UUID, Instant> acceptance : campaign.coSponsorAcceptances.entrySet()) {
+            if (campaign.coSponsors.contains(acceptance.getKey()) && caller.isVerifiedStaffOf(acceptance.getKey())) {
+                return Optional.of(acceptance.getValue());
+            }
+        }
+        if (isStaffOfRunner(campaign)) {
+            requireVerifiedStaff();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An admin of an invited co-sponsor accepts: from now on its staff see the contacts of people who pledge or
+     * register. Accepting again changes nothing (the first acceptance holds).
+     */
+    @Transactional
+    public Campaign acceptCoSponsorship(UUID id) {
+        Campaign campaign = visible(id);
+        UUID own = caller.verifiedStaffOrganization();
+        if (!caller.isAdminOf(own) || !campaign.coSponsors.contains(own)) {
+            throw new AccessDeniedException("Only an admin of an organization invited to co-sponsor campaign " + id
+                    + " may accept the invitation");
+        }
+        if (campaign.status == Campaign.Status.ENDED || campaign.status == Campaign.Status.CANCELLED) {
+            throw new ConflictException("Campaign " + id + " is " + campaign.status + " and takes no co-sponsors")
+                    .with("currentState", campaign.status.name());
+        }
+        if (!campaign.coSponsorAcceptances.containsKey(own)) {
+            campaign.coSponsorAcceptances.put(own, clock.instant());
+            campaign.updatedAt = clock.instant();
+        }
+        return campaign;
     }
 
     private UUID ownerFor(UUID requested) {
@@ -215,13 +286,12 @@ public class Campaigns {
             requireVerified("organizationId", requested);
             return requested;
         }
-        UUID own = caller.organization()
-                .orElseThrow(() -> new AccessDeniedException("An org-admin's token must name the organization it acts for"));
+        UUID own = caller.verifiedStaffOrganization();
+        if (!caller.isAdminOf(own)) {
+            throw new AccessDeniedException("Only an org-admin drafts campaigns for its organization");
+        }
         if (requested != null && !requested.equals(own)) {
             throw new AccessDeniedException("An org-admin drafts campaigns for its own organization only");
-        }
-        if (!directory.isVerified(own)) {
-            throw new UnprocessableException("Organization " + own + " is not a verified member of the coalition (yet)");
         }
         return own;
     }
@@ -282,6 +352,7 @@ public class Campaigns {
         campaign.coSponsors.clear();
         campaign.coSponsors.addAll(Optional.ofNullable(request.coSponsors()).orElse(List.of()));
         campaign.coSponsors.remove(campaign.organizationId);
+        campaign.coSponsorAcceptances.keySet().retainAll(campaign.coSponsors);
         campaign.pledgeOptions.clear();
         request.pledgeOptions().forEach(option -> campaign.pledgeOptions.add(option.toOption()));
         campaign.updatedAt = clock.instant();

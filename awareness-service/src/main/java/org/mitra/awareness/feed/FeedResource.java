@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mitra.awareness.Roles;
+import org.mitra.web.Roles;
 import org.mitra.feeds.FeedDescription;
 import org.mitra.feeds.FeedTable;
 import org.mitra.feeds.Period;

@@ -80,7 +80,9 @@ public class PledgeResource {
     }
 
     @GET
-    @Operation(summary = "A campaign's pledges and each business's progress; emails only for the campaign's own organizations' staff")
+    @APIResponse(responseCode = "403", description = "Forbidden (type organization-not-verified): the caller is staff of the campaign's owner or of a co-sponsor, and that organization is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @Operation(summary = "A campaign's pledges and each business's progress; emails (with the pledger's consent) only for the staff "
+            + "(a staff role and the org claim) of the verified owner, and of a verified co-sponsor that accepted, for pledges made after it accepted")
     public Page<PledgeView> list(@PathParam("campaignId") UUID campaignId,
             @Parameter(description = "Only pledges of this kind, e.g. BUSINESS for the businesses' progress") @QueryParam("kind") Pledge.Kind kind,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,16 +91,20 @@ public class Pledges {
         return new Made(pledge, token);
     }
 
-    /** Pledges of a campaign the caller may see, newest first; emails only for the campaign's own staff. */
+    /**
+     * Pledges of a campaign the caller may see, newest first; emails only for the verified staff of the owner, and of
+     * a co-sponsor that accepted for the pledges made after it accepted.
+     */
     @Transactional
     public Page<PledgeView> list(UUID campaignId, Pledge.Kind kind, PageRequest page) {
         Campaign campaign = campaigns.visible(campaignId);
-        boolean seesContacts = campaigns.isRunByCaller(campaign);
+        Optional<Instant> contactsSince = campaigns.contactsVisibleSince(campaign);
         var query = kind == null
                 ? Pledge.<Pledge>find("campaignId", Sort.descending("createdAt").and("id"), campaign.id)
                 : Pledge.<Pledge>find("campaignId = ?1 and kind = ?2", Sort.descending("createdAt").and("id"), campaign.id, kind);
         List<PledgeView> items = query.page(page.page(), page.size()).list().stream()
-                .map(pledge -> PledgeView.of(pledge, seesContacts)).toList();
+                .map(pledge -> PledgeView.of(pledge, contactsSince.map(since -> !pledge.createdAt.isBefore(since)).orElse(false)))
+                .toList();
         return Page.of(items, page, query.count());
     }
 

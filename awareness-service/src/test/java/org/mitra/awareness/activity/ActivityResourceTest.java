@@ -127,6 +127,8 @@ class ActivityResourceTest {
         body.put("coSponsors", List.of(coSponsor.toString()));
         UUID campaign = draft(owner, body);
         transition(owner, campaign, "LAUNCH");
+        given().auth().oauth2(Tokens.orgAdmin(coSponsor)).post("/api/awareness/campaigns/" + campaign + "/co-sponsorship")
+                .then().statusCode(200);
         Launched launched = new Launched(owner, campaign);
         UUID activity = add(launched, activity(null));
         register(campaign, activity, "Eka").then().statusCode(201).body("status", equalTo("REGISTERED"));

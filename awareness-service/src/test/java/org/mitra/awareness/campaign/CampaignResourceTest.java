@@ -132,7 +132,9 @@ class CampaignResourceTest {
                 .then().statusCode(201).body("coSponsors", contains(verified.toString()));
 
         given().auth().oauth2(Tokens.orgAdmin(pending)).contentType(ContentType.JSON).body(campaign(region()))
-                .post("/api/awareness/campaigns").then().statusCode(422).contentType(PROBLEM);
+                .post("/api/awareness/campaigns").then().statusCode(403).contentType(PROBLEM)
+                .body("type", equalTo("https://mitra.org/problems/organization-not-verified"))
+                .body("organizationStatus", equalTo("PENDING"));
         Map<String, Object> other = campaign(region());
         other.put("organizationId", verified.toString());
         given().auth().oauth2(Tokens.orgAdmin(owner)).contentType(ContentType.JSON).body(other)

@@ -13,7 +13,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.mitra.awareness.directory.DirectoryOrganization;
+import org.mitra.events.directory.OrganizationStatus;
 import org.mitra.awareness.campaign.Campaign;
 import org.mitra.testkit.Tokens;
 
@@ -44,6 +47,24 @@ class DemoDataTest {
                 .body(Map.of("kind", "PERSON", "commitment", "child-safe-traveller", "country", "AU", "contactConsent", false))
                 .post("/api/awareness/campaigns/" + DemoData.CAMPAIGN + "/pledges").then().statusCode(201)
                 .body("token", notNullValue());
+        // Its staff read the pledgers only once the directory's event says Darkbali is verified (issue 12 item 4).
+        boolean known = QuarkusTransaction.requiringNew().call(() -> DirectoryOrganization.findById(DemoData.DARKBALI) != null);
+        if (!known) {
+            given().auth().oauth2(Tokens.orgAdmin(DemoData.DARKBALI)).get("/api/awareness/campaigns/" + DemoData.CAMPAIGN + "/pledges")
+                    .then().statusCode(403).body("type", equalTo("https://mitra.org/problems/organization-not-verified"))
+                    .body("organizationStatus", equalTo("UNKNOWN"));
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            DirectoryOrganization darkbali = DirectoryOrganization.findById(DemoData.DARKBALI);
+            if (darkbali == null) {
+                darkbali = new DirectoryOrganization();
+                darkbali.id = DemoData.DARKBALI;
+                darkbali.name = "Darkbali";
+                darkbali.changedAt = Instant.now();
+            }
+            darkbali.status = OrganizationStatus.VERIFIED;
+            darkbali.persist();
+        });
         given().auth().oauth2(Tokens.orgAdmin(DemoData.DARKBALI)).get("/api/awareness/campaigns/" + DemoData.CAMPAIGN + "/pledges")
                 .then().statusCode(200);
     }

@@ -52,7 +52,7 @@ class DirectoryConsumerTest {
     void aVerifiedOrganizationFromTheDirectoryMayOwnCampaigns() {
         UUID id = UUID.randomUUID();
         given().auth().oauth2(Tokens.orgAdmin(id)).contentType(ContentType.JSON).body(campaign(region()))
-                .post("/api/awareness/campaigns").then().statusCode(422);
+                .post("/api/awareness/campaigns").then().statusCode(403);
 
         KafkaTopics.send(Topic.DIRECTORY_ORGANIZATIONS, CloudEvent.of(EventSources.DIRECTORY,
                 organization(id, OrganizationStatus.VERIFIED, Instant.now())));
@@ -81,7 +81,7 @@ class DirectoryConsumerTest {
         assertThat(statusOf(id)).isEqualTo(OrganizationStatus.SUSPENDED);
 
         given().auth().oauth2(Tokens.orgAdmin(id)).contentType(ContentType.JSON).body(campaign(region()))
-                .post("/api/awareness/campaigns").then().statusCode(422);
+                .post("/api/awareness/campaigns").then().statusCode(403);
     }
 
     @Test

@@ -111,6 +111,8 @@ class PledgeResourceTest {
         body.put("coSponsors", List.of(coSponsor.toString()));
         UUID campaign = draft(owner, body);
         transition(owner, campaign, "LAUNCH");
+        given().auth().oauth2(Tokens.orgAdmin(coSponsor)).post("/api/awareness/campaigns/" + campaign + "/co-sponsorship")
+                .then().statusCode(200);
         String consenting = email();
         String silent = email();
         pledge(campaign, person(consenting, true)).then().statusCode(201);
