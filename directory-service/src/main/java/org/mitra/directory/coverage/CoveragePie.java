@@ -64,7 +64,7 @@ public final class CoveragePie {
         svg.append("<text x=\"").append(CX).append("\" y=\"").append(CY + 18)
                 .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#555555\">region ")
                 .append(escape(report.region().code())).append("</text>\n");
-        legend(svg, slices);
+        legend(svg, slices, report);
         return svg.append("</svg>\n").toString();
     }
 
@@ -106,7 +106,7 @@ public final class CoveragePie {
                 .append(overrideColour != null ? overrideColour : colour).append("\">").append(escape(text)).append("</text>\n");
     }
 
-    private static void legend(StringBuilder svg, List<SliceCoverage> slices) {
+    private static void legend(StringBuilder svg, List<SliceCoverage> slices, CoverageReport report) {
         double y = 40;
         svg.append("<g id=\"legend\" font-size=\"13\">\n");
         svg.append("<text x=\"520\" y=\"").append(f(y)).append("\" font-weight=\"bold\">Slices</text>\n");
@@ -133,6 +133,11 @@ public final class CoveragePie {
                     .append("\" stroke-width=\"2\"/><text x=\"544\" y=\"").append(f(y + 1)).append("\">")
                     .append(escape(key[3])).append("</text>\n");
         }
+        y += 40;
+        svg.append("<text id=\"demand-period\" x=\"520\" y=\"").append(f(y)).append("\">")
+                .append(escape(report.demandPeriod() == null ? "Demand: exact and live (coalition admins)"
+                        : "Demand: referrals of " + report.demandPeriod() + ", as published"))
+                .append("</text>\n");
         svg.append("</g>\n");
     }
 

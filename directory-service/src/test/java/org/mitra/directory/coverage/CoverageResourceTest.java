@@ -140,6 +140,8 @@ class CoverageResourceTest {
         assertThat(svg).contains("id=\"slice-intervention\" class=\"gap\"");
         assertThat(svg).contains("id=\"category-public-awareness\" class=\"covered\"");
         assertThat(svg).contains("id=\"category-removal-from-danger\" class=\"gap\"");
+        assertThat(svg).contains("Demand: referrals of " + org.mitra.directory.coverage.PublicDemand.periodAt(java.time.Instant.now())
+                + ", as published");
     }
 
     @Test
