@@ -89,6 +89,18 @@ public class IdentityVault {
         return vault.encrypt(subject.id, liveKey(subject), note.getBytes(StandardCharsets.UTF_8), notePlace(referralId));
     }
 
+    /** The police report number of an intervention referral, encrypted like the note and bound to its row. */
+    public byte[] encryptReportNumber(Subject subject, UUID referralId, String reportNumber) {
+        return vault.encrypt(subject.id, liveKey(subject), reportNumber.getBytes(StandardCharsets.UTF_8),
+                reportNumberPlace(referralId));
+    }
+
+    /** The referral's police report number, or empty when there is none or the subject's key was destroyed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> reportNumber(Referral referral) {
+        return decrypt(referral, referral.lawEnforcementReportNumberCiphertext, reportNumberPlace(referral.id));
+    }
+
     /** The subject's wrapped data key, unless consent was withdrawn or the key store has none (destroyed). */
     Optional<byte[]> dataKey(Subject subject) {
         return subject.keyDestroyedAt != null ? Optional.empty() : keyStore.find(subject.id);
@@ -106,7 +118,11 @@ public class IdentityVault {
     /** The referral's note, or empty when there is none or the subject's key was destroyed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> note(Referral referral) {
-        if (referral.noteCiphertext == null) {
+        return decrypt(referral, referral.noteCiphertext, notePlace(referral.id));
+    }
+
+    private Optional<String> decrypt(Referral referral, byte[] ciphertext, Vault.CipherPlace place) {
+        if (ciphertext == null) {
             return Optional.empty();
         }
         Subject subject = Subject.findById(referral.subjectId);
@@ -115,10 +131,9 @@ public class IdentityVault {
             return Optional.empty();
         }
         try {
-            return Optional.of(new String(vault.decrypt(subject.id, key.get(), referral.noteCiphertext,
-                    notePlace(referral.id)), StandardCharsets.UTF_8));
+            return Optional.of(new String(vault.decrypt(subject.id, key.get(), ciphertext, place), StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
-            LOG.errorf("The note of referral %s does not decrypt", referral.id);
+            LOG.errorf("The %s of referral %s does not decrypt", place.column(), referral.id);
             return Optional.empty();
         }
     }
@@ -224,5 +239,9 @@ public class IdentityVault {
 
     static Vault.CipherPlace notePlace(UUID referralId) {
         return new Vault.CipherPlace("referral", "note_ciphertext", referralId);
+    }
+
+    static Vault.CipherPlace reportNumberPlace(UUID referralId) {
+        return new Vault.CipherPlace("referral", "law_enforcement_report_number_ciphertext", referralId);
     }
 }

@@ -90,8 +90,12 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "law_enforcement_agency")
     public String lawEnforcementAgency;
 
-    @Column(name = "law_enforcement_report_number")
-    public String lawEnforcementReportNumber;
+    /**
+     * The police report number, encrypted with the subject's data key like the note (gone with the key). The
+     * plaintext column {@code law_enforcement_report_number} is no longer written (see V8).
+     */
+    @Column(name = "law_enforcement_report_number_ciphertext")
+    public byte[] lawEnforcementReportNumberCiphertext;
 
     @Column(name = "requested_at")
     public Instant requestedAt;

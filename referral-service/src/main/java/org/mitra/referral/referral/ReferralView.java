@@ -36,7 +36,9 @@ public record ReferralView(
         boolean consentWithdrawn,
         @Schema(description = "Whether an identity is stored and readable at /identity (staff only)") Boolean hasIdentity,
         @Schema(description = "Staff of the two organizations only") String note,
-        @Schema(description = "Staff of the two organizations only") LawEnforcementReference lawEnforcementReference,
+        @Schema(description = "Staff of the two organizations only; the report number is encrypted with the subject's key "
+                + "and absent once consent was withdrawn, and for the receiver once its window after closing has passed")
+        LawEnforcementReference lawEnforcementReference,
         boolean overdue,
         Instant requestedAt,
         Instant deadline,
@@ -48,9 +50,14 @@ public record ReferralView(
         @Schema(description = "What the caller's organization may do now") List<String> allowedActions,
         long version) {
 
-    public static ReferralView staff(Referral referral, boolean hasIdentity, String note, List<String> allowedActions) {
+    /**
+     * @param reportNumber the decrypted police report number, or null when there is none, the subject's key was
+     *                     destroyed or the receiver's window has passed (the agency is shown all the same)
+     */
+    public static ReferralView staff(Referral referral, boolean hasIdentity, String note, String reportNumber,
+            List<String> allowedActions) {
         LawEnforcementReference reference = referral.lawEnforcementAgency == null ? null
-                : new LawEnforcementReference(referral.lawEnforcementAgency, referral.lawEnforcementReportNumber);
+                : new LawEnforcementReference(referral.lawEnforcementAgency, reportNumber);
         return new ReferralView(referral.id, referral.status, referral.businessStatus, referral.sendingOrganizationId,
                 referral.receivingOrganizationId, referral.receivingServiceId, referral.categoryCode, referral.slice,
                 referral.regionCode, referral.urgency, referral.ageBand, referral.gender, referral.subjectId,

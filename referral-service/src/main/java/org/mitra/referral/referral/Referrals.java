@@ -79,7 +79,8 @@ public class Referrals {
         }
         if (request.lawEnforcementReference() != null) {
             referral.lawEnforcementAgency = request.lawEnforcementReference().agency();
-            referral.lawEnforcementReportNumber = request.lawEnforcementReference().reportNumber();
+            referral.lawEnforcementReportNumberCiphertext = vault.encryptReportNumber(subject, referral.id,
+                    request.lawEnforcementReference().reportNumber());
         }
         referral.createdBy = access.actor();
         referral.createdAt = clock.instant();
@@ -201,6 +202,7 @@ public class Referrals {
                 .map(side -> ReferralView.staff(referral,
                         vault.mayShow(referral, side, Consent.Shared.IDENTITY) && vault.hasReadableIdentity(referral),
                         vault.mayShow(referral, side, Consent.Shared.NOTE) ? vault.note(referral).orElse(null) : null,
+                        access.mayReadPersonalData(referral, side) ? vault.reportNumber(referral).orElse(null) : null,
                         ReferralStateMachine.allowedActions(referral.status, side).stream().map(Action::code).toList()))
                 .orElseGet(() -> ReferralView.metadata(referral));
     }
