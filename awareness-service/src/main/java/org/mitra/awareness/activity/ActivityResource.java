@@ -88,7 +88,7 @@ public class ActivityResource {
     @SourceLimited("activityId")
     @Path("/{activityId}/registrations")
     @APIResponse(responseCode = "201", description = "A place or a place on the waiting list; keep the token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationReceipt.class)))
-    @APIResponse(responseCode = "429", description = "Too many requests from one source to this target, counted before the body is read or validated; wait for Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "429", description = "Too many requests from one source to this target (the connection's address, or the X-Forwarded-For address when the connection comes from a trusted proxy such as the gateway), counted before the body is read or validated; wait for Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Operation(summary = "Register for an activity without an account (a place, or the waiting list when full)")
     public Response register(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId,
             @Valid @NotNull RegistrationRequest request) {

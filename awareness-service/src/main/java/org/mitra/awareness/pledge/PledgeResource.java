@@ -48,7 +48,7 @@ public class PledgeResource {
     @SourceLimited("campaignId")
     @APIResponse(responseCode = "201", description = "Pledged; keep the token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PledgeReceipt.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
-    @APIResponse(responseCode = "429", description = "Too many requests from one source to this target, counted before the body is read or validated; wait for Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "429", description = "Too many requests from one source to this target (the connection's address, or the X-Forwarded-For address when the connection comes from a trusted proxy such as the gateway), counted before the body is read or validated; wait for Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Operation(summary = "Pledge to an active campaign (no account; honours Idempotency-Key; the receipt's token is shown only once)",
             description = "A retry with the same Idempotency-Key and the same body answers 201 with the pledge as it is now "
                     + "and Idempotent-Replayed: true, but without the token: it is shown once and kept nowhere readable. "

@@ -13,8 +13,4 @@ public interface RateLimitConfig {
 
     @WithDefault("PT10M")
     Duration window();
-
-    /** Behind the gateway the client is the first X-Forwarded-For hop; otherwise the peer address. */
-    @WithDefault("true")
-    boolean trustForwardedFor();
 }

@@ -16,6 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * per target (a campaign's pledges, an activity's registrations) and client in a fixed window.
  * Kept in memory per instance (the gateway's limit covers the whole platform); client addresses
  * are never stored anywhere else.
+ *
+ * <p>The client is the remote address as Quarkus resolves it: the peer, or the {@code X-Forwarded-For} address only when
+ * the peer is one of {@code quarkus.http.proxy.trusted-proxies} (the gateway). This class never reads a forwarding
+ * header itself, so a caller talking to the service directly cannot name itself anew with each request (issue 12
+ * item 14).
  */
 @ApplicationScoped
 public class SourceRateLimit {
@@ -52,13 +57,7 @@ public class SourceRateLimit {
         return windows.size();
     }
 
-    String client(HttpServerRequest request) {
-        if (config.trustForwardedFor()) {
-            String forwarded = request.getHeader("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].strip();
-            }
-        }
+    static String client(HttpServerRequest request) {
         return request.remoteAddress() != null ? request.remoteAddress().host() : "unknown";
     }
 

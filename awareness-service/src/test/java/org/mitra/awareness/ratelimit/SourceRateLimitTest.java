@@ -25,11 +25,6 @@ class SourceRateLimitTest {
             public Duration window() {
                 return window;
             }
-
-            @Override
-            public boolean trustForwardedFor() {
-                return true;
-            }
         };
         limit.clock = new Clock() {
             @Override
