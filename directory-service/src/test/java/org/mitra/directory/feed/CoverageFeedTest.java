@@ -104,6 +104,22 @@ class CoverageFeedTest {
     }
 
     @Test
+    void aVerdictIsComputedFromThePublishedFiguresNotFromTheWithheldCount() {
+        Region province = province(1);
+        String regency = province.code + "1";
+        service(organization(OrganizationStatus.VERIFIED, province.code), "legal-aid", 5, 1, province.code);
+        for (int i = 0; i < 3; i++) {
+            referralAt("legal-aid", regency, false, false, IN_CLOSED);
+        }
+        coverageFeed.snapshot(QUARTER);
+        JsonPath feed = pull(CLOSED);
+        // Three referrals against one place would say STRAINED, and so tell a withheld count from none.
+        assertThat(row(feed, regency, "legal-aid").get("requested")).isNull();
+        assertThat(row(feed, regency, "legal-aid").get("verdict")).isEqualTo("COVERED");
+        assertThat(row(feed, province.code, "legal-aid").get("verdict")).isEqualTo("COVERED");
+    }
+
+    @Test
     void csvCarriesNamesThenHxlHashtagsThenOneRowPerRegionAndCategory() throws Exception {
         String csv = given().auth().oauth2(Tokens.govLiaison()).accept("text/csv")
                 .get("/api/directory/feeds/coverage/" + CLOSED).then().statusCode(200)
