@@ -16,9 +16,6 @@ public class Needs {
     @Inject
     Coverage coverage;
 
-    @Inject
-    CoverageConfig config;
-
     record Candidate(SliceCoverage slice, CategoryCoverage category, Demand demand, long unmet) {
     }
 

@@ -18,7 +18,6 @@ import org.mitra.directory.taxonomy.TaxonomyTerm;
 import org.mitra.events.Slice;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
-import org.mitra.web.Caller;
 import org.mitra.web.paging.Page;
 import org.mitra.web.paging.PageRequest;
 import org.mitra.web.etag.EntityTags;
@@ -35,9 +34,6 @@ import org.mitra.web.problem.UnprocessableException;
 @ApplicationScoped
 public class ServiceCatalog {
     public static final String CASEWORKER = "caseworker";
-
-    @Inject
-    Caller caller;
 
     @Inject
     Organizations organizations;
