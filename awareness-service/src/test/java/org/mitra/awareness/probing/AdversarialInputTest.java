@@ -139,6 +139,28 @@ class AdversarialInputTest {
         softly.assertAll();
     }
 
+    /** The anonymous query parameters: as long as a request line may be (4096), each refused at once. */
+    @Test
+    void everyPublicQueryParameterRefusesItsWorstCaseAtOnce() throws Exception {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("region", adversarial("12", "1").substring(0, 3_900));
+        parameters.put("audience", adversarial("tourists", "!").substring(0, 3_900));
+        parameters.put("status", adversarial("ACTIVE", "!").substring(0, 3_900));
+        parameters.put("kind", adversarial("PERSON", "!").substring(0, 3_900));
+        Launched launched = launched();
+        SoftAssertions softly = new SoftAssertions();
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            String path = parameter.getKey().equals("kind")
+                    ? "api/awareness/campaigns/" + launched.campaign() + "/pledges" : "api/awareness/campaigns";
+            long start = System.nanoTime();
+            int status = given().queryParam(parameter.getKey(), parameter.getValue() + "!").get("/" + path).statusCode();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            softly.assertThat(status).as("%s: status", parameter.getKey()).isEqualTo(400);
+            softly.assertThat(took).as("%s: time", parameter.getKey()).isLessThan(BOUND);
+        }
+        softly.assertAll();
+    }
+
     @Test
     void aSourceOverItsLimitIsRefusedBeforeItsBodyIsValidated() throws Exception {
         Launched launched = launched();
