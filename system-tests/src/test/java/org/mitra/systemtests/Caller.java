@@ -52,8 +52,7 @@ public record Caller(String name, String role, Optional<DemoOrganization> organi
             return Optional.empty();
         }
         String token = switch (name) {
-            case "mitra-partner-demo" -> tokens.client("mitra-partner-demo", "mitra-partner-demo-secret");
-            case "mitra-feeds-demo" -> tokens.client("mitra-feeds-demo", "mitra-feeds-demo-secret");
+            case "mitra-partner-demo", "mitra-feeds-demo" -> tokens.client(name, tokens.clientSecret(name));
             default -> tokens.user(name);
         };
         return Optional.of("Bearer " + token);

@@ -42,6 +42,11 @@ public final class KeycloakTokens {
                 "client_id", clientId, "client_secret", secret)));
     }
 
+    /** The installation's secret of a confidential client (the local run makes one per installation). */
+    public String clientSecret(String clientId) {
+        return settings.clientSecret(clientId);
+    }
+
     /** A token of Keycloak's own administrator, for the admin REST API. */
     public String keycloakAdmin() {
         return cached("admin", () -> fetch(settings.keycloakUrl() + "/realms/master", Map.of("grant_type", "password",

@@ -86,6 +86,14 @@ final class ChildProcess implements Stoppable {
         return log;
     }
 
+    /** This process and its descendants. */
+    java.util.Set<Long> processIds() {
+        java.util.Set<Long> pids = new java.util.TreeSet<>();
+        pids.add(process.pid());
+        process.descendants().forEach(child -> pids.add(child.pid()));
+        return pids;
+    }
+
     /** The last lines of the log, to show why a server did not come up. */
     String logTail(int lines) {
         try {

@@ -10,13 +10,17 @@ import java.util.Base64;
 
 /**
  * The secrets of a local installation, made once and kept beside the data under the runtime
- * directory: the referral vault's key-encryption keyset (Tink JSON, one AES-256-GCM key; identities
- * stored with it are unreadable without it) and the awareness service's email hash key.
+ * directory (secrets/, owner-only): the referral vault's key-encryption keyset (Tink JSON, one AES-256-GCM key;
+ * identities stored with it are unreadable without it), the awareness service's email hash key,, the PostgreSQL superuser's and each database user's password, Keycloak's
+ * master-realm admin password and the secret of each confidential client of the {@code mitra} realm. Nothing of
+ * these is a fixed string anyone could read in the repository.
  */
 final class InstallationSecrets {
     static final String REFERRAL_KEYSET = "MITRA_REFERRAL_KEK_KEYSET";
     static final String AWARENESS_EMAIL_HASH_KEY = "MITRA_AWARENESS_EMAIL_HASH_KEY";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Secrets made by this process, per secrets folder: the start-up summary prints these once. */
+    private static final java.util.Map<Path, java.util.Set<String>> MADE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private InstallationSecrets() {
     }
@@ -27,24 +31,68 @@ final class InstallationSecrets {
 
     /** The awareness service's key for hashing pledgers' emails (dedupe without keeping the address). */
     static String emailHashKey(PlatformSettings settings) {
-        return kept(settings, "awareness-email-hash-key", () -> {
-            byte[] key = new byte[32];
-            RANDOM.nextBytes(key);
-            return Base64.getEncoder().encodeToString(key);
-        });
+        return kept(settings, "awareness-email-hash-key", InstallationSecrets::randomKey);
+    }
+
+    static String postgresSuperuserPassword(PlatformSettings settings) {
+        return kept(settings, "postgres-superuser-password", InstallationSecrets::password);
+    }
+
+    static String databasePassword(PlatformSettings settings) {
+        return kept(settings, "database-password", InstallationSecrets::password);
+    }
+
+    static String keycloakAdminPassword(PlatformSettings settings) {
+        return kept(settings, "keycloak-admin-password", InstallationSecrets::password);
+    }
+
+    static String clientSecret(PlatformSettings settings, String clientId) {
+        return kept(settings, "keycloak-client-" + plain(clientId) + "-secret", InstallationSecrets::password);
+    }
+
+    /** The secrets this process made in the installation (file names), so the summary prints them once only. */
+    static java.util.Set<String> madeNow(PlatformSettings settings) {
+        return java.util.Set.copyOf(MADE.getOrDefault(settings.secrets(), java.util.Set.of()));
+    }
+
+    private static String plain(String name) {
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("Not a plain name for a secret: " + name);
+        }
+        return name;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** 32 random bytes, URL-safe base64 without padding: nothing to quote in a URL, form, SQL or JSON. */
+    private static String password() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** A secret made on the first start and kept under the runtime directory, readable by the owner only. */
-    private static String kept(PlatformSettings settings, String name, java.util.function.Supplier<String> generator) {
-        Path file = settings.runtime().resolve("secrets").resolve(name);
+    private static synchronized String kept(PlatformSettings settings, String name, java.util.function.Supplier<String> generator) {
+        Path folder = settings.secrets();
+        Path file = folder.resolve(name);
         try {
             if (Files.isRegularFile(file)) {
                 return Files.readString(file).strip();
             }
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(folder);
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
             String secret = generator.get();
-            Files.writeString(file, secret);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            // Created owner-only, so the secret is never readable by others, not even for a moment.
+            Path partial = folder.resolve(name + ".new");
+            Files.deleteIfExists(partial);
+            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(partial, secret);
+            Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            MADE.computeIfAbsent(folder, each -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(name);
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the secret " + file, e);

@@ -143,6 +143,10 @@ final class KafkaBroker implements Stoppable {
         return command;
     }
 
+    ChildProcess process() {
+        return process;
+    }
+
     @Override
     public String name() {
         return "Kafka";

@@ -39,7 +39,7 @@ final class KeycloakServer implements Stoppable {
         if (!Files.isRegularFile(home.resolve("lib/quarkus/quarkus-application.dat"))) {
             unpack(distribution(settings, version), home);
         }
-        importRealm(settings.repository().resolve(REALM_FILE), home.resolve("data"));
+        importRealm(settings, home.resolve("data"));
         Path tmp = Directories.create(settings.temporaryDirectory("keycloak"));
         Map<String, String> environment = Map.of(
                 "JAVA_HOME", JavaRuntime.home(),
@@ -47,8 +47,12 @@ final class KeycloakServer implements Stoppable {
                 "KC_BOOTSTRAP_ADMIN_USERNAME", settings.keycloakAdminUser(),
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", settings.keycloakAdminPassword());
         List<String> command = List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
+                // MITRA_HOST only; the management interface (health) inherits the host.
+                "--http-host=" + settings.host(),
                 "--http-port=" + settings.keycloakPort(),
                 "--http-management-port=" + settings.keycloakManagementPort(),
+                // One issuer however Keycloak is reached (localhost or 127.0.0.1), the one the services expect.
+                "--hostname=" + settings.keycloakUrl(),
                 "--health-enabled=true");
         ChildProcess process = ChildProcess.start("Keycloak", command, environment, home,
                 settings.logs().resolve("keycloak.log"));
@@ -130,13 +134,21 @@ final class KeycloakServer implements Stoppable {
     }
 
     /**
-     * Keycloak imports a realm only when it does not exist yet, so when the realm file changed, its development
-     * database is dropped and the realm imported afresh.
+     * Keycloak imports a realm only when it does not exist yet, so when the realm (with the installation's client
+     * secrets filled in) or the admin's password changed, its development database is dropped and the realm imported
+     * afresh; the master realm's admin is made again then, with the installation's password. The data directory
+     * holds the secrets (the import file, Keycloak's database): owner-only.
      */
-    private static void importRealm(Path realmFile, Path data) {
+    private static void importRealm(PlatformSettings settings, Path data) {
+        Path realmFile = settings.repository().resolve(REALM_FILE);
         try {
-            byte[] realm = Files.readAllBytes(realmFile);
-            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(realm));
+            byte[] realm = KeycloakRealm.forImport(realmFile, settings);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(realm);
+            sha256.update((settings.keycloakAdminUser() + "\n" + settings.keycloakAdminPassword()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String digest = HexFormat.of().formatHex(sha256.digest());
+            Directories.create(data);
+            Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
             Path importedDigest = data.resolve("mitra-realm.sha256");
             boolean changed = !Files.exists(importedDigest) || !Files.readString(importedDigest).equals(digest);
             if (changed && Files.exists(data.resolve("h2"))) {
@@ -144,7 +156,11 @@ final class KeycloakServer implements Stoppable {
                 Directories.delete(data.resolve("h2"));
             }
             Directories.create(data.resolve("import"));
-            Files.write(data.resolve("import").resolve(realmFile.getFileName()), realm);
+            Path imported = data.resolve("import").resolve(realmFile.getFileName());
+            Files.deleteIfExists(imported);
+            Files.createFile(imported, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.write(imported, realm);
             Files.writeString(importedDigest, digest);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the realm import from " + realmFile, e);

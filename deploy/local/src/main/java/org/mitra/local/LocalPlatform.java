@@ -131,6 +131,26 @@ public final class LocalPlatform implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * The operating-system processes of everything running now: each child, its descendants (Keycloak's script
+     * starts a JVM) and PostgreSQL's postmaster (pg_ctl starts it detached), e.g. to see what they listen on.
+     */
+    public java.util.Set<Long> processIds() {
+        java.util.Set<Long> pids = new java.util.TreeSet<>();
+        for (Stoppable component : running.values()) {
+            if (component instanceof LocalPostgres postgres) {
+                postgres.pid().ifPresent(pids::add);
+            }
+            ChildProcess child = component instanceof KeycloakServer keycloak ? keycloak.process()
+                    : component instanceof KafkaBroker kafka ? kafka.process()
+                    : component instanceof ServiceProcess service ? service.process() : null;
+            if (child != null) {
+                pids.addAll(child.processIds());
+            }
+        }
+        return pids;
+    }
+
     private void startAll() {
         Instant deadline = Instant.now().plus(settings.startupTimeout());
         requireFreePorts();
@@ -216,6 +236,7 @@ public final class LocalPlatform implements AutoCloseable {
         ports.put("MITRA_KEYCLOAK_MANAGEMENT_PORT", settings.keycloakManagementPort());
         for (PlatformService service : settings.services()) {
             ports.put(service.portVariable(), settings.port(service));
+            ports.put(service.managementPortVariable(), settings.managementPort(service));
         }
         List<String> busy = ports.entrySet().stream()
                 .filter(port -> !Readiness.isFree(port.getValue()))

@@ -5,21 +5,23 @@ import java.util.Optional;
 
 /** The four Mitra services, each a Quarkus application built by its own module. */
 public enum PlatformService {
-    DIRECTORY("directory-service", "directory", null, 8081),
-    REFERRAL("referral-service", "referral", "referral_keys", 8082),
-    AWARENESS("awareness-service", "awareness", null, 8083),
-    GATEWAY("gateway", null, null, 8080);
+    DIRECTORY("directory-service", "directory", null, 8081, 9081),
+    REFERRAL("referral-service", "referral", "referral_keys", 8082, 9082),
+    AWARENESS("awareness-service", "awareness", null, 8083, 9083),
+    GATEWAY("gateway", null, null, 8080, 9080);
 
     private final String module;
     private final String database;
     private final String keyStoreDatabase;
     private final int defaultPort;
+    private final int defaultManagementPort;
 
-    PlatformService(String module, String database, String keyStoreDatabase, int defaultPort) {
+    PlatformService(String module, String database, String keyStoreDatabase, int defaultPort, int defaultManagementPort) {
         this.module = module;
         this.database = database;
         this.keyStoreDatabase = keyStoreDatabase;
         this.defaultPort = defaultPort;
+        this.defaultManagementPort = defaultManagementPort;
     }
 
     public String module() {
@@ -46,6 +48,16 @@ public enum PlatformService {
 
     public int defaultPort() {
         return defaultPort;
+    }
+
+    /** The port of the service's management interface (metrics): each its own, as all four share one machine. */
+    public int defaultManagementPort() {
+        return defaultManagementPort;
+    }
+
+    /** Environment variable that moves the management interface, e.g. {@code MITRA_DIRECTORY_MANAGEMENT_PORT}. */
+    public String managementPortVariable() {
+        return "MITRA_" + name() + "_MANAGEMENT_PORT";
     }
 
     /** Environment variable that moves this service to another port, e.g. {@code MITRA_DIRECTORY_PORT}. */

@@ -18,37 +18,41 @@ public record PlatformSettings(
         Path runtime,
         String host,
         int postgresPort,
-        String databasePassword,
+        java.util.Optional<String> databasePasswordOverride,
         int kafkaPort,
         int kafkaControllerPort,
         int keycloakPort,
         int keycloakManagementPort,
         String keycloakAdminUser,
-        String keycloakAdminPassword,
+        java.util.Optional<String> keycloakAdminPasswordOverride,
         Map<PlatformService, Integer> servicePorts,
+        Map<PlatformService, Integer> managementPorts,
         Set<PlatformService> services,
         Duration startupTimeout) {
 
     public static PlatformSettings fromEnvironment(Map<String, String> env, Path repository) {
         var values = new Values(env);
         Map<PlatformService, Integer> servicePorts = new EnumMap<>(PlatformService.class);
+        Map<PlatformService, Integer> managementPorts = new EnumMap<>(PlatformService.class);
         for (PlatformService service : PlatformService.values()) {
             servicePorts.put(service, values.number(service.portVariable(), service.defaultPort()));
+            managementPorts.put(service, values.number(service.managementPortVariable(), service.defaultManagementPort()));
         }
         Path runtime = repository.resolve(values.text("MITRA_RUNTIME_DIR", "deploy/local/.runtime"));
         return new PlatformSettings(
                 repository,
                 runtime.toAbsolutePath().normalize(),
-                values.text("MITRA_HOST", "localhost"),
+                values.text("MITRA_HOST", "127.0.0.1"),
                 values.number("MITRA_POSTGRES_PORT", 5432),
-                values.text("MITRA_DB_PASSWORD", "mitra-dev"),
+                values.optional("MITRA_DB_PASSWORD"),
                 values.number("MITRA_KAFKA_PORT", 9092),
                 values.number("MITRA_KAFKA_CONTROLLER_PORT", 9093),
                 values.number("MITRA_KEYCLOAK_PORT", 8180),
                 values.number("MITRA_KEYCLOAK_MANAGEMENT_PORT", 8190),
                 values.text("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"),
-                values.text("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"),
+                values.optional("KC_BOOTSTRAP_ADMIN_PASSWORD"),
                 Map.copyOf(servicePorts),
+                Map.copyOf(managementPorts),
                 values.services("MITRA_SERVICES"),
                 Duration.ofSeconds(values.number("MITRA_STARTUP_TIMEOUT", 300)));
     }
@@ -61,11 +65,12 @@ public record PlatformSettings(
         Map<String, String> env = new java.util.HashMap<>();
         env.put("MITRA_RUNTIME_DIR", runtimeDirectory);
         env.put("MITRA_SERVICES", Arrays.stream(services).map(PlatformService::module).collect(java.util.stream.Collectors.joining(",")));
-        env.put("MITRA_STARTUP_TIMEOUT", "180");
+        env.put("MITRA_STARTUP_TIMEOUT", "300");
         java.util.List<String> portVariables = new java.util.ArrayList<>(java.util.List.of("MITRA_POSTGRES_PORT",
                 "MITRA_KAFKA_PORT", "MITRA_KAFKA_CONTROLLER_PORT", "MITRA_KEYCLOAK_PORT", "MITRA_KEYCLOAK_MANAGEMENT_PORT"));
         for (PlatformService service : PlatformService.values()) {
             portVariables.add(service.portVariable());
+            portVariables.add(service.managementPortVariable());
         }
         // All sockets are held until every port is chosen, so no two variables get the same port.
         java.util.List<java.net.ServerSocket> reserved = new java.util.ArrayList<>();
@@ -102,6 +107,43 @@ public record PlatformSettings(
         return "http://" + host + ":" + port(service);
     }
 
+    /** The port of the service's management interface (Prometheus metrics at /q/metrics), never routed by the gateway. */
+    public int managementPort(PlatformService service) {
+        return managementPorts.get(service);
+    }
+
+    public String managementUrl(PlatformService service) {
+        return "http://" + host + ":" + managementPort(service);
+    }
+
+    /**
+     * The password of the services' database users: MITRA_DB_PASSWORD when set, otherwise a random one per
+     * installation, made on the first start and kept under the runtime directory's secrets folder.
+     */
+    public String databasePassword() {
+        return databasePasswordOverride.orElseGet(() -> InstallationSecrets.databasePassword(this));
+    }
+
+    /** The PostgreSQL superuser's (postgres) password, random per installation. */
+    public String postgresSuperuserPassword() {
+        return InstallationSecrets.postgresSuperuserPassword(this);
+    }
+
+    /** Keycloak's master-realm admin password: KC_BOOTSTRAP_ADMIN_PASSWORD when set, otherwise random per installation. */
+    public String keycloakAdminPassword() {
+        return keycloakAdminPasswordOverride.orElseGet(() -> InstallationSecrets.keycloakAdminPassword(this));
+    }
+
+    /** The secret of a confidential client of the {@code mitra} realm (e.g. mitra-partner-demo), random per installation. */
+    public String clientSecret(String clientId) {
+        return InstallationSecrets.clientSecret(this, clientId);
+    }
+
+    /** Where the installation's secrets are kept (owner-only). */
+    public Path secrets() {
+        return runtime.resolve("secrets");
+    }
+
     public String kafkaBootstrapServers() {
         return host + ":" + kafkaPort;
     }
@@ -135,6 +177,11 @@ public record PlatformSettings(
         String text(String name, String fallback) {
             String value = env.get(name);
             return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        java.util.Optional<String> optional(String name) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value);
         }
 
         int number(String name, int fallback) {

@@ -41,6 +41,12 @@ final class ServiceProcess implements Stoppable {
     static Map<String, String> environment(PlatformService service, PlatformSettings settings) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.port(service)));
+        // MITRA_HOST only (Quarkus listens on every interface by default), the management interface too.
+        env.put("QUARKUS_HTTP_HOST", settings.host());
+        env.put("QUARKUS_MANAGEMENT_HOST", settings.host());
+        env.put("MITRA_MANAGEMENT_HOST", settings.host());
+        // Metrics on a management port of the service's own: four services on one machine cannot all take 9000.
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(settings.managementPort(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", settings.issuer());
         env.put("MITRA_DEMO_DATA", "true");
@@ -61,6 +67,7 @@ final class ServiceProcess implements Stoppable {
             env.put(InstallationSecrets.AWARENESS_EMAIL_HASH_KEY, InstallationSecrets.emailHashKey(settings));
         }
         if (service == PlatformService.GATEWAY) {
+            env.put("MITRA_CORS_ORIGINS", settings.serviceUrl(PlatformService.GATEWAY));
             for (PlatformService routed : PlatformService.values()) {
                 if (routed != PlatformService.GATEWAY) {
                     env.put(routed.urlVariable(), settings.serviceUrl(routed));

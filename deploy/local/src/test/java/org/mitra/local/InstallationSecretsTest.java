@@ -36,4 +36,40 @@ class InstallationSecretsTest {
         assertThat(Base64.getDecoder().decode(emailKey)).hasSize(32);
         assertThat(InstallationSecrets.emailHashKey(settings)).isEqualTo(emailKey);
     }
+
+    /** Issue 12 item 15: no secret of the local run is the same in two installations, and each is the owner's only. */
+    @Test
+    void twoInstallationsShareNoSecretAndOnlyTheOwnerReadsThem() throws Exception {
+        PlatformSettings first = installation();
+        PlatformSettings second = installation();
+
+        for (String client : java.util.List.of("mitra-partner-demo", "mitra-feeds-demo")) {
+            assertThat(first.clientSecret(client)).isNotEqualTo(second.clientSecret(client))
+                    .isNotEqualTo(client + "-secret").hasSizeGreaterThanOrEqualTo(40)
+                    .isEqualTo(first.clientSecret(client));
+        }
+        assertThat(first.clientSecret("mitra-partner-demo")).isNotEqualTo(first.clientSecret("mitra-feeds-demo"));
+        assertThat(first.keycloakAdminPassword()).isNotEqualTo(second.keycloakAdminPassword()).isNotEqualTo("admin")
+                .isEqualTo(first.keycloakAdminPassword());
+        assertThat(first.postgresSuperuserPassword()).isNotEqualTo(second.postgresSuperuserPassword());
+        assertThat(first.databasePassword()).isNotEqualTo(second.databasePassword()).isNotEqualTo("mitra-dev")
+                .isNotEqualTo(first.postgresSuperuserPassword());
+
+        assertThat(java.nio.file.Files.getPosixFilePermissions(first.secrets()))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        try (var files = java.nio.file.Files.list(first.secrets())) {
+            for (Path file : files.toList()) {
+                assertThat(java.nio.file.Files.getPosixFilePermissions(file)).as(file.toString())
+                        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+        }
+        // Made by this process: the start-up summary prints them this once.
+        assertThat(InstallationSecrets.madeNow(first)).contains("keycloak-admin-password", "keycloak-client-mitra-partner-demo-secret");
+    }
+
+    private static PlatformSettings installation() {
+        Path repository = PlatformSettings.findRepository(Path.of(""));
+        return PlatformSettings.fromEnvironment(
+                Map.of("MITRA_RUNTIME_DIR", "deploy/local/target/installation-secrets-test-" + System.nanoTime()), repository);
+    }
 }

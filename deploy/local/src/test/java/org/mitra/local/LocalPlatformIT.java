@@ -1,6 +1,7 @@
 package org.mitra.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * End to end through the launcher's own code: the real Keycloak distribution with the {@code mitra} realm, and
- * directory-service as built by its module, on PostgreSQL and Kafka. Free ports and a runtime directory under
- * target/ keep it clear of a platform a developer is running.
+ * directory-service and the gateway as built by their modules, on PostgreSQL and Kafka. Free ports and a runtime
+ * directory under target/ keep it clear of a platform a developer is running.
  */
 class LocalPlatformIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +36,7 @@ class LocalPlatformIT {
 
     @BeforeAll
     static void startKeycloakAndDirectory() {
-        settings = TestPlatforms.settings(PlatformService.DIRECTORY);
+        settings = TestPlatforms.settings(PlatformService.DIRECTORY, PlatformService.GATEWAY);
         platform = LocalPlatform.start(settings);
     }
 
@@ -92,6 +93,133 @@ class LocalPlatformIT {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    /** Issue 12 items 14 and 15: nothing the launcher started listens beyond loopback (MITRA_HOST, 127.0.0.1 by default). */
+    @Test
+    void nothingTheLauncherStartedListensBeyondLoopback() throws Exception {
+        requireDirectoryReady();
+        ListeningSockets listening = ListeningSockets.of(platform.processIds());
+
+        assertThat(listening.ports()).as("the components' ports, found listening: %s", listening.sockets())
+                .contains(settings.postgresPort(), settings.kafkaPort(), settings.kafkaControllerPort(), settings.keycloakPort(),
+                        settings.keycloakManagementPort(), settings.port(PlatformService.DIRECTORY),
+                        settings.managementPort(PlatformService.DIRECTORY), settings.port(PlatformService.GATEWAY),
+                        settings.managementPort(PlatformService.GATEWAY));
+        assertThat(listening.beyondLoopback()).as("sockets listening beyond loopback").isEmpty();
+
+        // And from this machine's own non-loopback addresses (never any other machine), every port is closed.
+        List<String> reachable = new ArrayList<>();
+        for (java.net.InetAddress own : ownNonLoopbackAddresses()) {
+            for (int port : listening.ports()) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress(own, port), 1000);
+                    reachable.add(own.getHostAddress() + ":" + port);
+                } catch (IOException refused) {
+                    // as it should be
+                }
+            }
+        }
+        assertThat(reachable).as("ports reachable through this machine's own network addresses").isEmpty();
+    }
+
+    /** Issue 12 item 15: Keycloak's master-realm admin is not admin/admin but the installation's own password. */
+    @Test
+    void keycloaksAdminIsNotAdminAdmin() throws Exception {
+        assertThat(adminLogin("admin", "admin").statusCode()).isEqualTo(401);
+        assertThat(adminLogin(settings.keycloakAdminUser(), settings.keycloakAdminPassword()).statusCode()).isEqualTo(200);
+    }
+
+    /** Issue 12 item 15: the confidential clients take the installation's secrets, never the realm file's old strings. */
+    @Test
+    void confidentialClientsTakeTheInstallationsSecretsNotTheOldFixedOnes() throws Exception {
+        for (String client : List.of("mitra-partner-demo", "mitra-feeds-demo")) {
+            HttpResponse<String> old = form(settings.issuer() + "/protocol/openid-connect/token",
+                    Map.of("grant_type", "client_credentials", "client_id", client, "client_secret", client + "-secret"));
+            assertThat(old.statusCode()).as(client + " with its old fixed secret: " + old.body()).isEqualTo(401);
+
+            HttpResponse<String> current = form(settings.issuer() + "/protocol/openid-connect/token",
+                    Map.of("grant_type", "client_credentials", "client_id", client, "client_secret", settings.clientSecret(client)));
+            assertThat(current.statusCode()).as(client + ": " + current.body()).isEqualTo(200);
+        }
+    }
+
+    /** Issue 12 item 15: mitra-cli (password grant) never hands out an offline token, even when asked for one. */
+    @Test
+    void mitraCliGetsNoOfflineToken() throws Exception {
+        HttpResponse<String> response = form(settings.issuer() + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "mitra-cli", "scope", "openid offline_access",
+                "username", DARKBALI.caseworker(), "password", DemoOrganization.DEMO_PASSWORD));
+
+        if (response.statusCode() == 200) {
+            JsonNode tokens = JSON.readTree(response.body());
+            assertThat(tokens.path("scope").asText()).doesNotContain("offline_access");
+            String refresh = tokens.path("refresh_token").asText();
+            if (!refresh.isEmpty()) {
+                assertThat(claims(refresh).path("typ").asText()).isNotEqualToIgnoringCase("Offline");
+            }
+        } else {
+            assertThat(response.statusCode()).as(response.body()).isIn(400, 401, 403);
+        }
+    }
+
+    /** Issue 12 item 15: PostgreSQL asks every connection for its password (scram-sha-256), the superuser's too. */
+    @Test
+    void postgresRefusesAConnectionWithoutTheRightPassword() throws Exception {
+        String url = settings.jdbcUrl("directory");
+        assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "postgres", null).close())
+                .as("the superuser without a password").isInstanceOf(java.sql.SQLException.class);
+        assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "postgres", "postgres").close())
+                .as("the superuser with a guessed password").isInstanceOf(java.sql.SQLException.class);
+        assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "directory", null).close())
+                .as("a service's user without a password").isInstanceOf(java.sql.SQLException.class);
+        assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "directory", "mitra-dev").close())
+                .as("a service's user with the old default password").isInstanceOf(java.sql.SQLException.class);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "directory", settings.databasePassword())) {
+            assertThat(connection.isValid(5)).isTrue();
+        }
+    }
+
+    /** Issue 12 item 16 in the local run: metrics on each service's own management port, not on its public port. */
+    @Test
+    void servicesServeMetricsOnTheirManagementPortOnly() throws Exception {
+        requireDirectoryReady();
+        for (PlatformService service : List.of(PlatformService.DIRECTORY, PlatformService.GATEWAY)) {
+            HttpResponse<String> management = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(settings.managementUrl(service) + "/q/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(management.statusCode()).as(service + " management port").isEqualTo(200);
+            assertThat(management.body()).contains("# TYPE");
+
+            HttpResponse<String> main = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(settings.serviceUrl(service) + "/q/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(main.statusCode()).as(service + " main port").isEqualTo(404);
+        }
+    }
+
+    private static HttpResponse<String> adminLogin(String username, String password) throws Exception {
+        return form(settings.keycloakUrl() + "/realms/master/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", username, "password", password));
+    }
+
+    private static HttpResponse<String> form(String url, Map<String, String> fields) throws Exception {
+        String form = fields.entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<java.net.InetAddress> ownNonLoopbackAddresses() throws IOException {
+        List<java.net.InetAddress> addresses = new ArrayList<>();
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                java.util.Collections.list(nic.getInetAddresses()).stream()
+                        .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                        .forEach(addresses::add);
+            }
+        }
+        return addresses;
     }
 
     private static void requireDirectoryReady() {

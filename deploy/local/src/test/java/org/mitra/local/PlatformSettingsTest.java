@@ -16,13 +16,69 @@ class PlatformSettingsTest {
         PlatformSettings settings = PlatformSettings.fromEnvironment(Map.of(), REPOSITORY);
 
         assertThat(settings.runtime()).isEqualTo(REPOSITORY.resolve("deploy/local/.runtime"));
-        assertThat(settings.jdbcUrl("directory")).isEqualTo("jdbc:postgresql://localhost:5432/directory");
-        assertThat(settings.kafkaBootstrapServers()).isEqualTo("localhost:9092");
-        assertThat(settings.issuer()).isEqualTo("http://localhost:8180/realms/mitra");
-        assertThat(settings.serviceUrl(PlatformService.GATEWAY)).isEqualTo("http://localhost:8080");
-        assertThat(settings.serviceUrl(PlatformService.AWARENESS)).isEqualTo("http://localhost:8083");
+        // Issue 12 item 14: loopback by default, so nothing of the local run is reachable from the network.
+        assertThat(settings.host()).isEqualTo("127.0.0.1");
+        assertThat(settings.jdbcUrl("directory")).isEqualTo("jdbc:postgresql://127.0.0.1:5432/directory");
+        assertThat(settings.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(settings.issuer()).isEqualTo("http://127.0.0.1:8180/realms/mitra");
+        assertThat(settings.serviceUrl(PlatformService.GATEWAY)).isEqualTo("http://127.0.0.1:8080");
+        assertThat(settings.serviceUrl(PlatformService.AWARENESS)).isEqualTo("http://127.0.0.1:8083");
         assertThat(settings.services()).containsExactlyInAnyOrder(PlatformService.values());
-        assertThat(settings.databasePassword()).isEqualTo("mitra-dev");
+        // Issue 12 item 15: no fixed password anyone could read here; each installation makes its own.
+        assertThat(settings.databasePasswordOverride()).isEmpty();
+        assertThat(settings.keycloakAdminPasswordOverride()).isEmpty();
+    }
+
+    /** Issue 12 item 14: every service listens on MITRA_HOST only, its public port and its management interface. */
+    @Test
+    void servicesListenOnTheHostOnly() {
+        PlatformSettings settings = inTarget(Map.of("MITRA_HOST", "127.0.0.2"));
+
+        for (PlatformService service : PlatformService.values()) {
+            assertThat(ServiceProcess.environment(service, settings))
+                    .containsEntry("QUARKUS_HTTP_HOST", "127.0.0.2")
+                    .containsEntry("QUARKUS_MANAGEMENT_HOST", "127.0.0.2")
+                    .containsEntry("MITRA_MANAGEMENT_HOST", "127.0.0.2");
+        }
+    }
+
+    /** Four services on one machine would all take the management interface's port 9000: each gets its own. */
+    @Test
+    void eachServiceHasAManagementPortOfItsOwn() {
+        PlatformSettings settings = inTarget(Map.of("MITRA_REFERRAL_MANAGEMENT_PORT", "19082"));
+
+        assertThat(ServiceProcess.environment(PlatformService.GATEWAY, settings)).containsEntry("QUARKUS_MANAGEMENT_PORT", "9080");
+        assertThat(ServiceProcess.environment(PlatformService.DIRECTORY, settings)).containsEntry("QUARKUS_MANAGEMENT_PORT", "9081");
+        assertThat(ServiceProcess.environment(PlatformService.REFERRAL, settings)).containsEntry("QUARKUS_MANAGEMENT_PORT", "19082");
+        assertThat(ServiceProcess.environment(PlatformService.AWARENESS, settings)).containsEntry("QUARKUS_MANAGEMENT_PORT", "9083");
+        assertThat(settings.managementUrl(PlatformService.REFERRAL)).isEqualTo("http://127.0.0.1:19082");
+
+        PlatformSettings free = PlatformSettings.withFreePorts(Path.of("target"), "free-ports-test", PlatformService.values());
+        java.util.Set<Integer> ports = new java.util.HashSet<>();
+        for (PlatformService service : PlatformService.values()) {
+            assertThat(ports.add(free.port(service))).isTrue();
+            assertThat(ports.add(free.managementPort(service))).as("free management port of " + service).isTrue();
+        }
+        assertThat(ports).doesNotContain(9000, 9080, 9081, 9082, 9083);
+    }
+
+    /** Issue 12 item 15: the database users get the installation's password, unless MITRA_DB_PASSWORD is set. */
+    @Test
+    void databaseUsersGetTheInstallationsPasswordUnlessOneIsSet() {
+        PlatformSettings settings = inTarget(Map.of());
+        Map<String, String> referral = ServiceProcess.environment(PlatformService.REFERRAL, settings);
+        assertThat(referral.get("QUARKUS_DATASOURCE_PASSWORD")).isEqualTo(settings.databasePassword())
+                .isNotEqualTo("mitra-dev").hasSizeGreaterThanOrEqualTo(40);
+        assertThat(referral.get("QUARKUS_DATASOURCE_KEYSTORE_PASSWORD")).isEqualTo(settings.databasePassword());
+
+        PlatformSettings chosen = PlatformSettings.fromEnvironment(Map.of("MITRA_DB_PASSWORD", "chosen-one"), REPOSITORY);
+        assertThat(chosen.databasePassword()).isEqualTo("chosen-one");
+    }
+
+    private static PlatformSettings inTarget(Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("MITRA_RUNTIME_DIR", Path.of("target/settings-test-" + System.nanoTime()).toAbsolutePath().toString());
+        return PlatformSettings.fromEnvironment(all, REPOSITORY);
     }
 
     @Test
@@ -34,8 +90,8 @@ class PlatformSettingsTest {
                 "MITRA_STARTUP_TIMEOUT", "60",
                 "MITRA_RUNTIME_DIR", "/srv/mitra"), REPOSITORY);
 
-        assertThat(settings.issuer()).isEqualTo("http://localhost:18180/realms/mitra");
-        assertThat(settings.serviceUrl(PlatformService.DIRECTORY)).isEqualTo("http://localhost:18081");
+        assertThat(settings.issuer()).isEqualTo("http://127.0.0.1:18180/realms/mitra");
+        assertThat(settings.serviceUrl(PlatformService.DIRECTORY)).isEqualTo("http://127.0.0.1:18081");
         assertThat(settings.services()).containsExactlyInAnyOrder(PlatformService.DIRECTORY, PlatformService.GATEWAY);
         assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.runtime()).isEqualTo(Path.of("/srv/mitra"));
@@ -43,17 +99,17 @@ class PlatformSettingsTest {
 
     @Test
     void eachServiceGetsItsOwnDatabaseAndTheGatewayLearnsWhereServicesAre() {
-        PlatformSettings settings = PlatformSettings.fromEnvironment(Map.of("MITRA_REFERRAL_PORT", "9182"), REPOSITORY);
+        PlatformSettings settings = inTarget(Map.of("MITRA_REFERRAL_PORT", "9182"));
 
         assertThat(ServiceProcess.environment(PlatformService.REFERRAL, settings))
                 .containsEntry("QUARKUS_HTTP_PORT", "9182")
-                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/referral")
+                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/referral")
                 .containsEntry("QUARKUS_DATASOURCE_USERNAME", "referral")
-                .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/mitra")
+                .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:8180/realms/mitra")
                 .containsEntry("MITRA_DEMO_DATA", "true");
         assertThat(ServiceProcess.environment(PlatformService.GATEWAY, settings))
                 .doesNotContainKey("QUARKUS_DATASOURCE_JDBC_URL")
-                .containsEntry("MITRA_REFERRAL_URL", "http://localhost:9182");
+                .containsEntry("MITRA_REFERRAL_URL", "http://127.0.0.1:9182");
     }
 
     @Test
