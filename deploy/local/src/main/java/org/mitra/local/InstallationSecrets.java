@@ -11,13 +11,15 @@ import java.util.Base64;
 /**
  * The secrets of a local installation, made once and kept beside the data under the runtime
  * directory (secrets/, owner-only): the referral vault's key-encryption keyset (Tink JSON, one AES-256-GCM key;
- * identities stored with it are unreadable without it), the awareness service's email hash key,, the PostgreSQL superuser's and each database user's password, Keycloak's
+ * identities stored with it are unreadable without it), the awareness service's email hash key, the key that
+ * fingerprints Idempotency-Key requests, the PostgreSQL superuser's and each database user's password, Keycloak's
  * master-realm admin password and the secret of each confidential client of the {@code mitra} realm. Nothing of
  * these is a fixed string anyone could read in the repository.
  */
 final class InstallationSecrets {
     static final String REFERRAL_KEYSET = "MITRA_REFERRAL_KEK_KEYSET";
     static final String AWARENESS_EMAIL_HASH_KEY = "MITRA_AWARENESS_EMAIL_HASH_KEY";
+    static final String IDEMPOTENCY_FINGERPRINT_KEY = "MITRA_IDEMPOTENCY_FINGERPRINT_KEY";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Secrets made by this process, per secrets folder: the start-up summary prints these once. */
     private static final java.util.Map<Path, java.util.Set<String>> MADE = new java.util.concurrent.ConcurrentHashMap<>();
@@ -32,6 +34,11 @@ final class InstallationSecrets {
     /** The awareness service's key for hashing pledgers' emails (dedupe without keeping the address). */
     static String emailHashKey(PlatformSettings settings) {
         return kept(settings, "awareness-email-hash-key", InstallationSecrets::randomKey);
+    }
+
+    /** The key with which libs/web HMACs Idempotency-Key request fingerprints, so replays survive restarts. */
+    static String idempotencyFingerprintKey(PlatformSettings settings) {
+        return kept(settings, "idempotency-fingerprint-key", InstallationSecrets::randomKey);
     }
 
     static String postgresSuperuserPassword(PlatformSettings settings) {

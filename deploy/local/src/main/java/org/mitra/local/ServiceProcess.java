@@ -54,6 +54,7 @@ final class ServiceProcess implements Stoppable {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", settings.jdbcUrl(database));
             env.put("QUARKUS_DATASOURCE_USERNAME", database);
             env.put("QUARKUS_DATASOURCE_PASSWORD", settings.databasePassword());
+            env.put(InstallationSecrets.IDEMPOTENCY_FINGERPRINT_KEY, InstallationSecrets.idempotencyFingerprintKey(settings));
         });
         service.keyStoreDatabase().ifPresent(database -> {
             env.put("QUARKUS_DATASOURCE_KEYSTORE_JDBC_URL", settings.jdbcUrl(database));

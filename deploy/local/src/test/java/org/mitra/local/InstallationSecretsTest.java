@@ -54,6 +54,7 @@ class InstallationSecretsTest {
         assertThat(first.postgresSuperuserPassword()).isNotEqualTo(second.postgresSuperuserPassword());
         assertThat(first.databasePassword()).isNotEqualTo(second.databasePassword()).isNotEqualTo("mitra-dev")
                 .isNotEqualTo(first.postgresSuperuserPassword());
+        assertThat(InstallationSecrets.idempotencyFingerprintKey(first)).isNotEqualTo(InstallationSecrets.idempotencyFingerprintKey(second));
 
         assertThat(java.nio.file.Files.getPosixFilePermissions(first.secrets()))
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,20 @@ class PlatformSettingsTest {
             assertThat(ports.add(free.managementPort(service))).as("free management port of " + service).isTrue();
         }
         assertThat(ports).doesNotContain(9000, 9080, 9081, 9082, 9083);
+    }
+
+    /** Issue 12 items 11 and 15: the services with an Idempotency-Key store share the installation's fingerprint key. */
+    @Test
+    void servicesGetTheInstallationsIdempotencyFingerprintKey() {
+        PlatformSettings settings = inTarget(Map.of());
+
+        String key = ServiceProcess.environment(PlatformService.DIRECTORY, settings).get("MITRA_IDEMPOTENCY_FINGERPRINT_KEY");
+        assertThat(key).isNotNull();
+        assertThat(java.util.Base64.getDecoder().decode(key)).hasSize(32);
+        for (PlatformService service : List.of(PlatformService.REFERRAL, PlatformService.AWARENESS, PlatformService.DIRECTORY)) {
+            assertThat(ServiceProcess.environment(service, settings)).containsEntry("MITRA_IDEMPOTENCY_FINGERPRINT_KEY", key);
+        }
+        assertThat(ServiceProcess.environment(PlatformService.GATEWAY, settings)).doesNotContainKey("MITRA_IDEMPOTENCY_FINGERPRINT_KEY");
     }
 
     /** Issue 12 item 15: the database users get the installation's password, unless MITRA_DB_PASSWORD is set. */
