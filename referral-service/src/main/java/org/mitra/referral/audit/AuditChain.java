@@ -5,14 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -30,6 +28,9 @@ public class AuditChain {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AuditAnchor anchor;
 
     /** The outcome of a walk along the chain: never the rows themselves. */
     @Schema(name = "AuditChainVerification")
@@ -51,7 +52,7 @@ public class AuditChain {
         Object[] head = (Object[]) entityManager.createNativeQuery(
                 "SELECT sequence, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE").getSingleResult();
         entry.sequence = ((Number) head[0]).longValue() + 1;
-        entry.hash = hash((String) head[1], canonical(entry.sequence, entry.occurredAt, entry.actor, entry.organizationId,
+        entry.hash = anchor.hash(entry.sequence, (String) head[1], canonical(entry.sequence, entry.occurredAt, entry.actor, entry.organizationId,
                 entry.referralId, entry.action.name(), entry.outcome.name(), entry.reasonCode));
         entry.persist();
         entityManager.createNativeQuery("UPDATE audit_chain_head SET sequence = :sequence, hash = :hash WHERE id = 1")
@@ -66,9 +67,15 @@ public class AuditChain {
      */
     @Transactional
     public Verification verify() {
+        // The checkpoint first: it is written after its entry committed, so the head read next is at or after it.
+        Optional<AuditAnchor.Checkpoint> checkpoint = anchor.lastCheckpoint();
         Object[] head = (Object[]) entityManager.createNativeQuery("SELECT sequence, hash FROM audit_chain_head WHERE id = 1")
                 .getSingleResult();
         long headSequence = ((Number) head[0]).longValue();
+        if (checkpoint.isPresent() && (!checkpoint.get().authentic() || checkpoint.get().sequence() > headSequence)) {
+            // A checkpoint written without the key, or entries cut off the end with the head moved back.
+            return new Verification(false, 0, Math.min(checkpoint.get().sequence(), headSequence + 1));
+        }
         String previous = GENESIS;
         long expected = 1;
         long rows = 0;
@@ -90,9 +97,10 @@ public class AuditChain {
                     return new Verification(false, rows, expected); // a row is missing
                 }
                 rows++;
-                String computed = hash(previous, canonical(sequence, instant(row[1]), (String) row[2], uuid(row[3]),
+                String computed = anchor.hash(sequence, previous, canonical(sequence, instant(row[1]), (String) row[2], uuid(row[3]),
                         uuid(row[4]), (String) row[5], (String) row[6], (String) row[8]));
-                if (!computed.equals(row[7])) {
+                if (!computed.equals(row[7]) || checkpoint.filter(at -> at.sequence() == sequence)
+                        .map(at -> !at.hash().equals(computed)).orElse(false)) {
                     return new Verification(false, rows, sequence);
                 }
                 previous = computed;
@@ -122,15 +130,6 @@ public class AuditChain {
             text.append(field.getBytes(StandardCharsets.UTF_8).length).append(':').append(field).append(';');
         }
         return text.toString();
-    }
-
-    static String hash(String previous, String canonical) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((previous + "\n" + canonical).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Instant instant(Object value) {

@@ -22,6 +22,9 @@ public class AuditLog {
     @Inject
     AuditChain chain;
 
+    @Inject
+    AuditAnchor anchor;
+
     // Milliseconds, as stored and as in events, so a response never shows a time the database rounds.
     Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
@@ -33,8 +36,8 @@ public class AuditLog {
     public void record(UUID referralId, AuditAction action, AuditEntry.Outcome outcome, String reasonCode) {
         String actor = access.actor();
         UUID organization = access.callerOrganization().orElse(null);
+        AuditEntry entry = new AuditEntry();
         QuarkusTransaction.requiringNew().run(() -> {
-            AuditEntry entry = new AuditEntry();
             entry.occurredAt = clock.instant();
             entry.actor = actor;
             entry.organizationId = organization;
@@ -44,6 +47,8 @@ public class AuditLog {
             entry.reasonCode = reasonCode;
             chain.append(entry);
         });
+        // Committed: the head is checkpointed outside the referral database (key store), never backwards.
+        anchor.checkpoint(entry.sequence, entry.hash);
     }
 
     @Transactional

@@ -65,6 +65,23 @@ public class Vault {
         }
     }
 
+    /** A secret of the service (the audit chain's key) wrapped by the key-encryption keyset, bound to what it is. */
+    public byte[] wrapSecret(byte[] secret, String binding) {
+        try {
+            return keyEncryption.encrypt(secret, binding.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot wrap " + binding, e);
+        }
+    }
+
+    public byte[] unwrapSecret(byte[] wrapped, String binding) {
+        try {
+            return keyEncryption.decrypt(wrapped, binding.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot unwrap " + binding + " with the configured key-encryption keyset", e);
+        }
+    }
+
     public byte[] encrypt(UUID subjectId, byte[] wrappedDataKey, byte[] plaintext, CipherPlace place) {
         try {
             return dataAead(subjectId, wrappedDataKey).encrypt(plaintext, place.associatedData());

@@ -143,21 +143,106 @@ class AuditChainTest {
         assertThat(verification().getBoolean("valid")).isTrue();
     }
 
+    /**
+     * The rows chained by migration V5 were serialized in SQL ({@code audit_entry_canonical}); the service serializes
+     * the same way. (The hash itself is now an HMAC under a key outside the database, which SQL cannot compute.)
+     */
     @Test
-    void theMigrationsSqlHashesEntriesExactlyAsTheServiceDoes() {
+    void theMigrationsSqlSerializesEntriesExactlyAsTheServiceDoes() {
         Audited audited = Audited.create();
         // A user name with characters of more than one byte in UTF-8: lengths are counted in bytes on both sides.
         audited.read(Tokens.as("caseworker").org(audited.sender()).username("Ñyoman Kadék ✓ | 3:x;").sign());
         long sequence = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                 "SELECT max(sequence) FROM audit_entry WHERE referral_id = :id").setParameter("id", audited.referral())
                 .getSingleResult()).longValue());
-        Object[] hashes = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
-                SELECT e.hash, audit_entry_hash(p.hash, audit_entry_canonical(e.sequence, e.occurred_at, e.actor,
-                       e.organization_id, e.referral_id, e.action, e.outcome)), e.actor
-                FROM audit_entry e JOIN audit_entry p ON p.sequence = e.sequence - 1 WHERE e.sequence = :sequence""")
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
+                SELECT audit_entry_canonical(e.sequence, e.occurred_at, e.actor, e.organization_id, e.referral_id, e.action,
+                       e.outcome), e.actor, e.occurred_at, e.organization_id, e.action, e.outcome
+                FROM audit_entry e WHERE e.sequence = :sequence""")
                 .setParameter("sequence", sequence).getSingleResult());
-        assertThat(hashes[2]).isEqualTo("Ñyoman Kadék ✓ | 3:x;");
-        assertThat(hashes[1]).isEqualTo(hashes[0]);
+        assertThat(row[1]).isEqualTo("Ñyoman Kadék ✓ | 3:x;");
+        java.time.Instant occurredAt = row[2] instanceof java.sql.Timestamp timestamp ? timestamp.toInstant()
+                : row[2] instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (java.time.Instant) row[2];
+        assertThat(row[0]).isEqualTo(AuditChain.canonical(sequence, occurredAt, (String) row[1],
+                UUID.fromString(row[3].toString()), audited.referral(), (String) row[4], (String) row[5], null));
+    }
+
+    /**
+     * Issue 12 item 12: someone with every right on the referral database rewrites the log from one entry on, and
+     * recomputes the chain and its head with the SQL that migration V5 shipped. The chain is keyed (HMAC, with a
+     * key the referral database does not hold), so the rewrite does not verify.
+     */
+    @Test
+    void aRewriteOfTheWholeChainFromAnEntryOnIsDetected() {
+        Audited audited = Audited.create();
+        audited.read();
+        audited.read();
+        audited.read();
+        long sequence = first(audited.referral());
+        List<Object[]> original = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT id, actor, hash FROM audit_entry WHERE sequence >= :sequence").setParameter("sequence", sequence)
+                .getResultList());
+        String head = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                "SELECT hash FROM audit_chain_head").getSingleResult());
+        tamper("UPDATE audit_entry SET actor = 'somebody-else' WHERE sequence = " + sequence);
+        tamper("""
+                DO $$
+                DECLARE
+                    previous text := coalesce((SELECT hash FROM audit_entry WHERE sequence = %d - 1), repeat('0', 64));
+                    entry record;
+                BEGIN
+                    FOR entry IN SELECT * FROM audit_entry WHERE sequence >= %d ORDER BY sequence LOOP
+                        previous := audit_entry_hash(previous, audit_entry_canonical(entry.sequence, entry.occurred_at,
+                                entry.actor, entry.organization_id, entry.referral_id, entry.action, entry.outcome)
+                                || coalesce(octet_length(entry.reason_code) || ':' || entry.reason_code || ';', ''));
+                        UPDATE audit_entry SET hash = previous WHERE id = entry.id;
+                    END LOOP;
+                    UPDATE audit_chain_head SET hash = previous;
+                END;
+                $$""".formatted(sequence, sequence));
+        try {
+            JsonPath verification = verification();
+            assertThat(verification.getBoolean("valid")).isFalse();
+            assertThat(verification.getLong("firstBrokenSequence")).isLessThanOrEqualTo(sequence);
+        } finally {
+            for (Object[] row : original) {
+                tamper("UPDATE audit_entry SET actor = '" + row[1].toString().replace("'", "''") + "', hash = '" + row[2]
+                        + "' WHERE id = " + row[0]);
+            }
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "UPDATE audit_chain_head SET hash = :hash").setParameter("hash", head).executeUpdate());
+        }
+        assertThat(verification().getBoolean("valid")).isTrue();
+    }
+
+    /** The head is checkpointed in the key store: entries cut off the end with the head moved back are detected. */
+    @Test
+    void entriesCutOffTheEndWithTheHeadMovedBackAreDetected() {
+        Audited audited = Audited.create();
+        audited.read();
+        long sequence = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT sequence FROM audit_chain_head").getSingleResult()).longValue());
+        Map<String, Object> last = row(sequence);
+        String previous = (String) row(sequence - 1).get("hash");
+        tamper("DELETE FROM audit_entry WHERE sequence = " + sequence);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE audit_chain_head SET sequence = :sequence, hash = :hash").setParameter("sequence", sequence - 1)
+                .setParameter("hash", previous).executeUpdate());
+        try {
+            JsonPath verification = verification();
+            assertThat(verification.getBoolean("valid")).isFalse();
+            assertThat(verification.getLong("firstBrokenSequence")).isEqualTo(sequence);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                    INSERT INTO audit_entry (id, occurred_at, actor, organization_id, referral_id, action, outcome, sequence, hash)
+                    SELECT id, occurred_at, actor, organization_id, referral_id, action, outcome, sequence, hash
+                    FROM json_populate_record(NULL::audit_entry, CAST(:row AS json))""")
+                    .setParameter("row", json(last)).executeUpdate());
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "UPDATE audit_chain_head SET sequence = :sequence, hash = :hash").setParameter("sequence", sequence)
+                    .setParameter("hash", last.get("hash")).executeUpdate());
+        }
+        assertThat(verification().getBoolean("valid")).isTrue();
     }
 
     @Test
