@@ -28,6 +28,8 @@ import org.mitra.directory.services.ServiceCatalog;
 import org.mitra.directory.services.ServiceRequest;
 import org.mitra.directory.services.ServiceView;
 import org.mitra.events.directory.OrganizationStatus;
+import org.mitra.web.Caller;
+import org.mitra.web.Roles;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
 import org.mitra.web.paging.Page;
@@ -45,12 +47,20 @@ public class OrganizationResource {
     @Inject
     ServiceCatalog catalog;
 
+    @Inject
+    Caller caller;
+
+    /** The entry as this caller may see it: the coalition's reasons only for coalition admins and the organization's staff. */
+    private OrganizationView view(Organization organization) {
+        return OrganizationView.of(organization, caller.hasRole(Roles.COALITION_ADMIN) || caller.isStaffOf(organization.id));
+    }
+
     @GET
     @Operation(summary = "Verified organizations (coalition admins may list any status)")
     public Page<OrganizationView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @Parameter(description = "Only for coalition admins; others always see verified organizations")
             @QueryParam("status") OrganizationStatus status) {
-        return organizations.list(status, PageRequest.of(page, size)).map(OrganizationView::of);
+        return organizations.list(status, PageRequest.of(page, size)).map(this::view);
     }
 
     @POST
@@ -60,7 +70,7 @@ public class OrganizationResource {
         Organization organization = organizations.register(request);
         return Response.created(uri.getAbsolutePathBuilder().path(organization.id.toString()).build())
                 .tag(EntityTags.of(organization.id, organization.version))
-                .entity(OrganizationView.of(organization))
+                .entity(view(organization))
                 .build();
     }
 
@@ -71,7 +81,7 @@ public class OrganizationResource {
                     + "pending or suspended organization's entry too, with statusReason: why the coalition suspended it.")
     public Response get(@PathParam("id") UUID id) {
         Organization organization = organizations.visible(id);
-        return Response.ok(OrganizationView.of(organization)).tag(EntityTags.of(organization.id, organization.version)).build();
+        return Response.ok(view(organization)).tag(EntityTags.of(organization.id, organization.version)).build();
     }
 
     @PUT
@@ -90,7 +100,7 @@ public class OrganizationResource {
             @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull OrganizationRequest request) {
         Organization organization = organizations.update(id, ifMatch, request);
-        return Response.ok(OrganizationView.of(organization)).tag(EntityTags.of(organization.id, organization.version)).build();
+        return Response.ok(view(organization)).tag(EntityTags.of(organization.id, organization.version)).build();
     }
 
     @PUT
@@ -104,7 +114,7 @@ public class OrganizationResource {
     public Response decide(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull VerificationRequest decision) {
         Organization organization = organizations.decide(id, ifMatch, decision);
-        return Response.ok(OrganizationView.of(organization)).tag(EntityTags.of(organization.id, organization.version)).build();
+        return Response.ok(view(organization)).tag(EntityTags.of(organization.id, organization.version)).build();
     }
 
     @GET

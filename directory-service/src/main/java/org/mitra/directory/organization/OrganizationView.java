@@ -20,17 +20,22 @@ public record OrganizationView(
         Integer yearFounded,
         boolean worksWithLawEnforcement,
         @Schema(examples = "VERIFIED") OrganizationStatus status,
-        @Schema(description = "Why the coalition verified or suspended it") String statusReason,
+        @Schema(description = "Why the coalition verified or suspended it; shown only to coalition admins and the "
+                + "organization's own staff") String statusReason,
         Instant statusChangedAt,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Changes with every update; send it back in If-Match") long version) {
 
-    public static OrganizationView of(Organization organization) {
+    /**
+     * @param mayReadReason whether the caller may read why the coalition decided (coalition admins and the
+     *                      organization's own staff): a suspension's reason can name an investigation
+     */
+    public static OrganizationView of(Organization organization, boolean mayReadReason) {
         return new OrganizationView(organization.id, organization.slug, organization.name, organization.description,
                 organization.website, organization.email, organization.phone,
                 List.copyOf(organization.languages), List.copyOf(organization.regions), organization.yearFounded,
-                organization.worksWithLawEnforcement, organization.status, organization.statusReason,
+                organization.worksWithLawEnforcement, organization.status, mayReadReason ? organization.statusReason : null,
                 organization.statusChangedAt, organization.createdAt, organization.updatedAt, organization.version);
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,6 +78,20 @@ class OrganizationResourceTest {
                 .body("statusReason", equalTo("Registration with the ministry checked"));
 
         given().get("/api/directory/organizations/" + id).then().statusCode(200).body("status", equalTo("VERIFIED"));
+    }
+
+    @Test
+    void theCoalitionsReasonsAreReadOnlyByItsAdminsAndTheOrganizationsOwnStaff() {
+        UUID id = verifiedOrganization();
+        String path = "/api/directory/organizations/" + id;
+        given().auth().oauth2(Tokens.coalitionAdmin()).get(path).then().statusCode(200).body("statusReason", notNullValue());
+        given().auth().oauth2(Tokens.orgAdmin(id)).get(path).then().statusCode(200).body("statusReason", notNullValue());
+        given().auth().oauth2(Tokens.caseworker(id)).get(path).then().statusCode(200).body("statusReason", notNullValue());
+        given().get(path).then().statusCode(200).body("status", equalTo("VERIFIED")).body("statusReason", nullValue());
+        given().auth().oauth2(Tokens.orgAdmin(UUID.randomUUID())).get(path).then().statusCode(200).body("statusReason", nullValue());
+        given().auth().oauth2(Tokens.govLiaison()).get(path).then().statusCode(200).body("statusReason", nullValue());
+        given().get("/api/directory/organizations?size=100").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.statusReason", nullValue());
     }
 
     @Test
