@@ -106,6 +106,31 @@ public class AuditAnchor {
         }
     }
 
+    /**
+     * Re-wraps the chain's key with the key-encryption keyset's primary key (after a rotation, so the old key can
+     * leave the keyset); true when it was re-wrapped. Only replaces the wrapped key it read.
+     */
+    public boolean rewrapKey() {
+        try (Connection connection = keyStore.getConnection()) {
+            byte[] wrapped;
+            try (PreparedStatement select = connection.prepareStatement("SELECT wrapped FROM audit_chain_key WHERE id = 1");
+                    ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return false;
+                }
+                wrapped = rows.getBytes(1);
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE audit_chain_key SET wrapped = ? WHERE id = 1 AND wrapped = ?")) {
+                update.setBytes(1, vault.wrapSecret(vault.unwrapSecret(wrapped, BINDING), BINDING));
+                update.setBytes(2, wrapped);
+                return update.executeUpdate() == 1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot re-wrap the audit chain's key in the key store", e);
+        }
+    }
+
     private long headSequence() throws SQLException {
         try (Connection connection = referralDatabase.getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT sequence FROM audit_chain_head WHERE id = 1");

@@ -41,4 +41,34 @@ class KeyRotationTest {
         given().auth().oauth2(Tokens.caseworker(receiver)).get("/api/referrals/{id}/identity", id).then().statusCode(200)
                 .body("fullName", equalTo(SURVIVOR_NAME));
     }
+
+    @Inject
+    @io.quarkus.agroal.DataSource("keystore")
+    javax.sql.DataSource keyStoreDatabase;
+
+    private byte[] wrappedAuditKey() throws java.sql.SQLException {
+        try (var connection = keyStoreDatabase.getConnection();
+                var select = connection.prepareStatement("SELECT wrapped FROM audit_chain_key WHERE id = 1");
+                var rows = select.executeQuery()) {
+            assertThat(rows.next()).isTrue();
+            return rows.getBytes(1);
+        }
+    }
+
+    /** The audit chain's key is wrapped by the same keyset: a rotation re-wraps it too, and the chain still verifies. */
+    @Test
+    void rewrappingAlsoRewrapsTheAuditChainsKey() throws Exception {
+        UUID sender = organization(false);
+        UUID receiver = organization(false, "legal-aid");
+        UUID id = referral(sender, receiver, "legal-aid", true);
+        given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}/identity", id).then().statusCode(200);
+        byte[] before = wrappedAuditKey();
+
+        rotation.rewrapAll();
+
+        assertThat(wrappedAuditKey()).isNotEqualTo(before);
+        given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}/identity", id).then().statusCode(200);
+        given().auth().oauth2(Tokens.coalitionAdmin()).get("/api/referrals/audit/verification").then().statusCode(200)
+                .body("valid", equalTo(true));
+    }
 }
