@@ -160,6 +160,19 @@ class SuspendedOrganizationTest {
         assertEveryOperationRefused(scene, unknown, "UNKNOWN");
     }
 
+    /** A referral goes only to a verified receiver: when created (ReferralCreateTest) and when submitted. */
+    @Test
+    void aDraftCannotBeSubmittedToAReceiverSuspendedSinceItWasWritten() {
+        UUID sender = organization(false);
+        UUID receiver = organization(false, SHELTER);
+        UUID draft = referral(sender, receiver, SHELTER, false);
+        setStatus(receiver, OrganizationStatus.SUSPENDED, SHELTER);
+        ReferralFixtures.transition(Tokens.caseworker(sender), draft, "submit", null, null).statusCode(422)
+                .body("receivingOrganizationId", org.hamcrest.Matchers.equalTo(receiver.toString()));
+        setStatus(receiver, OrganizationStatus.VERIFIED, SHELTER);
+        ReferralFixtures.transition(Tokens.caseworker(sender), draft, "submit", null, null).statusCode(200);
+    }
+
     @Test
     void coalitionAdminsKeepTheMetadataOfASuspendedOrganizationsReferrals() {
         Scene scene = scene();
