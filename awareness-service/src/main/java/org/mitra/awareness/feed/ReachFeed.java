@@ -94,20 +94,27 @@ public class ReachFeed {
     @Inject
     FeedVersions feedVersions;
 
-    Clock clock = Clock.systemUTC();
+    private Clock clock = Clock.systemUTC();
+
+    /** Tests read the feed as it will be once a month has ended. */
+    void clock(Clock clock) {
+        this.clock = clock;
+    }
 
     /** A month the feed serves, with the time its published figures last changed. */
     public record PeriodEntry(Period period, Instant lastModified) {
     }
 
     /**
-     * The months with figures (or that had some), oldest first, and the current month; only those whose
-     * figures changed after {@code since} when given.
+     * The ended months with figures (or that had some), oldest first, and the last ended month; only those whose
+     * figures changed after {@code since} when given. The open month is never published: figures that move while it
+     * runs would let two pulls a minute apart single out the one pledge or registration made in between.
      */
     @Transactional
     public List<PeriodEntry> periods(Instant since) {
         Instant now = clock.instant();
-        Period current = Period.containing(now, Period.Granularity.MONTH);
+        Period lastClosed = Period.containing(Period.containing(now, Period.Granularity.MONTH).start().minusSeconds(1),
+                Period.Granularity.MONTH);
         Map<String, Instant> versions = feedVersions.all(VERSIONS);
         Instant earliest = now;
         for (String sql : List.of(
@@ -125,9 +132,9 @@ public class ReachFeed {
             }
         }
         List<PeriodEntry> entries = new ArrayList<>();
-        for (Period period : Period.range(Period.containing(earliest, Period.Granularity.MONTH), current)) {
+        for (Period period : Period.range(Period.containing(earliest, Period.Granularity.MONTH), lastClosed)) {
             FeedTable table = generate(period, now, period.start());
-            if (table.rows().isEmpty() && !versions.containsKey(period.toString()) && !period.equals(current)) {
+            if (table.rows().isEmpty() && !versions.containsKey(period.toString()) && !period.equals(lastClosed)) {
                 continue;
             }
             Instant lastModified = feedVersions.record(VERSIONS, period, table, now);
@@ -138,14 +145,14 @@ public class ReachFeed {
         return entries;
     }
 
-    /** The table of one month, or empty for a month in the future. */
+    /** The table of one ended month, or empty for the open month or one in the future. */
     @Transactional
     public Optional<FeedTable> table(Period period) {
         if (period.granularity() != Period.Granularity.MONTH) {
             throw new IllegalArgumentException("The reach feed is published per month");
         }
         Instant now = clock.instant();
-        if (period.start().isAfter(now)) {
+        if (period.end().isAfter(now)) {
             return Optional.empty();
         }
         FeedTable table = generate(period, now, period.start());
@@ -169,7 +176,8 @@ public class ReachFeed {
 
         List<List<Object>> rows = new ArrayList<>();
         for (PublishedCell cell : protectPledges(pledges, countries, named, policy)) {
-            if (pledges.getOrDefault(cell.key(), 0L) == 0) {
+            // A published zero is no row; a withheld zero is a row like any withheld count, or it would hide nothing.
+            if (pledges.getOrDefault(cell.key(), 0L) == 0 && !cell.suppressed()) {
                 continue;
             }
             UUID campaign = UUID.fromString(cell.key().get(0));

@@ -15,14 +15,20 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mitra.awareness.AwarenessFixtures.Launched;
 import org.mitra.awareness.pledge.Pledge;
@@ -31,6 +37,65 @@ import org.mitra.testkit.Tokens;
 
 @QuarkusTest
 class ReachFeedTest {
+    @Inject
+    ReachFeed reach;
+
+    /** Most tests read a month's figures as they are published: once it has ended (the feed's clock a month on). */
+    @BeforeEach
+    void monthEnded() {
+        reach.clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(32)));
+    }
+
+    @AfterEach
+    void now() {
+        reach.clock(Clock.systemUTC());
+    }
+
+    @Test
+    void theOpenMonthIsNeverPublishedSoTwoPullsAroundANewPledgeRevealNothing() {
+        now();
+        String token = Tokens.govLiaison();
+        given().auth().oauth2(token).get(FEED + "/" + currentMonth()).then().statusCode(404);
+        given().auth().oauth2(token).get(FEED + "/" + currentMonth() + ".csv").then().statusCode(404);
+        given().auth().oauth2(token).get(FEED).then().statusCode(200).body("period", not(hasItem(currentMonth())));
+        Map<String, String> before = everythingPublished(token);
+        Launched launched = launched();
+        people(launched.campaign(), country(), 1);
+        assertThat(everythingPublished(token)).isEqualTo(before);
+    }
+
+    private static final AtomicInteger NEXT_OWN_MONTH = new AtomicInteger();
+
+    /** A past month no other test uses, so a test's cells share no line with another test's. */
+    String newOwnMonth() {
+        now(); // a past month is closed by the real clock, and its versions are then dated by real instants
+        int n = NEXT_OWN_MONTH.getAndIncrement();
+        return new Period(Period.Granularity.MONTH, 2019 + n / 12, n % 12 + 1).toString();
+    }
+
+    /** Moves every pledge of the campaign into {@code month} (a closed one), as if they had been made then. */
+    static void moveInto(UUID campaign, String month) {
+        Instant at = Period.parse(month).orElseThrow().start().plus(3, ChronoUnit.DAYS);
+        QuarkusTransaction.requiringNew().run(() -> Pledge.getEntityManager()
+                .createNativeQuery("UPDATE pledge SET created_at = :at WHERE campaign_id = :campaign")
+                .setParameter("at", java.sql.Timestamp.from(at)).setParameter("campaign", campaign).executeUpdate());
+    }
+
+    /** Every month as listed (with its lastModified), and the ETag of each one's JSON and CSV. */
+    private static Map<String, String> everythingPublished(String token) {
+        Map<String, String> published = new TreeMap<>();
+        List<Map<String, Object>> months = given().auth().oauth2(token).get(FEED).then().statusCode(200)
+                .extract().jsonPath().getList("");
+        for (Map<String, Object> listed : months) {
+            String month = String.valueOf(listed.get("period"));
+            published.put(month + " listed", String.valueOf(listed.get("lastModified")));
+            published.put(month + " json", given().auth().oauth2(token).get(FEED + "/" + month).then().statusCode(200)
+                    .extract().header("ETag"));
+            published.put(month + " csv", given().auth().oauth2(token).get(FEED + "/" + month + ".csv").then()
+                    .statusCode(200).extract().header("ETag"));
+        }
+        return published;
+    }
     static final String FEED = "/api/awareness/feeds/reach";
 
     /** Countries no other test pledges from, one set per test, so no other campaign shares a line with ours. */
@@ -120,20 +185,29 @@ class ReachFeedTest {
         people(campaign, partner, 13);
         people(campaign, large, 17);
         businesses(campaign, business, 12);
+        String month = newOwnMonth();
+        moveInto(campaign, month);
 
-        JsonPath feed = pull(currentMonth());
+        JsonPath feed = pull(month);
         assertThat(feed.getInt("suppressionThreshold")).isEqualTo(11);
         assertThat(feed.getInt("roundingBase")).isEqualTo(5);
         assertThat(feed.getString("licence")).isEqualTo("CC-BY-4.0");
-        assertThat(feed.getString("period")).isEqualTo(currentMonth());
+        assertThat(feed.getString("period")).isEqualTo(month);
         assertThat(feed.getString("generatedAt")).isNotNull();
         assertThat(feed.getString("title")).isNotBlank();
 
+        // The month's cube (campaign x type x country): PERSON 3, 13, 17, 0 and BUSINESS 0, 0, 0, 12.
         assertThat(pledgeRow(feed, campaign, "PERSON", small)).containsEntry("pledges", null);
         assertThat(pledgeRow(feed, campaign, "PERSON", partner)).as("complementary suppression").containsEntry("pledges", null);
         assertThat(pledgeRow(feed, campaign, "PERSON", large)).containsEntry("pledges", 15);
-        assertThat(pledgeRow(feed, campaign, "BUSINESS", business)).containsEntry("pledges", 10);
-        assertThat(pledgeRows(feed, campaign)).hasSize(4).allSatisfy(row -> assertThat(row)
+        // The small country's total is public (the campaign's reach), so its BUSINESS zero is withheld beside the 3; that
+        // leaves one withheld BUSINESS cell, whose partner is the 12, and so on until every line holds two or none.
+        assertThat(pledgeRow(feed, campaign, "BUSINESS", small)).as("a zero as partner").containsEntry("pledges", null);
+        assertThat(pledgeRow(feed, campaign, "BUSINESS", business)).containsEntry("pledges", null);
+        assertThat(pledgeRow(feed, campaign, "PERSON", business)).as("a zero as partner").containsEntry("pledges", null);
+        assertThat(pledgeRow(feed, campaign, "BUSINESS", partner)).as("a zero as partner").containsEntry("pledges", null);
+        assertThat(pledgeRow(feed, campaign, "BUSINESS", large)).as("a published zero is no row").isNull();
+        assertThat(pledgeRows(feed, campaign)).hasSize(7).allSatisfy(row -> assertThat(row)
                 .containsEntry("campaignSlug", slug(campaign)).containsEntry("campaignTitle", "Child-safe tourism"));
 
         // The attack: the campaign's exact public total of person pledges minus what the feed publishes for them.
@@ -141,7 +215,7 @@ class ReachFeedTest {
                 .extract().jsonPath().getLong("pledges.byKind.PERSON");
         long published = pledgeRows(feed, campaign).stream().filter(row -> "PERSON".equals(row.get("pledgeType")))
                 .map(row -> row.get("pledges")).filter(value -> value != null).mapToLong(value -> ((Number) value).longValue()).sum();
-        assertThat(persons - published).as("the difference covers two withheld cells, not the small one").isEqualTo(3 + 13 + 2);
+        assertThat(persons - published).as("the difference covers three withheld cells, not the small one").isEqualTo(3 + 13 + 0 + 2);
         assertThat(persons - published).isNotEqualTo(3);
     }
 
@@ -166,8 +240,13 @@ class ReachFeedTest {
                 .containsEntry("activityRegion", "5103").containsEntry("pledgeType", null);
         assertThat(activityRow(feed, partner)).as("complementary suppression").containsEntry("attended", null);
         assertThat(activityRow(feed, large)).containsEntry("attended", 40).containsEntry("registered", null);
-        assertThat(activityRow(feed, uncounted)).containsEntry("attendanceCounted", false).containsEntry("attended", null)
-                .containsEntry("registered", 0);
+        assertThat(activityRow(feed, uncounted)).containsEntry("attendanceCounted", false).containsEntry("attended", null);
+        // Two places taken on one activity, none on the other three: the 2 is withheld, and so is one of the zeros beside
+        // it, or the total of the line would give the 2 away.
+        List<Object> registered = java.util.stream.Stream.of(small, partner, large, uncounted)
+                .map(activity -> activityRow(feed, activity).get("registered")).toList();
+        assertThat(registered.stream().filter(java.util.Objects::isNull).count()).isEqualTo(2);
+        assertThat(registered.stream().filter(java.util.Objects::nonNull)).containsOnly(0);
         String csv = given().auth().oauth2(Tokens.govLiaison()).get(FEED + "/" + feed.getString("period") + ".csv")
                 .then().statusCode(200).extract().asString();
         assertThat(csv).doesNotContain("Registrant", "registrant0@example.org", "Community hall", "Child protection for hospitality");
@@ -178,7 +257,8 @@ class ReachFeedTest {
         Launched launched = launched();
         String country = country();
         people(launched.campaign(), country, 12);
-        String month = currentMonth();
+        String month = newOwnMonth();
+        moveInto(launched.campaign(), month);
         String csv = given().auth().oauth2(Tokens.govLiaison()).accept("text/csv").get(FEED + "/" + month)
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
         List<List<String>> records = parseCsv(csv);
@@ -202,7 +282,8 @@ class ReachFeedTest {
         UUID campaign = launched.campaign();
         String country = country();
         people(campaign, country, 12);
-        String month = currentMonth();
+        String month = newOwnMonth();
+        moveInto(campaign, month);
         given().auth().oauth2(Tokens.govLiaison()).get(FEED).then().statusCode(200).body("period", hasItem(month));
         ExtractableResponse<Response> first = given().auth().oauth2(Tokens.govLiaison()).get(FEED + "/" + month)
                 .then().statusCode(200).extract();
@@ -224,6 +305,7 @@ class ReachFeedTest {
                     "contactConsent", false)).then().statusCode(201).extract().jsonPath();
             receipts.add(new String[] {receipt.getString("id"), receipt.getString("token")});
         }
+        moveInto(campaign, month);
         List<String> changed = given().auth().oauth2(Tokens.govLiaison()).queryParam("since", lastPull.toString()).get(FEED)
                 .then().statusCode(200).extract().jsonPath().getList("period");
         assertThat(changed).containsExactly(month);
@@ -295,7 +377,8 @@ class ReachFeedTest {
             secrets.add("tuktuk-sticker-" + i);
             pledge(campaign, body).then().statusCode(201);
         }
-        String month = currentMonth();
+        String month = newOwnMonth();
+        moveInto(campaign, month);
         String json = given().auth().oauth2(Tokens.govLiaison()).get(FEED + "/" + month).then().statusCode(200).extract().asString();
         String csv = given().auth().oauth2(Tokens.govLiaison()).get(FEED + "/" + month + ".csv").then().statusCode(200).extract().asString();
         assertThat(pledgeRow(JsonPath.from(json), campaign, "BUSINESS", country)).containsEntry("pledges", 10);
