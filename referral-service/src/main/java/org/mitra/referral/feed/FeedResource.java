@@ -59,7 +59,7 @@ public class FeedResource {
     @Path("/statistics")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
-    @APIResponse(responseCode = "200", description = "The periods of the feed, oldest first, the current one included")
+    @APIResponse(responseCode = "200", description = "The closed periods of the feed, oldest first; the open one is published once it has ended")
     @APIResponse(responseCode = "400", description = "A granularity other than quarter or month, or a since that is not an instant")
     @Operation(summary = "The periods of the referral statistics feed; with since, only those whose figures changed after it")
     public List<FeedPeriodLink> periods(
@@ -82,7 +82,7 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "The period's tables, with ETag and Last-Modified")
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "Not a quarter such as 2026-Q4 or a month such as 2026-11")
-    @APIResponse(responseCode = "404", description = "A period in the future")
+    @APIResponse(responseCode = "404", description = "A period that has not ended yet (the open one or a future one)")
     @Operation(summary = "One period of the referral statistics feed as JSON, or as CSV with an HXL row (Accept: text/csv); "
             + "answers If-None-Match with 304")
     public Response period(@Parameter(description = "A quarter or a month", example = "2026-Q4") @PathParam("period") String period,

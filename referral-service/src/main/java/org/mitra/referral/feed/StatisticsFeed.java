@@ -150,13 +150,14 @@ public class StatisticsFeed {
     }
 
     /**
-     * The periods with referrals (or that had some), oldest first, and the current one; only those whose
-     * published figures changed after {@code since} when given.
+     * The closed periods with referrals (or that had some), oldest first, and the last closed one; only those whose
+     * published figures changed after {@code since} when given. The open period is never published: figures that
+     * move while it runs would let two pulls a minute apart single out the one referral made in between.
      */
     @Transactional
     public List<PeriodEntry> periods(Period.Granularity granularity, Instant since) {
         Instant now = clock.instant();
-        Period current = Period.containing(now, granularity);
+        Period lastClosed = lastClosed(now, granularity);
         Map<String, Instant> versions = feedVersions.all(VERSIONS);
         Instant earliest = Optional.ofNullable(instant(entityManager.createNativeQuery(
                 "SELECT min(requested_at) FROM referral WHERE " + COUNTED).getSingleResult())).orElse(now);
@@ -167,9 +168,9 @@ public class StatisticsFeed {
             }
         }
         List<PeriodEntry> entries = new ArrayList<>();
-        for (Period period : Period.range(Period.containing(earliest, granularity), current)) {
+        for (Period period : Period.range(Period.containing(earliest, granularity), lastClosed)) {
             Generated generated = generate(period, now, period.start());
-            if (generated.referrals() == 0 && !versions.containsKey(period.toString()) && !period.equals(current)) {
+            if (generated.referrals() == 0 && !versions.containsKey(period.toString()) && !period.equals(lastClosed)) {
                 continue;
             }
             Instant lastModified = feedVersions.record(VERSIONS, period, generated.table(), now);
@@ -180,11 +181,11 @@ public class StatisticsFeed {
         return entries;
     }
 
-    /** The document of one period, or empty for a period in the future. */
+    /** The document of one closed period, or empty for the open period or one in the future. */
     @Transactional
     public Optional<FeedTable> table(Period period) {
         Instant now = clock.instant();
-        if (period.start().isAfter(now)) {
+        if (period.end().isAfter(now)) {
             return Optional.empty();
         }
         Generated generated = generate(period, now, period.start());
@@ -192,6 +193,11 @@ public class StatisticsFeed {
     }
 
     private record Generated(FeedTable table, long referrals) {
+    }
+
+    /** The last period of this granularity that has ended. */
+    static Period lastClosed(Instant now, Period.Granularity granularity) {
+        return Period.containing(Period.containing(now, granularity).start().minusSeconds(1), granularity);
     }
 
     private Generated generate(Period period, Instant now, Instant lastModified) {

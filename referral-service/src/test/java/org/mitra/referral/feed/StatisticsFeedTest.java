@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mitra.referral.ReferralFixtures.move;
 import static org.mitra.referral.ReferralFixtures.organization;
@@ -22,8 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -160,6 +163,48 @@ class StatisticsFeedTest {
         assertThat(cell(regions, Map.of("region", third, "slice", "rehabilitation", "outcome", "awaiting"))).isNull();
         assertThat(count(regions, Map.of("region", region, "slice", "rehabilitation", "outcome", "awaiting"))).isEqualTo(15L);
         assertThat(count(table(feed, "urgency-outcome"), Map.of("urgency", "HIGH", "outcome", "awaiting"))).isEqualTo(40L);
+    }
+
+    @Test
+    void theOpenPeriodIsNeverPublishedSoTwoPullsAroundANewReferralRevealNothing() {
+        String token = Tokens.govLiaison();
+        Instant now = Instant.now();
+        for (Period.Granularity unit : Period.Granularity.values()) {
+            String open = Period.containing(now, unit).toString();
+            given().auth().oauth2(token).get(FEED + "/" + open).then().statusCode(404);
+            given().auth().oauth2(token).get(FEED + "/" + open + ".csv").then().statusCode(404);
+            given().auth().oauth2(token).queryParam("granularity", unit.name().toLowerCase(Locale.ROOT)).get(FEED)
+                    .then().statusCode(200).body("period", not(hasItem(open)));
+        }
+        Map<String, String> before = everythingPublished(token);
+
+        Pair pair = Pair.create();
+        Map<String, Object> body = ReferralFixtures.request(pair.receiver(), SHELTER);
+        body.put("regionCode", region());
+        body.put("submit", true);
+        given().auth().oauth2(Tokens.caseworker(pair.sender())).contentType(ContentType.JSON).body(body)
+                .post("/api/referrals").then().statusCode(201);
+
+        assertThat(everythingPublished(token)).as("every period listed, each with its tag, before and after")
+                .isEqualTo(before);
+    }
+
+    /** Every period of both granularities as listed (with its lastModified), and the ETag of each one's JSON and CSV. */
+    private static Map<String, String> everythingPublished(String token) {
+        Map<String, String> published = new TreeMap<>();
+        for (String unit : List.of("quarter", "month")) {
+            List<Map<String, Object>> periods = given().auth().oauth2(token).queryParam("granularity", unit).get(FEED)
+                    .then().statusCode(200).extract().jsonPath().getList("");
+            for (Map<String, Object> listed : periods) {
+                String period = String.valueOf(listed.get("period"));
+                published.put(period + " listed", String.valueOf(listed.get("lastModified")));
+                published.put(period + " json", given().auth().oauth2(token).get(FEED + "/" + period).then().statusCode(200)
+                        .extract().header("ETag"));
+                published.put(period + " csv", given().auth().oauth2(token).get(FEED + "/" + period + ".csv").then()
+                        .statusCode(200).extract().header("ETag"));
+            }
+        }
+        return published;
     }
 
     @Test
