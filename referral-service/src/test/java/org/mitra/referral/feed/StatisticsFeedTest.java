@@ -125,9 +125,15 @@ class StatisticsFeedTest {
     @Test
     void publishedCellsOfEveryTableAreConsistentWithOneTotal() {
         Pair pair = Pair.create();
-        String region = region();
-        String other = region();
-        String third = region();
+        // Ties between zeros as complementary partners go to the first key, so the regions' order is fixed: third,
+        // other, region. A zero withheld beside the 2 is then never one of region's, whose 17 stays published.
+        List<String> ordered = new ArrayList<>(List.of(region(), region(), region())).stream().distinct().sorted().toList();
+        while (ordered.size() < 3) {
+            ordered = java.util.stream.Stream.concat(ordered.stream(), java.util.stream.Stream.of(region())).distinct().sorted().toList();
+        }
+        String third = ordered.get(0);
+        String other = ordered.get(1);
+        String region = ordered.get(2);
         Instant at = Instant.parse("2025-03-12T08:00:00Z");
         submit(pair, region, SHELTER, 17, at);
         submit(pair, other, SHELTER, 13, at);
