@@ -1,0 +1,28 @@
+package org.mitra.referral.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The identity vault's key-encryption keyset never ships with the code for any profile a person could run (a keyset in
+ * the repository opens every identity stored with it): only the test profile has one, and every other profile takes it
+ * from MITRA_REFERRAL_KEK_KEYSET.
+ */
+class ShippedSecretsTest {
+    private static final String KEYSET = "mitra.referral.vault.key-encryption-keyset";
+
+    @Test
+    void noKeysetShipsForAnyProfileButTheTests() throws IOException {
+        Properties shipped = new Properties();
+        try (InputStream in = ShippedSecretsTest.class.getResourceAsStream("/application.properties")) {
+            shipped.load(in);
+        }
+        assertThat(shipped.getProperty(KEYSET)).isEqualTo("${MITRA_REFERRAL_KEK_KEYSET}");
+        assertThat(shipped.stringPropertyNames()).filteredOn(name -> name.endsWith(KEYSET))
+                .containsExactlyInAnyOrder(KEYSET, "%test." + KEYSET);
+    }
+}
