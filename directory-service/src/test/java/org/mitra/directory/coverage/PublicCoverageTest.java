@@ -25,12 +25,10 @@ import org.mitra.directory.region.Region;
 import org.mitra.directory.services.Service;
 import org.mitra.events.CloudEvent;
 import org.mitra.events.EventSources;
-import org.mitra.events.Slice;
 import org.mitra.events.Topic;
 import org.mitra.events.directory.OrganizationStatus;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.events.referral.ReferralStatusChanged;
-import org.mitra.events.referral.Urgency;
 import org.mitra.testkit.KafkaTopics;
 import org.mitra.feeds.Period;
 import org.mitra.testkit.Tokens;
@@ -105,8 +103,7 @@ class PublicCoverageTest {
 
         // A referral event this month, through Kafka as referral-service sends it, and more referrals besides.
         KafkaTopics.send(Topic.REFERRALS_LIFECYCLE, CloudEvent.of(EventSources.REFERRAL, new ReferralStatusChanged(
-                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "medical-care", Slice.REHABILITATION, regency,
-                Urgency.HIGH, ReferralStatus.REQUESTED, ReferralStatus.DRAFT, null, "12-17", "FEMALE", Instant.now())));
+                UUID.randomUUID(), "medical-care", regency, ReferralStatus.REQUESTED, null, Instant.now())));
         awaitExactDemand(regency, "medical-care", 1);
         referral("emergency-shelter", regency, false, false);
         referral("legal-aid", regency, true, false);

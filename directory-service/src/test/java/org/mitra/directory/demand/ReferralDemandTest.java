@@ -21,12 +21,10 @@ import org.mitra.directory.region.Region;
 import org.mitra.events.CloudEvent;
 import org.mitra.events.EventJson;
 import org.mitra.events.EventSources;
-import org.mitra.events.Slice;
 import org.mitra.events.Topic;
 import org.mitra.events.referral.ReferralOverdue;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.events.referral.ReferralStatusChanged;
-import org.mitra.events.referral.Urgency;
 import org.mitra.testkit.KafkaTopics;
 import org.mitra.testkit.Tokens;
 
@@ -37,8 +35,7 @@ class ReferralDemandTest {
 
     private static CloudEvent<ReferralStatusChanged> change(UUID referral, String region, ReferralStatus status,
             ReferralStatus previous, String reason) {
-        return CloudEvent.of(EventSources.REFERRAL, new ReferralStatusChanged(referral, UUID.randomUUID(), UUID.randomUUID(),
-                CATEGORY, Slice.REHABILITATION, region, Urgency.HIGH, status, previous, reason, "18-24", "FEMALE",
+        return CloudEvent.of(EventSources.REFERRAL, new ReferralStatusChanged(referral, CATEGORY, region, status, reason,
                 Instant.now()));
     }
 
@@ -75,8 +72,7 @@ class ReferralDemandTest {
         KafkaTopics.send(Topic.REFERRALS_LIFECYCLE,
                 change(first, regency, ReferralStatus.REJECTED, ReferralStatus.REQUESTED, "NO_CAPACITY"));
         KafkaTopics.send(Topic.REFERRALS_LIFECYCLE, CloudEvent.of(EventSources.REFERRAL, new ReferralOverdue(second,
-                UUID.randomUUID(), UUID.randomUUID(), CATEGORY, Slice.REHABILITATION, regency, Urgency.HIGH,
-                Instant.now().minusSeconds(90_000), Instant.now().minusSeconds(3_600), Instant.now())));
+                CATEGORY, regency, Instant.now().minusSeconds(90_000), Instant.now())));
 
         awaitDemand(province.code, seen -> seen[0] == 2 && seen[1] == 1 && seen[2] == 1);
     }

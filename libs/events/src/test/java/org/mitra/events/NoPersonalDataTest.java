@@ -41,6 +41,17 @@ class NoPersonalDataTest {
     }
 
     @Test
+    void referralEventsCarryOnlyWhatTheirConsumerReads() {
+        // The directory's demand figures are the only consumer of the referral lifecycle; see the records' comments.
+        assertThat(java.util.Arrays.stream(org.mitra.events.referral.ReferralStatusChanged.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName))
+                .containsExactly("referralId", "categoryCode", "regionCode", "status", "reasonCode", "occurredAt");
+        assertThat(java.util.Arrays.stream(org.mitra.events.referral.ReferralOverdue.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName))
+                .containsExactly("referralId", "categoryCode", "regionCode", "requestedAt", "occurredAt");
+    }
+
+    @Test
     void noPayloadFieldIsNamedLikePersonalData() {
         List<String> suspicious = new ArrayList<>();
         for (Class<?> record : payloadRecords()) {

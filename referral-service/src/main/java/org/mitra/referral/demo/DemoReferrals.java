@@ -112,7 +112,7 @@ public class DemoReferrals {
                 }
                 history(referral, next == ReferralStatus.REQUESTED ? "submit" : "accept", previous,
                         next == ReferralStatus.REQUESTED ? demo.sender() : demo.receiver());
-                events.statusChanged(referral, previous == ReferralStatus.DRAFT ? null : previous, null, now);
+                events.statusChanged(referral, null, now);
             }
             LOG.infof("Demo referral %s loaded", demo.key());
         }

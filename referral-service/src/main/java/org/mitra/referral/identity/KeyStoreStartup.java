@@ -187,7 +187,7 @@ public class KeyStoreStartup {
                 referral.closedAt = now;
                 history(referral, from);
                 if (referral.requestedAt != null) {
-                    events.statusChanged(referral, from, ReferralWorkflow.CONSENT_WITHDRAWN, now);
+                    events.statusChanged(referral, ReferralWorkflow.CONSENT_WITHDRAWN, now);
                 }
             }
         }

@@ -5,37 +5,32 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.mitra.events.Topic;
-import org.mitra.events.referral.ReferralBusinessStatusChanged;
 import org.mitra.events.referral.ReferralOverdue;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.events.referral.ReferralStatusChanged;
 import org.mitra.outbox.Outbox;
 import org.mitra.referral.referral.Referral;
 
-/** The referral's facts for other services, through the outbox: metadata only, no identity, notes or reference numbers. */
+/**
+ * The referral's facts for other services, through the outbox: only what a consumer reads (see the payload records in
+ * libs/events), never identity, notes, reference numbers, the person's profile or the organizations involved. A step of
+ * an intervention's business status (police notified, victim removed) is no event at all: nobody consumes it, and with
+ * its region and time it would tell of a rescue.
+ */
 @ApplicationScoped
 public class ReferralEvents {
     @Inject
     Outbox outbox;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void statusChanged(Referral referral, ReferralStatus previous, String reasonCode, Instant at) {
-        outbox.publish(Topic.REFERRALS_LIFECYCLE, new ReferralStatusChanged(referral.id, referral.sendingOrganizationId,
-                referral.receivingOrganizationId, referral.categoryCode, referral.slice, referral.regionCode,
-                referral.urgency, referral.status, previous, reasonCode, referral.ageBand, referral.gender.eventCode(), at));
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void businessStatusChanged(Referral referral, BusinessStatus previous, Instant at) {
-        outbox.publish(Topic.REFERRALS_LIFECYCLE, new ReferralBusinessStatusChanged(referral.id,
-                referral.sendingOrganizationId, referral.receivingOrganizationId, referral.categoryCode, referral.slice,
-                referral.regionCode, referral.businessStatus.name(), previous == null ? null : previous.name(), at));
+    public void statusChanged(Referral referral, String reasonCode, Instant at) {
+        outbox.publish(Topic.REFERRALS_LIFECYCLE, new ReferralStatusChanged(referral.id, referral.categoryCode,
+                referral.regionCode, referral.status, reasonCode, at));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void overdue(Referral referral, Instant at) {
-        outbox.publish(Topic.REFERRALS_LIFECYCLE, new ReferralOverdue(referral.id, referral.sendingOrganizationId,
-                referral.receivingOrganizationId, referral.categoryCode, referral.slice, referral.regionCode,
-                referral.urgency, referral.requestedAt, referral.deadline, at));
+        outbox.publish(Topic.REFERRALS_LIFECYCLE, new ReferralOverdue(referral.id, referral.categoryCode,
+                referral.regionCode, referral.requestedAt, at));
     }
 }

@@ -96,11 +96,10 @@ public class ReferralWorkflow {
             throw new InvalidTransitionException("move the business status to " + wanted, current, allowed)
                     .with("referralStatus", referral.status.name());
         }
-        BusinessStatus previous = referral.businessStatus;
         referral.businessStatus = wanted;
         referral.updatedAt = clock.instant();
+        // History only: a step of law enforcement's work is no event (ReferralEvents says why).
         record(referral, "business-status", referral.status, referral.status, null, null);
-        events.businessStatusChanged(referral, previous, referral.updatedAt);
         flush();
         return referral;
     }
@@ -122,8 +121,7 @@ public class ReferralWorkflow {
         record(referral, actionCode, from, to, reasonCode, servicesDelivered);
         // A draft is the sender's alone: the platform hears of a referral once it is submitted.
         if (referral.requestedAt != null) {
-            events.statusChanged(referral, from == ReferralStatus.DRAFT && to == ReferralStatus.REQUESTED ? null : from,
-                    reasonCode, now);
+            events.statusChanged(referral, reasonCode, now);
         }
     }
 

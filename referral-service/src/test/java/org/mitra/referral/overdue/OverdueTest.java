@@ -65,8 +65,8 @@ class OverdueTest {
         List<CloudEvent<JsonNode>> overdue = events.stream().filter(event -> event.type().equals(ReferralOverdue.TYPE)).toList();
         assertThat(overdue).hasSize(1);
         ReferralOverdue payload = EventJson.data(overdue.get(0), ReferralOverdue.class);
-        assertThat(payload.deadline()).isEqualTo(deadline);
-        assertThat(payload.receivingOrganizationId()).isEqualTo(receiver);
+        assertThat(payload.referralId()).isEqualTo(emergency);
+        assertThat(overdue.get(0).data().toString()).doesNotContain(receiver.toString(), sender.toString());
 
         // Once the receiver answers it leaves the list.
         move(sender, receiver, emergency, "accept");

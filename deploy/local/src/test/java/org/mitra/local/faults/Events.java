@@ -29,11 +29,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.mitra.events.CloudEvent;
 import org.mitra.events.EventJson;
 import org.mitra.events.EventSources;
-import org.mitra.events.Slice;
 import org.mitra.events.Topic;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.events.referral.ReferralStatusChanged;
-import org.mitra.events.referral.Urgency;
 
 /** The fault suite's own Kafka clients: producing events (valid or poison), and reading offsets, lag and topics. */
 final class Events implements AutoCloseable {
@@ -53,8 +51,7 @@ final class Events implements AutoCloseable {
     /** Publishes a referral's REQUESTED event as referral-service would; returns the event id. */
     UUID requested(UUID referral, String category, String region) {
         CloudEvent<ReferralStatusChanged> event = CloudEvent.of(EventSources.REFERRAL, new ReferralStatusChanged(referral,
-                UUID.randomUUID(), UUID.randomUUID(), category, Slice.REHABILITATION, region, Urgency.ROUTINE,
-                ReferralStatus.REQUESTED, ReferralStatus.DRAFT, null, "18-24", "FEMALE", Instant.now()));
+                category, region, ReferralStatus.REQUESTED, null, Instant.now()));
         ProducerRecord<String, String> record = new ProducerRecord<>(Topic.REFERRALS_LIFECYCLE.name(), referral.toString(),
                 EventJson.write(event));
         record.headers().add(EventJson.CONTENT_TYPE_HEADER, EventJson.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));

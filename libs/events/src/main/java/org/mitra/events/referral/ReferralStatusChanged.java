@@ -4,35 +4,33 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.UUID;
 import org.mitra.events.EventData;
-import org.mitra.events.Slice;
 
 /**
  * A referral moved to a new status, on {@code mitra.referrals.lifecycle}. Its type names the new
  * status ({@link ReferralStatus#eventType()}, e.g. {@code org.mitra.referral.accepted.v1}).
- * Metadata only: the subject profile's age band and gender, never identity.
  *
- * @param categoryCode   the needed service category, e.g. {@code legal-aid}
- * @param regionCode     official code (BPS) of the region, no finer than regency
- * @param previousStatus null for the first published status
- * @param reasonCode     why (reject, cancel, hold, fail), e.g. {@code NO_CAPACITY}; otherwise null
- * @param ageBand        e.g. {@code 0-11}, {@code 12-17}, {@code 18-24}, {@code 25-34}, {@code 35-49}, {@code 50+}, {@code unknown}
- * @param gender         e.g. {@code female}, {@code male}, {@code other}, {@code unknown}
- * @param occurredAt     when the transition happened
+ * <p>Only what a consumer reads, and why: the directory counts demand per category and region from these events
+ * ({@code directory-service} {@code ReferralDemand}). Nothing about the person (no age band, gender, identity) and
+ * not who sent or received it: an event is a copy outside the referral service, kept as long as the topic keeps it,
+ * and a shelter receiving a referral is itself a fact that locates a survivor. A field is added here only with the
+ * consumer that needs it. Fields dropped from v1 (organizations, slice, urgency, previous status, age band, gender)
+ * were never read; consumers ignore unknown fields, so events written before still parse.
+ *
+ * @param referralId   the event's subject and the consumer's key: one demand row per referral, updated in place
+ * @param categoryCode the needed service category, e.g. {@code legal-aid}: demand is counted per category
+ * @param regionCode   official code (BPS) of the region, no finer than regency: demand is counted per region
+ * @param status       the new status: REQUESTED counts as demand, the others move or end it
+ * @param reasonCode   why (reject, cancel, hold, fail), e.g. {@code NO_CAPACITY}, which marks a category strained;
+ *                     otherwise null
+ * @param occurredAt   when the transition happened: orders the updates and dates the demand
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReferralStatusChanged(
         UUID referralId,
-        UUID sendingOrganizationId,
-        UUID receivingOrganizationId,
         String categoryCode,
-        Slice slice,
         String regionCode,
-        Urgency urgency,
         ReferralStatus status,
-        ReferralStatus previousStatus,
         String reasonCode,
-        String ageBand,
-        String gender,
         Instant occurredAt) implements EventData {
 
     /** True for every type this record is published under. */
