@@ -46,7 +46,7 @@ import org.mitra.local.PlatformService;
  * gateway's limits). The figures go to target/figures/security.md with SecurityIT's.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(2)
+@Order(3)
 class PropertyAndInventoryIT {
     private static final Figures FIGURES = SecurityIT.FIGURES;
     private static final List<PlatformService> SERVICES = List.of(PlatformService.DIRECTORY, PlatformService.REFERRAL,
