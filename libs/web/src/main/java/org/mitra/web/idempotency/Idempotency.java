@@ -141,18 +141,6 @@ public class Idempotency {
         }
     }
 
-    /**
-     * As {@link #execute(String, String, Object, Supplier, Function)} for an operation that has no resource to read
-     * again: a replay answers with the first status and Location and no body.
-     *
-     * @deprecated give a {@code reread} so a retry gets the resource; kept while services move over
-     */
-    @Deprecated
-    @Transactional
-    public Response execute(String key, String operation, Object request, Supplier<Response> create) {
-        return execute(key, operation, request, create, null);
-    }
-
     /** Deletes expired keys; {@link IdempotencyPurge} calls it on schedule. */
     @Transactional
     public int purgeExpired() {

@@ -12,7 +12,7 @@ import java.util.function.Function;
 record StoredResponse(int status, URI location) {
 
     Response replay(Function<URI, Response> reread) {
-        Response.ResponseBuilder response = reread != null && location != null
+        Response.ResponseBuilder response = location != null
                 ? Response.fromResponse(reread.apply(location)).status(status)
                 : Response.status(status);
         if (location != null) {
