@@ -3,6 +3,7 @@ package org.mitra.directory.organization;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.mitra.directory.organization.MemberStandingTest.profile;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -23,16 +24,6 @@ import org.mitra.testkit.Tokens;
 class LawEnforcementDecisionTest {
     static final String PROBLEM = "application/problem+json";
     static final String FORBIDDEN = "https://mitra.org/problems/forbidden";
-
-    static Map<String, Object> profile(String slug) {
-        Map<String, Object> organization = new HashMap<>();
-        organization.put("name", "Organization " + slug);
-        organization.put("slug", slug);
-        organization.put("description", "Works in Bali");
-        organization.put("regions", List.of("51"));
-        organization.put("worksWithLawEnforcement", false);
-        return organization;
-    }
 
     static UUID verified(Map<String, Object> profile) {
         UUID id = UUID.fromString(given().auth().oauth2(Tokens.coalitionAdmin()).contentType(ContentType.JSON).body(profile)
