@@ -99,11 +99,15 @@ public class ReferralAccess {
      * police report number), apart from consent. The sender always may: the subject is its own. The receiver
      * while the referral is open and for {@code mitra.referral.identity.receiver-access-after-close} (30 days)
      * after it closed (completed, failed, cancelled), and never once it rejected it or the sender marked it
-     * entered in error: it never took the person on, or the person was never meant to reach it.
+     * entered in error: it never took the person on, or the person was never meant to reach it. Nor once consent on
+     * the referral was withdrawn, whoever recorded it.
      */
     public boolean mayReadPersonalData(Referral referral, Side side) {
         if (side == Side.SENDER) {
             return true;
+        }
+        if (referral.consentWithdrawnAt != null) {
+            return false;
         }
         if (ReferralStateMachine.isOpen(referral.status)) {
             return true;

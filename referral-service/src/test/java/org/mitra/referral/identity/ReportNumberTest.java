@@ -135,4 +135,17 @@ class ReportNumberTest {
         assertThat(reportNumber(receiver, id)).isNull();
         assertThat(reportNumber(sender, id)).isEqualTo(REPORT);
     }
+
+    @Test
+    void theReceiverLosesTheReportNumberWhenItRecordsAConsentWithdrawal() {
+        UUID sender = organization(false);
+        UUID receiver = organization(true, POLICE);
+        UUID id = referral(sender, receiver, POLICE, true);
+        org.mitra.referral.ReferralFixtures.move(sender, receiver, id, "accept");
+        assertThat(reportNumber(receiver, id)).isEqualTo(REPORT);
+        withdraw(receiver, id);
+        // The referral is cancelled and within the receiver's window after close, but the person withdrew consent.
+        assertThat(reportNumber(receiver, id)).isNull();
+        assertThat(reportNumber(sender, id)).isEqualTo(REPORT);
+    }
 }
