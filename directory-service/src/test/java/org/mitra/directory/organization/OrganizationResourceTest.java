@@ -90,6 +90,9 @@ class OrganizationResourceTest {
         given().get(path).then().statusCode(200).body("status", equalTo("VERIFIED")).body("statusReason", nullValue());
         given().auth().oauth2(Tokens.orgAdmin(UUID.randomUUID())).get(path).then().statusCode(200).body("statusReason", nullValue());
         given().auth().oauth2(Tokens.govLiaison()).get(path).then().statusCode(200).body("statusReason", nullValue());
+        // Its own org claim without a staff role is not its staff.
+        given().auth().oauth2(Tokens.as("gov-liaison").org(id).sign()).get(path).then().statusCode(200)
+                .body("statusReason", nullValue());
         given().get("/api/directory/organizations?size=100").then().statusCode(200)
                 .body("items.find { it.id == '" + id + "' }.statusReason", nullValue());
     }

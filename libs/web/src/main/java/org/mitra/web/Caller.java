@@ -4,6 +4,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,6 +31,8 @@ public class Caller {
 
     @Inject
     Instance<MemberStandings> standings;
+
+    private final Map<UUID, Optional<String>> statuses = new HashMap<>();
 
     public boolean isAnonymous() {
         return identity.isAnonymous();
@@ -110,11 +114,12 @@ public class Caller {
         return MemberStandings.VERIFIED.equals(statusOf(organizationId).orElse(null));
     }
 
+    /** Each organization's status once per request: the checks of one request ask for it several times. */
     private Optional<String> statusOf(UUID organizationId) {
         if (standings.isUnsatisfied()) {
             return Optional.empty(); // fail closed: a service that never says who is verified verifies nobody
         }
-        return standings.get().statusOf(organizationId);
+        return statuses.computeIfAbsent(organizationId, id -> standings.get().statusOf(id));
     }
 
     /** The token's user name (Keycloak's {@code preferred_username}), or its subject. */
