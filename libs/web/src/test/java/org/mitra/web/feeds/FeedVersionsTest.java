@@ -9,25 +9,36 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mitra.feeds.FeedColumn;
 import org.mitra.feeds.FeedTable;
 import org.mitra.feeds.Period;
+import org.mitra.web.feeds.FeedVersions.Generated;
+import org.mitra.web.feeds.FeedVersions.Snapshot;
 
-/** Last-Modified and the since cursor follow what a feed publishes, not when it was generated. */
+/**
+ * A closed period's published table is a snapshot taken at most once a day, so a late change to one record shows
+ * only in the next day's snapshot; Last-Modified and the since cursor follow what it publishes, not when it was taken.
+ */
 @QuarkusTest
 class FeedVersionsTest {
     private static final String TABLE = "visits_feed_version";
+    private static final Period MARCH = Period.parse("2025-03").orElseThrow();
+    private static final Instant FIRST = Instant.parse("2025-04-02T08:00:00Z");
 
     @Inject
     FeedVersions versions;
 
     @Inject
     AgroalDataSource database;
+
+    private final AtomicInteger generated = new AtomicInteger();
 
     @BeforeEach
     void forgetEveryVersion() throws Exception {
@@ -37,43 +48,67 @@ class FeedVersionsTest {
     }
 
     @Test
-    void aPeriodChangesOnlyWhenItsPublishedContentChanges() {
-        Period period = Period.parse("2025-03").orElseThrow();
-        Instant first = Instant.parse("2025-03-10T08:00:00Z");
-        Instant later = Instant.parse("2025-03-20T08:00:00Z");
-        assertThat(record(period, visits(15, first), first)).isEqualTo(first);
-        assertThat(record(period, visits(15, later), later)).as("generated again, same figures").isEqualTo(first);
-        assertThat(record(period, visits(20, later), later)).as("new figures").isEqualTo(later);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> versions.all(TABLE))).containsEntry("2025-03", later);
+    void aChangeToTheRecordsShowsOnlyInTheNextDaysSnapshot() {
+        Snapshot first = snapshot(MARCH, 15, FIRST);
+        assertThat(first.table().rows()).containsExactly(List.of(15L, "Denpasar, Bali"));
+        assertThat(first.table().lastModified()).isEqualTo(FIRST);
+
+        Instant anHourLater = FIRST.plus(Duration.ofHours(1));
+        Snapshot sameDay = snapshot(MARCH, 20, anHourLater);
+        assertThat(sameDay.table().csv()).as("a late change within the day").isEqualTo(first.table().csv());
+        assertThat(sameDay.table().lastModified()).isEqualTo(FIRST);
+        assertThat(sameDay.table().generatedAt()).as("when the figures were taken").isEqualTo(FIRST);
+        assertThat(sameDay.table().contentHash()).isEqualTo(first.table().contentHash());
+
+        Instant nextDay = FIRST.plus(FeedVersions.REFRESH).plusSeconds(1);
+        Snapshot refreshed = snapshot(MARCH, 20, nextDay);
+        assertThat(refreshed.table().rows()).containsExactly(List.of(20L, "Denpasar, Bali"));
+        assertThat(refreshed.table().lastModified()).isEqualTo(nextDay);
+        assertThat(generated).as("generated once per snapshot, not per pull").hasValue(2);
     }
 
     @Test
-    void aPastPeriodThatNeverHadFiguresIsDatedByItsStartAndNotRemembered() {
-        Period past = Period.parse("2024-02").orElseThrow();
-        Instant now = Instant.parse("2026-11-24T10:00:00Z");
-        FeedTable published = QuarkusTransaction.requiringNew()
-                .call(() -> versions.published(TABLE, past, visits(0, now), true, now));
-        assertThat(published.lastModified()).isEqualTo(past.start());
-        assertThat(QuarkusTransaction.requiringNew().call(() -> versions.changedAt(TABLE, past))).isEmpty();
+    void aNewSnapshotWithTheSameFiguresKeepsItsDate() {
+        snapshot(MARCH, 15, FIRST);
+        Instant nextDay = FIRST.plus(FeedVersions.REFRESH).plusSeconds(1);
+        Snapshot again = snapshot(MARCH, 15, nextDay);
+        assertThat(again.table().lastModified()).isEqualTo(FIRST);
+        assertThat(again.table().generatedAt()).isEqualTo(nextDay);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> versions.all(TABLE))).containsEntry("2025-03", FIRST);
+    }
 
-        Period current = Period.containing(now, Period.Granularity.MONTH);
-        FeedTable currentTable = QuarkusTransaction.requiringNew()
-                .call(() -> versions.published(TABLE, current, visits(0, now), true, now));
-        assertThat(currentTable.lastModified()).as("the current period is always versioned").isEqualTo(now);
+    @Test
+    void aPeriodThatNeverCountedAnythingIsDatedByItsStartAndRemembersOnceItHadFigures() {
+        Snapshot empty = snapshot(MARCH, 0, FIRST);
+        assertThat(empty.empty()).isTrue();
+        assertThat(empty.hadFigures()).isFalse();
+        assertThat(empty.table().lastModified()).isEqualTo(MARCH.start());
+
+        Instant nextDay = FIRST.plus(FeedVersions.REFRESH).plusSeconds(1);
+        assertThat(snapshot(MARCH, 5, nextDay).hadFigures()).isTrue();
+        Instant dayAfter = nextDay.plus(FeedVersions.REFRESH).plusSeconds(1);
+        Snapshot emptyAgain = snapshot(MARCH, 0, dayAfter);
+        assertThat(emptyAgain.empty()).isTrue();
+        assertThat(emptyAgain.hadFigures()).as("a period that had figures stays listed").isTrue();
+        assertThat(emptyAgain.table().lastModified()).isEqualTo(dayAfter);
     }
 
     @Test
     void onlyATableNameIsAccepted() {
-        assertThatThrownBy(() -> versions.changedAt("visits_feed_version; DROP TABLE x", Period.parse("2025-03").orElseThrow()))
+        assertThatThrownBy(() -> versions.changedAt("visits_feed_version; DROP TABLE x", MARCH))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private Instant record(Period period, FeedTable table, Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> versions.record(TABLE, period, table, now));
+    private Snapshot snapshot(Period period, long visits, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> versions.snapshot(TABLE, period, () -> {
+            generated.incrementAndGet();
+            return new Generated(visits(period, visits, now), visits == 0);
+        }, now));
     }
 
-    private static FeedTable visits(long visits, Instant generatedAt) {
-        return new FeedTable("Visits", "2025-03", generatedAt, generatedAt, 11, 5, FeedTable.LICENCE,
-                List.of(new FeedColumn("visits", "#reached", "Visits")), List.of(Arrays.asList(visits)));
+    private static FeedTable visits(Period period, long visits, Instant generatedAt) {
+        return new FeedTable("Visits", period.toString(), generatedAt, generatedAt, 11, 5, FeedTable.LICENCE,
+                List.of(new FeedColumn("visits", "#reached", "Visits"), new FeedColumn("place", "#loc", "Where")),
+                List.of(Arrays.asList(visits, "Denpasar, Bali")));
     }
 }
