@@ -37,8 +37,10 @@ import org.mitra.referral.referral.Gender;
  * to acceptance and to completion per slice. Nothing else can be asked for: no free filters.
  *
  * <p>A referral counts in the period it was submitted (its {@code requested_at}); its outcome is its status
- * <em>now</em>, so a past period's figures follow its referrals to their end (the figures of a period
- * change while its referrals are open; Last-Modified says when the published figures last changed).
+ * when the period's snapshot was taken, so a past period's figures follow its referrals to their end, a day at a
+ * time: each closed period is served from a snapshot taken again at most once a day (see {@link FeedVersions}), so a
+ * late rejection or completion shows only with the rest of its day's changes; Last-Modified says when the published
+ * figures last changed.
  * Drafts and referrals marked entered-in-error are never counted.
  *
  * <p>Every table is complete (every combination of its attributes, zeros included) and passes
@@ -152,7 +154,8 @@ public class StatisticsFeed {
     /**
      * The closed periods with referrals (or that had some), oldest first, and the last closed one; only those whose
      * published figures changed after {@code since} when given. The open period is never published: figures that
-     * move while it runs would let two pulls a minute apart single out the one referral made in between.
+     * move while it runs would let two pulls a minute apart single out the one referral made in between. A closed
+     * period is served from its snapshot, taken again at most once a day (see {@link FeedVersions}).
      */
     @Transactional
     public List<PeriodEntry> periods(Period.Granularity granularity, Instant since) {
@@ -169,11 +172,11 @@ public class StatisticsFeed {
         }
         List<PeriodEntry> entries = new ArrayList<>();
         for (Period period : Period.range(Period.containing(earliest, granularity), lastClosed)) {
-            Generated generated = generate(period, now, period.start());
-            if (generated.referrals() == 0 && !versions.containsKey(period.toString()) && !period.equals(lastClosed)) {
+            FeedVersions.Snapshot snapshot = snapshot(period, now);
+            if (!snapshot.hadFigures() && !period.equals(lastClosed)) {
                 continue;
             }
-            Instant lastModified = feedVersions.record(VERSIONS, period, generated.table(), now);
+            Instant lastModified = snapshot.table().lastModified();
             if (since == null || lastModified.isAfter(since)) {
                 entries.add(new PeriodEntry(period, lastModified));
             }
@@ -181,15 +184,21 @@ public class StatisticsFeed {
         return entries;
     }
 
-    /** The document of one closed period, or empty for the open period or one in the future. */
+    /** The document of one closed period as last snapshotted, or empty for the open period or one in the future. */
     @Transactional
     public Optional<FeedTable> table(Period period) {
         Instant now = clock.instant();
         if (period.end().isAfter(now)) {
             return Optional.empty();
         }
-        Generated generated = generate(period, now, period.start());
-        return Optional.of(feedVersions.published(VERSIONS, period, generated.table(), generated.referrals() == 0, now));
+        return Optional.of(snapshot(period, now).table());
+    }
+
+    private FeedVersions.Snapshot snapshot(Period period, Instant now) {
+        return feedVersions.snapshot(VERSIONS, period, () -> {
+            Generated generated = generate(period, now, period.start());
+            return new FeedVersions.Generated(generated.table(), generated.referrals() == 0);
+        }, now);
     }
 
     private record Generated(FeedTable table, long referrals) {

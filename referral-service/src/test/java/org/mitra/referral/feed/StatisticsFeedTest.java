@@ -190,6 +190,7 @@ class StatisticsFeedTest {
         body.put("submit", true);
         given().auth().oauth2(Tokens.caseworker(pair.sender())).contentType(ContentType.JSON).body(body)
                 .post("/api/referrals").then().statusCode(201);
+        aDayPasses(); // not even the next day's snapshots show it: its period is still open
 
         assertThat(everythingPublished(token)).as("every period listed, each with its tag, before and after")
                 .isEqualTo(before);
@@ -306,6 +307,7 @@ class StatisticsFeedTest {
         for (UUID id : ids.subList(0, 3)) {
             move(pair.sender(), pair.receiver(), id, "mark-entered-in-error");
         }
+        aDayPasses();
         assertThat(count(table(pull("2024-10"), "region-slice-outcome"),
                 Map.of("region", region, "slice", "rehabilitation", "outcome", "awaiting"))).isEqualTo(11L - 11 % 5);
         assertThat(count(table(pull("2024-10"), "urgency-outcome"), Map.of("urgency", "HIGH", "outcome", "ended"))).isZero();
@@ -334,6 +336,39 @@ class StatisticsFeedTest {
                 .containsExactly("statistics/2024-08/json/false", "statistics/2024-08/json/true",
                         "statistics/2024-08/csv/false", "statistics/2024-08/csv/true");
         assertThat(pulls).allSatisfy(row -> assertThat(row[4]).isEqualTo("gov-liaison"));
+    }
+
+    @Test
+    void aLateChangeToAClosedPeriodShowsOnlyInTheNextDaysSnapshot() {
+        Pair pair = Pair.create();
+        String region = region();
+        List<UUID> ids = submit(pair, region, SHELTER, 12, Instant.parse("2024-03-12T08:00:00Z"));
+        Map<String, Object> key = Map.of("region", region, "slice", "rehabilitation", "outcome", "awaiting");
+        String token = Tokens.govLiaison();
+        var before = given().auth().oauth2(token).get(FEED + "/2024-03").then().statusCode(200).extract();
+        assertThat(cell(table(before.jsonPath(), "region-slice-outcome"), key)).isEqualTo(10L);
+        Instant listed = lastModified("month", "2024-03");
+
+        // One referral of the closed month is rejected now: 11 awaiting stay, 1 ends.
+        move(pair.sender(), pair.receiver(), ids.get(0), "reject");
+        var sameDay = given().auth().oauth2(token).get(FEED + "/2024-03").then().statusCode(200).extract();
+        assertThat(sameDay.jsonPath().getList("rows")).as("the month as published before the rejection")
+                .isEqualTo(before.jsonPath().getList("rows"));
+        assertThat(sameDay.header("ETag")).isEqualTo(before.header("ETag"));
+        assertThat(sameDay.header("Last-Modified")).isEqualTo(before.header("Last-Modified"));
+        given().auth().oauth2(token).header("If-None-Match", before.header("ETag")).get(FEED + "/2024-03").then().statusCode(304);
+        given().auth().oauth2(token).queryParam("granularity", "month").queryParam("since", listed.toString()).get(FEED)
+                .then().statusCode(200).body("period", not(hasItem("2024-03")));
+
+        aDayPasses();
+        var nextDay = given().auth().oauth2(token).get(FEED + "/2024-03").then().statusCode(200).extract();
+        List<Map<String, Object>> rows = table(nextDay.jsonPath(), "region-slice-outcome");
+        assertThat(nextDay.jsonPath().getList("rows")).isNotEqualTo(before.jsonPath().getList("rows"));
+        assertThat(cell(rows, Map.of("region", region, "slice", "rehabilitation", "outcome", "rejected")))
+                .as("1 rejected, withheld").isNull();
+        assertThat(nextDay.header("ETag")).isNotEqualTo(before.header("ETag"));
+        given().auth().oauth2(token).queryParam("granularity", "month").queryParam("since", listed.toString()).get(FEED)
+                .then().statusCode(200).body("period", hasItem("2024-03"));
     }
 
     @Test
@@ -423,7 +458,17 @@ class StatisticsFeedTest {
             backdate(id, at);
             ids.add(id);
         }
+        aDayPasses();
         return ids;
+    }
+
+    /**
+     * Ages every stored snapshot by more than a day, as if the next day had come: the next pull of each period takes
+     * it again. Tests that change a past period's referrals call it, since a closed period moves only once a day.
+     */
+    private void aDayPasses() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE statistics_feed_version SET taken_at = taken_at - interval '25 hours'").executeUpdate());
     }
 
     /** Moves a referral and its history back in time, so it was submitted at {@code at}. */
@@ -448,6 +493,7 @@ class StatisticsFeedTest {
                 UPDATE referral_history h SET occurred_at = r.requested_at + make_interval(secs => :seconds)
                 FROM referral r WHERE r.id = h.referral_id AND h.referral_id = :id AND h.to_status = 'ACCEPTED'""")
                 .setParameter("seconds", (double) after.toSeconds()).setParameter("id", id).executeUpdate());
+        aDayPasses();
     }
 
     private static JsonPath pull(String period) {

@@ -1,0 +1,10 @@
+-- Each closed period's published table is a snapshot, taken again at most once a day (libs/web FeedVersions):
+-- a late rejection, completion or entered-in-error of one referral shows only in the next day's snapshot with
+-- every other change of that day, never within seconds of it. had_figures keeps a period listed once it counted
+-- referrals.
+ALTER TABLE statistics_feed_version
+    ADD COLUMN content      text,
+    ADD COLUMN empty        boolean NOT NULL DEFAULT false,
+    ADD COLUMN had_figures  boolean NOT NULL DEFAULT true,
+    ADD COLUMN taken_at     timestamptz;
+ALTER TABLE statistics_feed_version ALTER COLUMN had_figures SET DEFAULT false;
