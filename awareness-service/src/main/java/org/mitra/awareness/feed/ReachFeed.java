@@ -39,8 +39,9 @@ import org.mitra.web.feeds.FeedVersions;
  * registrations and attendance each as a (campaign, activity) table. Only public campaigns (ACTIVE or
  * ENDED) appear; no pledger, registrant or free text ever does.
  *
- * <p>Last-Modified is when the published figures of a month last changed (a content hash is kept per
- * month), so it moves on erasures and cancellations too, and never tells when one pledge came in.
+ * <p>An ended month is served from a snapshot taken again at most once a day (see {@link FeedVersions}), so an
+ * erasure or a cancellation shows with the rest of its day's changes, never within seconds of it. Last-Modified is
+ * when the published figures of a month last changed, and never tells when one pledge came in.
  */
 @ApplicationScoped
 public class ReachFeed {
@@ -133,11 +134,11 @@ public class ReachFeed {
         }
         List<PeriodEntry> entries = new ArrayList<>();
         for (Period period : Period.range(Period.containing(earliest, Period.Granularity.MONTH), lastClosed)) {
-            FeedTable table = generate(period, now, period.start());
-            if (table.rows().isEmpty() && !versions.containsKey(period.toString()) && !period.equals(lastClosed)) {
+            FeedVersions.Snapshot snapshot = snapshot(period, now);
+            if (!snapshot.hadFigures() && !period.equals(lastClosed)) {
                 continue;
             }
-            Instant lastModified = feedVersions.record(VERSIONS, period, table, now);
+            Instant lastModified = snapshot.table().lastModified();
             if (since == null || lastModified.isAfter(since)) {
                 entries.add(new PeriodEntry(period, lastModified));
             }
@@ -145,7 +146,7 @@ public class ReachFeed {
         return entries;
     }
 
-    /** The table of one ended month, or empty for the open month or one in the future. */
+    /** The table of one ended month as last snapshotted, or empty for the open month or one in the future. */
     @Transactional
     public Optional<FeedTable> table(Period period) {
         if (period.granularity() != Period.Granularity.MONTH) {
@@ -155,8 +156,14 @@ public class ReachFeed {
         if (period.end().isAfter(now)) {
             return Optional.empty();
         }
-        FeedTable table = generate(period, now, period.start());
-        return Optional.of(feedVersions.published(VERSIONS, period, table, table.rows().isEmpty(), now));
+        return Optional.of(snapshot(period, now).table());
+    }
+
+    private FeedVersions.Snapshot snapshot(Period period, Instant now) {
+        return feedVersions.snapshot(VERSIONS, period, () -> {
+            FeedTable table = generate(period, now, period.start());
+            return new FeedVersions.Generated(table, table.rows().isEmpty());
+        }, now);
     }
 
     private FeedTable generate(Period period, Instant now, Instant lastModified) {
