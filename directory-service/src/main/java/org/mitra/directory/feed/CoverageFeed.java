@@ -35,7 +35,8 @@ import org.mitra.feeds.Period;
  * (the current one is never served, so a pull before and after a referral shows nothing). Supply
  * is snapshotted while a period is current (so past periods stay as they were); demand comes from
  * the referral events of the period and passes disclosure control, level by level, so that no
- * withheld regency can be recomputed from its province or a province from the country.
+ * withheld regency can be recomputed from its province or a province from the country, and a zero
+ * is withheld like a small count.
  */
 @ApplicationScoped
 public class CoverageFeed {
@@ -50,9 +51,12 @@ public class CoverageFeed {
             new FeedColumn("providers", "#org+num", "Verified organizations offering the category in the region"),
             new FeedColumn("totalCapacity", "#capacity+total", "Sum of the providers' maximum capacity"),
             new FeedColumn("availableCapacity", "#capacity+available", "Sum of the providers' available capacity"),
-            new FeedColumn("requested", "#affected+referred+num", "Referrals requested in the period; empty when withheld"),
-            new FeedColumn("rejectedNoCapacity", "#affected+rejected+num", "Of those, rejected for lack of capacity; empty when withheld"),
-            new FeedColumn("overdue", "#affected+overdue+num", "Of those, left unanswered past their deadline; empty when withheld"),
+            new FeedColumn("requested", "#affected+referred+num",
+                    "Referrals requested in the period; empty when withheld; a zero is withheld too"),
+            new FeedColumn("rejectedNoCapacity", "#affected+rejected+num",
+                    "Of those, rejected for lack of capacity; empty when withheld; a zero is withheld too"),
+            new FeedColumn("overdue", "#affected+overdue+num",
+                    "Of those, left unanswered past their deadline; empty when withheld; a zero is withheld too"),
             new FeedColumn("verdict", "#status+verdict", "GAP, STRAINED, OVERLAP or COVERED"));
 
     private static final String REGION_PAIRS = """
@@ -197,7 +201,7 @@ public class CoverageFeed {
 
     /**
      * What the feed publishes of a period's demand, by {@code region/category}: requested, rejected for lack
-     * of capacity and overdue, each null when withheld. The public coverage shows the same figures.
+     * of capacity and overdue, each null when withheld, a zero included. The public coverage shows the same figures.
      */
     @Transactional
     public Map<String, Long[]> publishedDemand(Period period) {
@@ -220,6 +224,7 @@ public class CoverageFeed {
     /**
      * Disclosure control per level: regencies as (province, regency, category) so each withheld cell
      * has a partner within its province; provinces as (province, category); the country by category.
+     * A published zero is then withheld too: a zero and a small count read the same (null).
      */
     private Map<String, Long[]> protect(List<Region> regions, Map<String, Region> byCode, List<TermView> pie,
             Map<String, Demand> demand) {
@@ -247,7 +252,8 @@ public class CoverageFeed {
                 for (PublishedCell cell : DisclosureControl.protect(cells, policy)) {
                     List<String> key = cell.key();
                     String region = key.get(key.size() - 2);
-                    published.computeIfAbsent(region + "/" + key.get(key.size() - 1), ignored -> new Long[3])[m] = cell.count();
+                    published.computeIfAbsent(region + "/" + key.get(key.size() - 1), ignored -> new Long[3])[m] =
+                            withheldIfZero(cell.count());
                 }
             }
         }
@@ -320,6 +326,11 @@ public class CoverageFeed {
     @SuppressWarnings("unchecked")
     private static List<Object[]> rows(List<?> result) {
         return (List<Object[]>) result;
+    }
+
+    /** A published count, or null when withheld or zero: the two must not be told apart. */
+    private static Long withheldIfZero(Long published) {
+        return published == null || published == 0 ? null : published;
     }
 
     private static long orZero(Long published) {

@@ -47,9 +47,10 @@ public class FeedResource {
     public List<FeedDescription> catalog() {
         return List.of(new FeedDescription(CoverageFeed.ID, CoverageFeed.TITLE,
                 "For every region, slice and category: verified providers, capacity, referrals requested, rejected for lack "
-                        + "of capacity and overdue (counts below the disclosure threshold withheld, the rest rounded down), "
-                        + "and the verdict GAP, STRAINED, OVERLAP or COVERED computed from the published figures. Closed "
-                        + "periods only: the current quarter or month is served once it has ended.",
+                        + "of capacity and overdue (counts below the disclosure threshold withheld, and a zero withheld "
+                        + "alike, the rest rounded down), and the verdict GAP, STRAINED, OVERLAP or COVERED computed from "
+                        + "the published figures. Closed periods only: the current quarter or month is served once it has "
+                        + "ended.",
                 BASE, List.of(MediaType.APPLICATION_JSON, CSV), List.of("quarter", "month"), "PT1H",
                 FeedTable.LICENCE, List.of(GOV_LIAISON, COALITION_ADMIN)));
     }
@@ -78,7 +79,8 @@ public class FeedResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({GOV_LIAISON, COALITION_ADMIN})
     @Operation(summary = "One period of the coverage feed as JSON, or as CSV with an HXL row (Accept: text/csv); answers If-None-Match with 304",
-            description = "Closed periods only: the current period, and any in the future, is 404.")
+            description = "Closed periods only: the current period, and any in the future, is 404. Demand counts below "
+                    + "the disclosure threshold, and zeros alike, are withheld (null, an empty CSV cell).")
     public Response period(@PathParam("period") String period, @Context Request request,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         return respond(period, request, FeedResponses.wantsCsv(accept));

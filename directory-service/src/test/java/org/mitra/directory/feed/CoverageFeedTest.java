@@ -38,6 +38,9 @@ class CoverageFeedTest {
     /** A time inside the closed quarter, and so inside one of its (closed) months. */
     static final Instant IN_CLOSED = QUARTER.start().plus(java.time.Duration.ofDays(20));
 
+    /** The columns that count referrals: a zero in them must read like a withheld count. */
+    static final List<String> DEMAND_COLUMNS = List.of("requested", "rejectedNoCapacity", "overdue");
+
     private static JsonPath pull(String period) {
         return given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/" + period)
                 .then().statusCode(200).extract().jsonPath();
@@ -158,6 +161,63 @@ class CoverageFeedTest {
                 .get("/api/directory/feeds/coverage").then().statusCode(200).body("period", hasItem(CLOSED));
         given().auth().oauth2(Tokens.govLiaison()).header("If-None-Match", etag)
                 .get("/api/directory/feeds/coverage/" + CLOSED).then().statusCode(200);
+    }
+
+    @Test
+    void aZeroAndASmallCountPublishTheSameMarker() throws Exception {
+        Region province = province(1);
+        String regency = province.code + "1";
+        Organization provider = organization(OrganizationStatus.VERIFIED, province.code);
+        service(provider, "medical-care", 10, 5, province.code);
+        service(provider, "legal-aid", 10, 5, province.code);
+        // Two medical-care referrals (one rejected for lack of capacity and overdue), no legal-aid one.
+        referralAt("medical-care", regency, true, true, IN_CLOSED);
+        referralAt("medical-care", regency, false, false, IN_CLOSED);
+        coverageFeed.snapshot(QUARTER);
+        String month = Period.containing(IN_CLOSED, Period.Granularity.MONTH).toString();
+
+        for (String period : List.of(CLOSED, month)) {
+            JsonPath feed = pull(period);
+            for (String region : List.of(regency, province.code)) {
+                Map<String, Object> few = row(feed, region, "medical-care");
+                Map<String, Object> none = row(feed, region, "legal-aid");
+                for (String column : DEMAND_COLUMNS) {
+                    assertThat(few.get(column)).as("%s %s %s of two referrals", period, region, column).isNull();
+                    assertThat(none.get(column)).as("%s %s %s of none", period, region, column).isNull();
+                }
+                assertThat(few.get("verdict")).isEqualTo(none.get("verdict"));
+            }
+            List<Map<String, Object>> rows = feed.getList("rows");
+            for (Map<String, Object> published : rows) {
+                for (String column : DEMAND_COLUMNS) {
+                    assertThat(published.get(column)).as("%s %s of %s/%s", period, column, published.get("region"),
+                            published.get("category")).isNotEqualTo(0);
+                }
+            }
+
+            String csv = given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/" + period + ".csv")
+                    .then().statusCode(200).extract().asString();
+            List<String[]> records = new ArrayList<>();
+            try (var reader = new java.io.BufferedReader(new StringReader(csv))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    records.add(line.split(",", -1));
+                }
+            }
+            List<String> header = List.of(records.get(0));
+            List<Integer> demand = DEMAND_COLUMNS.stream().map(header::indexOf).toList();
+            for (String[] record : records.subList(2, records.size())) {
+                for (int column : demand) {
+                    assertThat(record[column]).as("%s CSV %s of %s/%s", period, header.get(column), record[0], record[4])
+                            .isNotEqualTo("0");
+                }
+                if (record[0].equals(regency) && List.of("medical-care", "legal-aid").contains(record[4])) {
+                    for (int column : demand) {
+                        assertThat(record[column]).as("%s CSV %s of %s", period, header.get(column), record[4]).isEmpty();
+                    }
+                }
+            }
+        }
     }
 
     @Test
