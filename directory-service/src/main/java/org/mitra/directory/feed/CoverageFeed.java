@@ -29,6 +29,9 @@ import org.mitra.feeds.DisclosurePolicy;
 import org.mitra.feeds.FeedColumn;
 import org.mitra.feeds.FeedTable;
 import org.mitra.feeds.Period;
+import org.mitra.web.feeds.FeedVersions;
+import org.mitra.web.feeds.FeedVersions.Generated;
+import org.mitra.web.feeds.FeedVersions.Snapshot;
 
 /**
  * The coverage feed for government liaisons: the pie of every region as a table per closed period
@@ -36,7 +39,11 @@ import org.mitra.feeds.Period;
  * is snapshotted while a period is current (so past periods stay as they were); demand comes from
  * the referral events of the period and passes disclosure control, level by level, so that no
  * withheld regency can be recomputed from its province or a province from the country, and a zero
- * is withheld like a small count.
+ * is withheld like a small count. What a closed period publishes is frozen ({@link FeedVersions}):
+ * its table is taken at most once a day, however often it is pulled, so a late rejection or overdue
+ * flag of one referral shows only in the next day's table and moves its {@code ETag},
+ * {@code Last-Modified} and the {@code since} cursor only then, together with every other change of
+ * that day.
  */
 @ApplicationScoped
 public class CoverageFeed {
@@ -91,9 +98,23 @@ public class CoverageFeed {
     @Inject
     CoverageConfig config;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    FeedVersions feedVersions;
 
-    /** A period the feed can serve, with the time its figures last changed. */
+    /** Where each period's published table is kept (migration V9). */
+    static final String VERSIONS = "coverage_feed_version";
+
+    private Clock clock = Clock.systemUTC();
+
+    /**
+     * Tests move the feed's time on (a method, not the field: the injected bean is a client proxy, whose own field
+     * the feed never reads).
+     */
+    void clock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A period the feed can serve, with the time its published figures last changed. */
     public record PeriodEntry(Period period, Instant lastModified) {
     }
 
@@ -132,8 +153,15 @@ public class CoverageFeed {
     }
 
     /**
-     * The closed periods with figures, oldest first, up to the last one that has ended; only those changed after
-     * {@code since} when given. The current period is never served: its figures would move with each referral.
+     * The closed periods with figures, oldest first, up to the last one that has ended; only those whose published
+     * table changed after {@code since} when given. The current period is never served: its figures would move with
+     * each referral. Each period's date is its snapshot's ({@link FeedVersions}): a late change to the records of a
+     * closed period moves it only at the next daily snapshot, and only if what is published changed.
+     *
+     * <p>A period is listed once any snapshot of it published a figure (supply, or a demand count above the
+     * threshold), and the last closed period always (once the feed has records from before the current period); a
+     * period that never published anything is not, whether it counted a few referrals or none, so the listing cannot
+     * tell the two apart either (it can still be pulled).
      */
     @Transactional
     public List<PeriodEntry> periods(Period.Granularity granularity, Instant since) {
@@ -149,7 +177,11 @@ public class CoverageFeed {
             return entries;
         }
         for (Period period : Period.range(first, lastClosed)) {
-            Instant lastModified = lastModified(period);
+            Snapshot published = published(period, now);
+            if (!published.hadFigures() && !period.equals(lastClosed)) {
+                continue;
+            }
+            Instant lastModified = published.table().lastModified();
             if (since == null || lastModified.isAfter(since)) {
                 entries.add(new PeriodEntry(period, lastModified));
             }
@@ -157,7 +189,7 @@ public class CoverageFeed {
         return entries;
     }
 
-    /** The table of one closed period, or empty for the current period or one in the future. */
+    /** The table of one closed period as published today, or empty for the current period or one in the future. */
     @Transactional
     public Optional<FeedTable> table(Period period) {
         Instant now = clock.instant();
@@ -165,6 +197,19 @@ public class CoverageFeed {
             return Optional.empty();
         }
         ensureSnapshot(Period.containing(now, period.granularity()));
+        return Optional.of(published(period, now).table());
+    }
+
+    /** The period's published table: the day's snapshot, taken now from the records if there is none younger than a day. */
+    private Snapshot published(Period period, Instant now) {
+        return feedVersions.snapshot(VERSIONS, period, () -> generate(period, now), now);
+    }
+
+    /**
+     * The period's table from the records as they are now. Empty when it publishes no figure at all: no supply
+     * snapshot and every demand count withheld (so a period of a few referrals is as empty as one of none).
+     */
+    private Generated generate(Period period, Instant now) {
         List<Region> regions = Region.<Region>list("order by path");
         Map<String, Region> byCode = regions.stream().collect(Collectors.toMap(region -> region.code, Function.identity()));
         List<TermView> pie = taxonomy.slicesWithCategories();
@@ -179,12 +224,14 @@ public class CoverageFeed {
         Map<String, Long[]> published = protect(regions, byCode, pie, demand);
         List<List<Object>> rows = new ArrayList<>();
         boolean snapshot = !supply.isEmpty();
+        boolean demandPublished = false;
         for (Region region : regions) {
             for (TermView slice : pie) {
                 for (TermView category : slice.categories()) {
                     String key = region.code + "/" + category.code();
                     long[] offered = supply.getOrDefault(key, new long[4]);
                     Long[] shown = published.get(key);
+                    demandPublished |= shown[0] != null || shown[1] != null || shown[2] != null;
                     // The verdict from the published figures only, never from the exact counts behind them.
                     Demand seen = new Demand(orZero(shown[0]), orZero(shown[1]), orZero(shown[2]));
                     rows.add(Arrays.asList(region.code, region.name, region.level.name(), slice.code(), category.code(),
@@ -195,13 +242,14 @@ public class CoverageFeed {
             }
         }
         DisclosurePolicy policy = policy();
-        return Optional.of(new FeedTable(TITLE, period.toString(), now, lastModified(period), policy.threshold(),
-                policy.roundingBase(), FeedTable.LICENCE, COLUMNS, rows));
+        return new Generated(new FeedTable(TITLE, period.toString(), now, now, policy.threshold(), policy.roundingBase(),
+                FeedTable.LICENCE, COLUMNS, rows), !snapshot && !demandPublished);
     }
 
     /**
      * What the feed publishes of a period's demand, by {@code region/category}: requested, rejected for lack
-     * of capacity and overdue, each null when withheld, a zero included. The public coverage shows the same figures.
+     * of capacity and overdue, each null when withheld, a zero included. The public coverage shows the same figures
+     * (computed from the records now, not read from the feed's daily snapshot: it keeps a daily snapshot of its own).
      */
     @Transactional
     public Map<String, Long[]> publishedDemand(Period period) {
@@ -285,18 +333,6 @@ public class CoverageFeed {
         if (taken.longValue() == 0) {
             snapshotCurrentPeriods();
         }
-    }
-
-    private Instant lastModified(Period period) {
-        Instant snapshot = Optional.ofNullable(instant(entityManager.createNativeQuery(
-                "SELECT max(taken_at) FROM coverage_snapshot WHERE period = :period")
-                .setParameter("period", period.toString()).getSingleResult())).orElse(period.start());
-        Instant referrals = Optional.ofNullable(instant(entityManager.createNativeQuery(
-                "SELECT max(updated_at) FROM referral_demand WHERE requested_at >= :start AND requested_at < :end")
-                .setParameter("start", Timestamp.from(period.start()))
-                .setParameter("end", Timestamp.from(period.end()))
-                .getSingleResult())).orElse(period.start());
-        return snapshot.isAfter(referrals) ? snapshot : referrals;
     }
 
     private DisclosurePolicy policy() {

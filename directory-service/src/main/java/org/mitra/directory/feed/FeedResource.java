@@ -50,8 +50,9 @@ public class FeedResource {
                         + "of capacity and overdue (counts below the disclosure threshold withheld, and a zero withheld "
                         + "alike, the rest rounded down), and the verdict GAP, STRAINED, OVERLAP or COVERED computed from "
                         + "the published figures. Closed periods only: the current quarter or month is served once it has "
-                        + "ended.",
-                BASE, List.of(MediaType.APPLICATION_JSON, CSV), List.of("quarter", "month"), "PT1H",
+                        + "ended, and each period's table is a snapshot refreshed at most once a day, so a late event of "
+                        + "an ended period shows at the next day's snapshot.",
+                BASE, List.of(MediaType.APPLICATION_JSON, CSV), List.of("quarter", "month"), "P1D",
                 FeedTable.LICENCE, List.of(GOV_LIAISON, COALITION_ADMIN)));
     }
 
@@ -61,7 +62,10 @@ public class FeedResource {
     @RolesAllowed({GOV_LIAISON, COALITION_ADMIN})
     @Operation(summary = "The closed periods of the coverage feed, oldest first; with since, only those changed after it",
             description = "The current period is never listed: a period is served once it has ended, so no pull shows "
-                    + "a referral of the period still running.")
+                    + "a referral of the period still running. Each period is dated by when its published table last "
+                    + "changed; that table is a snapshot refreshed at most once a day, so a late event of an ended period "
+                    + "moves the date (and since) only at the next day's snapshot. Listed: the periods that ever "
+                    + "published a figure, and the last ended one.")
     public List<FeedPeriodLink> periods(
             @Parameter(description = "quarter (default) or month") @QueryParam("granularity") String granularity,
             @Parameter(description = "ISO-8601 instant of the last pull", example = "2026-11-01T00:00:00Z") @QueryParam("since") String since) {
@@ -79,8 +83,10 @@ public class FeedResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({GOV_LIAISON, COALITION_ADMIN})
     @Operation(summary = "One period of the coverage feed as JSON, or as CSV with an HXL row (Accept: text/csv); answers If-None-Match with 304",
-            description = "Closed periods only: the current period, and any in the future, is 404. Demand counts below "
-                    + "the disclosure threshold, and zeros alike, are withheld (null, an empty CSV cell).")
+            description = "Closed periods only: the current period, and any in the future, is 404. The table is the "
+                    + "period's snapshot of the day (refreshed at most once a day; ETag and Last-Modified move only when "
+                    + "what it publishes changes). Demand counts below the disclosure threshold, and zeros alike, are "
+                    + "withheld (null, an empty CSV cell).")
     public Response period(@PathParam("period") String period, @Context Request request,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         return respond(period, request, FeedResponses.wantsCsv(accept));

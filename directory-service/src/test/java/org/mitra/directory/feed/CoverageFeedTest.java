@@ -12,24 +12,42 @@ import static org.mitra.directory.DirectoryFixtures.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitra.directory.demand.ReferralDemand;
 import org.mitra.directory.organization.Organization;
 import org.mitra.directory.region.Region;
 import org.mitra.events.directory.OrganizationStatus;
+import org.mitra.events.referral.ReferralOverdue;
+import org.mitra.events.referral.ReferralStatus;
+import org.mitra.events.referral.ReferralStatusChanged;
 import org.mitra.feeds.Period;
+import org.mitra.web.feeds.FeedVersions;
 import org.mitra.testkit.Tokens;
 
 @QuarkusTest
 class CoverageFeedTest {
     @Inject
     CoverageFeed coverageFeed;
+
+    @Inject
+    ReferralDemand referralDemand;
 
     /** The last closed quarter: the feed serves closed periods only (issue 12 item 1). */
     static final Period QUARTER = Period.containing(
@@ -40,6 +58,45 @@ class CoverageFeedTest {
 
     /** The columns that count referrals: a zero in them must read like a withheld count. */
     static final List<String> DEMAND_COLUMNS = List.of("requested", "rejectedNoCapacity", "overdue");
+
+    /**
+     * Each test starts from no published snapshot (as FeedVersionsTest does), so its first pull takes the tables from
+     * the records as they are then; the feed's clock is the system's unless a test moves it.
+     */
+    @BeforeEach
+    void forgetThePublishedSnapshots() {
+        QuarkusTransaction.requiringNew().run(() -> Organization.getEntityManager()
+                .createNativeQuery("DELETE FROM coverage_feed_version").executeUpdate());
+    }
+
+    @AfterEach
+    void restoreTheClock() {
+        coverageFeed.clock(Clock.systemUTC());
+    }
+
+    private static ExtractableResponse<Response> pullWithHeaders(String period) {
+        return given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/" + period)
+                .then().statusCode(200).extract();
+    }
+
+    private static List<String> listed(String granularity, Instant since) {
+        return given().auth().oauth2(Tokens.govLiaison()).queryParam("granularity", granularity)
+                .queryParam("since", since.toString()).get("/api/directory/feeds/coverage")
+                .then().statusCode(200).extract().jsonPath().getList("period", String.class);
+    }
+
+    private static Instant httpDate(String header) {
+        return ZonedDateTime.parse(header, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    }
+
+    /** A referral lifecycle event applied as the consumer applies it. */
+    private void apply(ReferralStatusChanged change) {
+        QuarkusTransaction.requiringNew().run(() -> referralDemand.record(change));
+    }
+
+    private void apply(ReferralOverdue overdue) {
+        QuarkusTransaction.requiringNew().run(() -> referralDemand.record(overdue));
+    }
 
     private static JsonPath pull(String period) {
         return given().auth().oauth2(Tokens.govLiaison()).get("/api/directory/feeds/coverage/" + period)
@@ -155,12 +212,71 @@ class CoverageFeedTest {
         Instant lastPull = Instant.now();
         given().auth().oauth2(Tokens.govLiaison()).queryParam("since", lastPull.toString())
                 .get("/api/directory/feeds/coverage").then().statusCode(200).body("period", not(hasItem(CLOSED)));
+        // A referral of the closed quarter seen late changes nothing within the day: the table served is the day's
+        // snapshot, so neither the since listing nor the ETag can tell when one referral moved.
         Region province = province(1);
-        referralAt("skills-training", province.code + "1", false, false, IN_CLOSED);
+        for (int i = 0; i < 12; i++) {
+            referralAt("skills-training", province.code + "1", false, false, IN_CLOSED);
+        }
         given().auth().oauth2(Tokens.govLiaison()).queryParam("since", lastPull.toString())
-                .get("/api/directory/feeds/coverage").then().statusCode(200).body("period", hasItem(CLOSED));
+                .get("/api/directory/feeds/coverage").then().statusCode(200).body("period", not(hasItem(CLOSED)));
         given().auth().oauth2(Tokens.govLiaison()).header("If-None-Match", etag)
-                .get("/api/directory/feeds/coverage/" + CLOSED).then().statusCode(200);
+                .get("/api/directory/feeds/coverage/" + CLOSED).then().statusCode(304);
+    }
+
+    @Test
+    void aLateRejectionOrOverdueFlagOfAClosedPeriodShowsOnlyInTheNextDaysSnapshot() {
+        Instant firstPull = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        coverageFeed.clock(Clock.fixed(firstPull, ZoneOffset.UTC));
+        Region province = province(1);
+        String regency = province.code + "1";
+        String month = Period.containing(IN_CLOSED, Period.Granularity.MONTH).toString();
+        List<UUID> referrals = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            UUID referral = UUID.randomUUID();
+            referrals.add(referral);
+            apply(new ReferralStatusChanged(referral, "medical-care", regency, ReferralStatus.REQUESTED, null, IN_CLOSED));
+        }
+        ExtractableResponse<Response> quarterBefore = pullWithHeaders(CLOSED);
+        ExtractableResponse<Response> monthBefore = pullWithHeaders(month);
+        assertThat(row(quarterBefore.jsonPath(), regency, "medical-care").get("requested")).isEqualTo(20);
+
+        // After the quarter ended and after the pull: half of them rejected for lack of capacity, half flagged overdue.
+        Instant late = Instant.now();
+        for (UUID referral : referrals.subList(0, 12)) {
+            apply(new ReferralStatusChanged(referral, "medical-care", regency, ReferralStatus.REJECTED, "NO_CAPACITY", late));
+        }
+        for (UUID referral : referrals.subList(12, 24)) {
+            apply(new ReferralOverdue(referral, "medical-care", regency, IN_CLOSED, late));
+        }
+
+        coverageFeed.clock(Clock.fixed(firstPull.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+        for (var before : List.of(quarterBefore, monthBefore)) {
+            String period = before.jsonPath().getString("period");
+            given().auth().oauth2(Tokens.govLiaison()).header("If-None-Match", before.header("ETag"))
+                    .get("/api/directory/feeds/coverage/" + period).then().statusCode(304);
+            ExtractableResponse<Response> sameDay = pullWithHeaders(period);
+            assertThat(sameDay.asString()).as("the table of %s within the day", period).isEqualTo(before.asString());
+            assertThat(sameDay.header("ETag")).isEqualTo(before.header("ETag"));
+            assertThat(sameDay.header("Last-Modified")).isEqualTo(before.header("Last-Modified"));
+        }
+        assertThat(listed("quarter", firstPull)).doesNotContain(CLOSED);
+        assertThat(listed("month", firstPull)).doesNotContain(month);
+
+        Instant nextDay = firstPull.plus(FeedVersions.REFRESH).plus(Duration.ofMinutes(1));
+        coverageFeed.clock(Clock.fixed(nextDay, ZoneOffset.UTC));
+        assertThat(listed("quarter", firstPull)).contains(CLOSED);
+        assertThat(listed("month", firstPull)).contains(month);
+        for (var before : List.of(quarterBefore, monthBefore)) {
+            String period = before.jsonPath().getString("period");
+            ExtractableResponse<Response> refreshed = pullWithHeaders(period);
+            Map<String, Object> medical = row(refreshed.jsonPath(), regency, "medical-care");
+            assertThat(medical.get("rejectedNoCapacity")).as(period).isEqualTo(10);
+            assertThat(medical.get("overdue")).as(period).isEqualTo(10);
+            assertThat(refreshed.header("ETag")).isNotEqualTo(before.header("ETag"));
+            assertThat(Instant.parse(refreshed.jsonPath().getString("lastModified"))).isEqualTo(nextDay);
+            assertThat(httpDate(refreshed.header("Last-Modified"))).isAfter(httpDate(before.header("Last-Modified")));
+        }
     }
 
     @Test
