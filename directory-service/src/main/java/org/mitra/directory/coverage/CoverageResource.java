@@ -82,7 +82,7 @@ public class CoverageResource {
      * not found for anyone but a coalition admin.
      */
     private Region region(String code) {
-        String wanted = code == null || code.isBlank() ? DEFAULT_REGION : code;
+        String wanted = code == null || code.isBlank() ? DEFAULT_REGION : Regions.code("region", code);
         return regions.find(wanted)
                 .filter(found -> caller.hasRole(COALITION_ADMIN) || OFFERED_LEVELS.contains(found.level))
                 .orElseThrow(() -> ResourceNotFoundException.of("Region", wanted));

@@ -83,8 +83,9 @@ public class HsdsResource {
             @QueryParam("per_page") String perPage, @QueryParam("full_service") boolean fullService,
             @QueryParam("format") String format) {
         Params params = new Params(page, perPage, format);
+        String text = params.search(search);
         params.check();
-        return params.respond(export.organizations(blankToNull(search), params.page, params.perPage, fullService));
+        return params.respond(export.organizations(text, params.page, params.perPage, fullService));
     }
 
     @GET
@@ -146,8 +147,9 @@ public class HsdsResource {
         Params params = new Params(page, perPage, format);
         UUID taxonomy = params.uuid("taxonomy_id", taxonomyId);
         UUID parent = params.uuid("parent_id", parentId);
+        String text = params.search(search);
         params.check();
-        return params.respond(export.taxonomyTerms(blankToNull(search), taxonomy, topOnly, parent, params.page, params.perPage));
+        return params.respond(export.taxonomyTerms(text, taxonomy, topOnly, parent, params.page, params.perPage));
     }
 
     @GET
@@ -180,12 +182,21 @@ public class HsdsResource {
 
         HsdsExport.Filters filters(String search, String term, String taxonomy, String organization, String modifiedAfter,
                 String postcode) {
+            String text = search(search);
+            if (postcode != null && postcode.strip().length() > 16) {
+                violations.add(new FieldViolation("postcode", "must be at most 16 characters"));
+            }
+            return new HsdsExport.Filters(text, uuid("taxonomy_term_id", term), uuid("taxonomy_id", taxonomy),
+                    uuid("organization_id", organization), instant(modifiedAfter), blankToNull(postcode));
+        }
+
+        /** The free text of {@code search}, at most 200 characters. */
+        String search(String search) {
             String text = blankToNull(search);
             if (text != null && text.length() > 200) {
                 violations.add(new FieldViolation("search", "must be at most 200 characters"));
             }
-            return new HsdsExport.Filters(text, uuid("taxonomy_term_id", term), uuid("taxonomy_id", taxonomy),
-                    uuid("organization_id", organization), instant(modifiedAfter), blankToNull(postcode));
+            return text;
         }
 
         void check() {

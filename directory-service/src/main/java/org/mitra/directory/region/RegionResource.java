@@ -43,7 +43,7 @@ public class RegionResource {
         if (within == null || within.isBlank()) {
             return regions.all();
         }
-        List<RegionView> found = regions.within(within);
+        List<RegionView> found = regions.within(Regions.code("within", within));
         if (found.isEmpty()) {
             throw ResourceNotFoundException.of("Region", within);
         }

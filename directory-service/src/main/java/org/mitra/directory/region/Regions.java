@@ -71,4 +71,15 @@ public class Regions {
     public Optional<Region> find(String code) {
         return Region.findByIdOptional(code);
     }
+
+    /**
+     * A region code a caller gave in {@code parameter}: letters and digits, at most 16 (the longest code there is), or
+     * a 400 that does not repeat it. So a query parameter names an unknown region (404) only when it could be one.
+     */
+    public static String code(String parameter, String value) {
+        if (value.length() > 16 || !value.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
+            throw InvalidRequestException.of(parameter, "must be a region code of letters and digits such as 51 or 5171");
+        }
+        return value;
+    }
 }
