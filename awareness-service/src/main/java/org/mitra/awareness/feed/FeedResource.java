@@ -51,7 +51,7 @@ public class FeedResource {
                 "Per public campaign and month: pledges by type (person or business) and country of the pledger, and per "
                         + "activity the places taken and the attendance the organization counted. Counts below the "
                         + "disclosure threshold are withheld (with complementary suppression), the rest rounded down.",
-                BASE, List.of(MediaType.APPLICATION_JSON, CSV), List.of("month"), "PT1H", FeedTable.LICENCE,
+                BASE, List.of(MediaType.APPLICATION_JSON, CSV), List.of("month"), "P1D", FeedTable.LICENCE,
                 List.of(Roles.GOV_LIAISON, Roles.COALITION_ADMIN)));
     }
 

@@ -51,7 +51,7 @@ public class FeedResource {
                         + StatisticsFeed.describe() + " Counts below the disclosure threshold are withheld (with "
                         + "complementary suppression), the rest rounded down; medians need at least the threshold's "
                         + "number of referrals behind them.",
-                BASE, List.of(MediaType.APPLICATION_JSON, CSV), List.of("quarter", "month"), "PT1H", FeedTable.LICENCE,
+                BASE, List.of(MediaType.APPLICATION_JSON, CSV), List.of("quarter", "month"), "P1D", FeedTable.LICENCE,
                 List.of(Roles.GOV_LIAISON, Roles.COALITION_ADMIN)));
     }
 
