@@ -7,7 +7,7 @@ import org.mitra.local.DemoOrganization;
 
 /**
  * Someone calling the API: a demo user of the realm, a partner system's service account, or nobody. {@code role} is
- * the realm role the caller holds (DESIGN.md section 4), {@code anonymous} for no token.
+ * the realm role the caller holds (docs/roles.md §2), {@code anonymous} for no token.
  */
 public record Caller(String name, String role, Optional<DemoOrganization> organization) {
     public static final String ANONYMOUS_ROLE = "anonymous";

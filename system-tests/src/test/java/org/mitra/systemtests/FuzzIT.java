@@ -128,14 +128,14 @@ class FuzzIT {
                 SELECT count(*) FROM (SELECT action, from_status, to_status,
                   row_number() OVER (PARTITION BY referral_id ORDER BY position) AS n FROM referral_history) h
                 WHERE h.n = 1 AND (h.from_status IS NOT NULL OR h.to_status <> 'DRAFT')""");
-        // DESIGN section 5: no referral is submitted without recorded consent; a withdrawal cancels what is open.
+        // docs/referrals.md §3–4: no referral is submitted without recorded consent; a withdrawal cancels what is open.
         invariants.put("referral: open and submitted without consent, or with consent withdrawn", """
                 SELECT count(*) FROM referral WHERE status IN ('REQUESTED','ACCEPTED','IN_PROGRESS','ON_HOLD')
                   AND (consent IS NULL OR consent_withdrawn_at IS NOT NULL)""");
         invariants.put("referral: submitted but no time of request", """
                 SELECT count(*) FROM referral WHERE status <> 'DRAFT' AND requested_at IS NULL
                   AND EXISTS (SELECT 1 FROM referral_history h WHERE h.referral_id = referral.id AND h.action = 'submit')""");
-        // DESIGN section 5: intervention-slice referrals carry a law-enforcement reference.
+        // docs/referrals.md §6: intervention-slice referrals carry a law-enforcement reference.
         invariants.put("referral: intervention without law-enforcement reference", """
                 SELECT count(*) FROM referral WHERE slice = 'intervention'
                   AND (law_enforcement_agency IS NULL OR law_enforcement_report_number IS NULL)""");

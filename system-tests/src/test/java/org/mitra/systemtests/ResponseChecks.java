@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What every answer of the platform must satisfy, whatever was asked (DESIGN.md section 8). */
+/** What every answer of the platform must satisfy, whatever was asked (docs/api.md). */
 public final class ResponseChecks {
     /** Traces of a Java stack trace or exception text leaking into a response. */
     private static final List<String> LEAKS = List.of("at org.", "at java.", "Exception:", "\tat ");

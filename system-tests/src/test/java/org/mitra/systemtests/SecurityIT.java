@@ -276,14 +276,14 @@ class SecurityIT {
         assertThat(failures).as("object-level authorization").isEmpty();
     }
 
-    /** One caller per role of DESIGN.md section 4, the organization roles from the owner organization. */
+    /** One caller per role of docs/roles.md §2, the organization roles from the owner organization. */
     private static List<Caller> roleCallers() {
         return List.of(Caller.COALITION_ADMIN, Caller.GOV_LIAISON, Caller.orgAdmin(OwnedObjects.OWNER),
                 Caller.caseworker(OwnedObjects.OWNER), Caller.PARTNER_APP, Caller.ANONYMOUS);
     }
 
     /**
-     * Denials DESIGN.md section 4 states beyond the roles each operation documents: the coalition admin never sees
+     * Denials docs/roles.md §2 states beyond the roles each operation documents: the coalition admin never sees
      * survivor identity, the government liaison nothing row-level about people (no referral operation at all).
      */
     private static boolean deniedByDesign(OpenApi.Operation operation, Caller caller) {
@@ -304,7 +304,7 @@ class SecurityIT {
         List<String> excused = new ArrayList<>();
         StringBuilder matrix = new StringBuilder("### API5 function level: status per operation and role\n\n"
                 + "Roles documented by the operation (its OpenAPI security, `any` = every authenticated caller) and the"
-                + " denials of DESIGN.md section 4 (coalition-admin never reads identity, gov-liaison no referral) give the"
+                + " denials of docs/roles.md §2 (coalition-admin never reads identity, gov-liaison no referral) give the"
                 + " expectation: `ok` = allowed, `deny` = must be refused (401 anonymous, else 401/403/404). Cells show"
                 + " expectation:status.\n\n| operation | documented roles |");
         roleCallers().forEach(caller -> matrix.append(' ').append(caller.role()).append(" |"));

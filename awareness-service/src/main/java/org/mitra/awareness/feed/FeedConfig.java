@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import org.mitra.feeds.DisclosurePolicy;
 
-/** Disclosure control of the government feeds (DESIGN §7). */
+/** Disclosure control of the government feeds (docs/privacy.md §3). */
 @ConfigMapping(prefix = "mitra.awareness.feeds")
 public interface FeedConfig {
     /** Counts of people below this are withheld (never below 5). */

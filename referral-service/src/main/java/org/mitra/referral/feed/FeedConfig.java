@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import org.mitra.feeds.DisclosurePolicy;
 
-/** Disclosure control of the referral statistics feed (DESIGN §7). */
+/** Disclosure control of the referral statistics feed (docs/privacy.md §3). */
 @ConfigMapping(prefix = "mitra.referral.feeds")
 public interface FeedConfig {
     /** Counts of referrals (people) below this are withheld, and so are medians over fewer; never below 5. */

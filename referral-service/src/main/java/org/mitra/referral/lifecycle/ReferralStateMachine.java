@@ -18,7 +18,7 @@ import java.util.Set;
 import org.mitra.events.referral.ReferralStatus;
 
 /**
- * The referral state machine of DESIGN section 5 (FHIR Task, Gravity referral profile): the sender
+ * The referral state machine of docs/referrals.md §2 (FHIR Task, Gravity referral profile): the sender
  * drafts and submits, the receiver accepts, rejects, starts, holds, resumes, completes or fails,
  * either side cancels an open referral, and the sender marks one entered in error. Pure: no I/O.
  */

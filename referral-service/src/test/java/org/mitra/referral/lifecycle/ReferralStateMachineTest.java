@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mitra.events.referral.ReferralStatus;
 
-/** Every (state, side, action) of DESIGN section 5, each either allowed to one exact state or refused. */
+/** Every (state, side, action) of docs/referrals.md §2, each either allowed to one exact state or refused. */
 class ReferralStateMachineTest {
     /** The allowed transitions, written out independently of the implementation. */
     private static final List<Object[]> ALLOWED = List.of(

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.mitra.web.Caller;
 
 /**
- * The audit of feed pulls (DESIGN §7): who (the token's user name and subject, never anything about the people
+ * The audit of feed pulls (docs/privacy.md §1): who (the token's user name and subject, never anything about the people
  * counted) pulled which feed and period, in which format, and whether the caller already had it. Written to the
  * service's {@code feed_pull} table, which each service's migrations create with the columns used here, in a
  * transaction of its own so the record stays even when answering fails afterwards.

@@ -25,7 +25,7 @@ import org.mitra.feeds.Period.Granularity;
 import org.mitra.web.problem.InvalidRequestException;
 
 /**
- * How every Mitra service serves a government feed over HTTP (DESIGN §7): a period named in the path, JSON with a
+ * How every Mitra service serves a government feed over HTTP (docs/privacy.md §2): a period named in the path, JSON with a
  * self-describing header or CSV with an HXL row, a content-based {@code ETag} and {@code Last-Modified} answered with
  * 304, a {@code since} cursor, and every pull handed to the service's audit.
  */
