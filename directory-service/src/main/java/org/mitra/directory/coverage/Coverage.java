@@ -3,6 +3,8 @@ package org.mitra.directory.coverage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,16 +38,18 @@ public class Coverage {
                 JOIN matching_region m ON m.code = sr.region_code
                 JOIN service s ON s.id = sr.service_id AND s.status = 'ACTIVE'
                 JOIN organization o ON o.id = s.organization_id AND o.status = 'VERIFIED')
-            SELECT t.slice, t.code, count(DISTINCT f.organization_id),
-                   coalesce(sum(f.capacity_maximum), 0), coalesce(sum(f.capacity_available), 0), count(f.capacity_available)
+            SELECT t.slice AS slice, t.code AS category, count(DISTINCT f.organization_id) AS providers,
+                   coalesce(sum(f.capacity_maximum), 0) AS maximum, coalesce(sum(f.capacity_available), 0) AS available,
+                   count(f.capacity_available) > 0 AS reported
             FROM taxonomy_term t LEFT JOIN offered f ON f.category_id = t.id
             WHERE t.parent_id IS NOT NULL
             GROUP BY GROUPING SETS ((t.slice, t.code), (t.slice))
             """;
     private static final String DEMAND = """
             WITH target AS (SELECT path FROM region WHERE code = :region)
-            SELECT d.category_code, count(*),
-                   count(*) FILTER (WHERE d.rejected_no_capacity), count(*) FILTER (WHERE d.overdue)
+            SELECT d.category_code AS category, count(*) AS requested,
+                   count(*) FILTER (WHERE d.rejected_no_capacity) AS rejected_no_capacity,
+                   count(*) FILTER (WHERE d.overdue) AS overdue
             FROM referral_demand d
             JOIN region r ON r.code = d.region_code
             JOIN target t ON r.path = t.path OR r.path LIKE t.path || '.%'
@@ -77,38 +81,35 @@ public class Coverage {
         Instant now = clock.instant();
         Map<String, Supply> categorySupply = new HashMap<>();
         Map<Slice, Supply> sliceSupply = new HashMap<>();
-        for (Object[] row : rows(entityManager.createNativeQuery(SUPPLY).setParameter("region", region.code).getResultList())) {
-            Supply supply = new Supply(number(row[2]), number(row[3]), number(row[4]), number(row[5]) > 0);
-            Slice slice = Slice.valueOf((String) row[0]);
-            if (row[1] == null) {
-                sliceSupply.put(slice, supply);
+        Query supplyQuery = entityManager.createNativeQuery(SUPPLY, Tuple.class).setParameter("region", region.code);
+        for (Tuple row : tuples(supplyQuery)) {
+            Supply supply = Supply.of(row);
+            String category = row.get("category", String.class);
+            if (category == null) {
+                sliceSupply.put(Slice.valueOf(row.get("slice", String.class)), supply);
             } else {
-                categorySupply.put((String) row[1], supply);
+                categorySupply.put(category, supply);
             }
         }
         Map<String, PublishedDemand> demand = new HashMap<>();
         if (exactDemand) {
-            for (Object[] row : rows(entityManager.createNativeQuery(DEMAND)
+            for (Tuple row : tuples(entityManager.createNativeQuery(DEMAND, Tuple.class)
                     .setParameter("region", region.code)
-                    .setParameter("since", Timestamp.from(now.minus(config.demandWindow())))
-                    .getResultList())) {
-                demand.put((String) row[0], PublishedDemand.exact(new Demand(number(row[1]), number(row[2]), number(row[3]))));
+                    .setParameter("since", Timestamp.from(now.minus(config.demandWindow()))))) {
+                demand.put(row.get("category", String.class), PublishedDemand.exact(Demand.of(row)));
             }
             return new CoverageReport(RegionView.of(region), now, true, null, null,
                     slices(categorySupply, sliceSupply, demand, true));
         }
         PublicDemand.Published published = publicDemand.of(region);
-        for (Map.Entry<String, Long[]> cell : published.byCategory().entrySet()) {
-            Long[] counts = cell.getValue();
-            demand.put(cell.getKey(), PublishedDemand.published(counts[0], counts[1], counts[2]));
-        }
+        demand.putAll(published.byCategory());
         return new CoverageReport(RegionView.of(region), now, false, published.period().toString(), published.takenAt(),
                 slices(categorySupply, sliceSupply, demand, false));
     }
 
     private List<SliceCoverage> slices(Map<String, Supply> categorySupply, Map<Slice, Supply> sliceSupply,
             Map<String, PublishedDemand> demand, boolean exactDemand) {
-        PublishedDemand none = exactDemand ? PublishedDemand.exact(Demand.NONE) : PublishedDemand.published(null, null, null);
+        PublishedDemand none = exactDemand ? PublishedDemand.exact(Demand.NONE) : PublishedDemand.WITHHELD;
         List<TermView> pie = taxonomy.slicesWithCategories();
         List<SliceCoverage> slices = new ArrayList<>();
         for (TermView slice : pie) {
@@ -120,7 +121,7 @@ public class Coverage {
                 Demand seen = shown.asPublished();
                 sliceDemand = sliceDemand.plus(seen);
                 categories.add(new CategoryCoverage(category.code(), category.names(),
-                        CoverageRules.categoryVerdict(supply.providers(), supply.reported() ? supply.available() : null, seen),
+                        CoverageRules.categoryVerdict(supply.providers(), supply.reportedAvailable(), seen),
                         supply.providers(), supply.maximum(), supply.available(), shown));
             }
             Supply supply = sliceSupply.getOrDefault(slice.slice(), Supply.NONE);
@@ -135,18 +136,9 @@ public class Coverage {
         return slices;
     }
 
-
-    /** @param reported whether any provider reports its available capacity (0 available is not "unknown") */
-    private record Supply(long providers, long maximum, long available, boolean reported) {
-        static final Supply NONE = new Supply(0, 0, 0, false);
-    }
-
+    /** The rows of a native query created with {@link Tuple} results, read by their column aliases. */
     @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(List<?> result) {
-        return (List<Object[]>) result;
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
+    static List<Tuple> tuples(Query query) {
+        return (List<Tuple>) query.getResultList();
     }
 }

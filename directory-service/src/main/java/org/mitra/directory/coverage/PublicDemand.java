@@ -3,6 +3,7 @@ package org.mitra.directory.coverage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mitra.directory.feed.CoverageFeed;
+import org.mitra.directory.feed.CoverageFeed.RegionCategory;
 import org.mitra.directory.region.Region;
 import org.mitra.feeds.Period;
 
@@ -42,9 +44,9 @@ public class PublicDemand {
     Clock clock = Clock.systemUTC();
 
     /** One region's published demand: per category code, requested, rejected for lack of capacity and overdue (null: withheld). */
-    public record Published(Period period, Instant takenAt, Map<String, Long[]> byCategory) {
-        public Long[] of(String category) {
-            return byCategory.getOrDefault(category, new Long[3]);
+    public record Published(Period period, Instant takenAt, Map<String, PublishedDemand> byCategory) {
+        public PublishedDemand of(String category) {
+            return byCategory.getOrDefault(category, PublishedDemand.WITHHELD);
         }
     }
 
@@ -70,12 +72,13 @@ public class PublicDemand {
         if (takenAt == null || !takenAt.plus(refresh).isAfter(clock.instant())) {
             takenAt = take(period, refresh);
         }
-        Map<String, Long[]> byCategory = new HashMap<>();
-        for (Object[] row : rows(entityManager.createNativeQuery("""
+        Map<String, PublishedDemand> byCategory = new HashMap<>();
+        for (Tuple row : Coverage.tuples(entityManager.createNativeQuery("""
                 SELECT category_code, requested, rejected_no_capacity, overdue FROM coverage_public_demand
-                WHERE period = :period AND region_code = :region""")
-                .setParameter("period", period.toString()).setParameter("region", region.code).getResultList())) {
-            byCategory.put((String) row[0], new Long[] {count(row[1]), count(row[2]), count(row[3])});
+                WHERE period = :period AND region_code = :region""", Tuple.class)
+                .setParameter("period", period.toString()).setParameter("region", region.code))) {
+            byCategory.put(row.get("category_code", String.class), PublishedDemand.published(
+                    count(row.get("requested")), count(row.get("rejected_no_capacity")), count(row.get("overdue"))));
         }
         return new Published(period, takenAt, byCategory);
     }
@@ -97,21 +100,20 @@ public class PublicDemand {
         }
         entityManager.createNativeQuery("DELETE FROM coverage_public_demand WHERE period = :period")
                 .setParameter("period", period.toString()).executeUpdate();
-        for (Map.Entry<String, Long[]> cell : feed.publishedDemand(period).entrySet()) {
-            Long[] counts = cell.getValue();
-            if (positive(counts[0]) == null && positive(counts[1]) == null && positive(counts[2]) == null) {
+        for (Map.Entry<RegionCategory, PublishedDemand> cell : feed.publishedDemand(period).entrySet()) {
+            PublishedDemand shown = cell.getValue();
+            if (!shown.anyShown()) {
                 continue; // a zero and a withheld count read the same: nothing stored
             }
-            String[] key = cell.getKey().split("/", 2);
             entityManager.createNativeQuery("""
                     INSERT INTO coverage_public_demand (period, region_code, category_code, requested, rejected_no_capacity, overdue)
                     VALUES (:period, :region, :category, :requested, :rejected, :overdue)""")
                     .setParameter("period", period.toString())
-                    .setParameter("region", key[0])
-                    .setParameter("category", key[1])
-                    .setParameter("requested", positive(counts[0]))
-                    .setParameter("rejected", positive(counts[1]))
-                    .setParameter("overdue", positive(counts[2]))
+                    .setParameter("region", cell.getKey().region())
+                    .setParameter("category", cell.getKey().category())
+                    .setParameter("requested", shown.requested())
+                    .setParameter("rejected", shown.rejectedNoCapacity())
+                    .setParameter("overdue", shown.overdue())
                     .executeUpdate();
         }
         entityManager.createNativeQuery("""
@@ -143,11 +145,6 @@ public class PublicDemand {
     }
 
     private static Long count(Object value) {
-        return value == null ? null : positive(((Number) value).longValue());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(List<?> result) {
-        return (List<Object[]>) result;
+        return value == null ? null : ((Number) value).longValue();
     }
 }

@@ -17,12 +17,15 @@ public record PublishedDemand(
         @Schema(description = "Whether any of the counts is withheld (null): too few to publish, or none; the two are "
                 + "never told apart", examples = "false") boolean withheld) {
 
+    /** Nothing shown: every count withheld (too few, or none). */
+    public static final PublishedDemand WITHHELD = new PublishedDemand(null, null, null, true);
+
     static PublishedDemand exact(Demand demand) {
         return new PublishedDemand(demand.requested(), demand.rejectedNoCapacity(), demand.overdue(), false);
     }
 
-    /** Published counts; a zero becomes withheld like a small count. */
-    static PublishedDemand published(Long requested, Long rejectedNoCapacity, Long overdue) {
+    /** Published counts, each null when withheld; a zero becomes withheld like a small count. */
+    public static PublishedDemand published(Long requested, Long rejectedNoCapacity, Long overdue) {
         Long shownRequested = PublicDemand.positive(requested);
         Long shownRejected = PublicDemand.positive(rejectedNoCapacity);
         Long shownOverdue = PublicDemand.positive(overdue);
@@ -30,8 +33,13 @@ public record PublishedDemand(
                 shownRequested == null || shownRejected == null || shownOverdue == null);
     }
 
+    /** Whether any of the counts is shown (not withheld). */
+    public boolean anyShown() {
+        return requested != null || rejectedNoCapacity != null || overdue != null;
+    }
+
     /** The figures a verdict may use: what is published, a withheld count taken as none. */
-    Demand asPublished() {
+    public Demand asPublished() {
         return new Demand(requested == null ? 0 : requested, rejectedNoCapacity == null ? 0 : rejectedNoCapacity,
                 overdue == null ? 0 : overdue);
     }

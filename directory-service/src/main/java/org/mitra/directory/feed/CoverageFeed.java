@@ -4,6 +4,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,10 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.mitra.directory.coverage.CoverageConfig;
 import org.mitra.directory.coverage.CoverageRules;
 import org.mitra.directory.coverage.Demand;
+import org.mitra.directory.coverage.PublishedDemand;
+import org.mitra.directory.coverage.Supply;
 import org.mitra.directory.region.Region;
 import org.mitra.directory.taxonomy.Taxonomy;
 import org.mitra.directory.taxonomy.TermView;
@@ -77,14 +82,16 @@ public class CoverageFeed {
                 JOIN pairs p ON p.source = sr.region_code
                 JOIN service s ON s.id = sr.service_id AND s.status = 'ACTIVE'
                 JOIN organization o ON o.id = s.organization_id AND o.status = 'VERIFIED')
-            SELECT f.target, t.code, count(DISTINCT f.organization_id), coalesce(sum(f.capacity_maximum), 0),
-                   coalesce(sum(f.capacity_available), 0), count(f.capacity_available)
+            SELECT f.target AS region, t.code AS category, count(DISTINCT f.organization_id) AS providers,
+                   coalesce(sum(f.capacity_maximum), 0) AS maximum, coalesce(sum(f.capacity_available), 0) AS available,
+                   count(f.capacity_available) > 0 AS reported
             FROM offered f JOIN taxonomy_term t ON t.id = f.category_id
             GROUP BY f.target, t.code""".formatted(REGION_PAIRS.formatted("OR t.path LIKE r.path || '.%'"));
     private static final String DEMAND = """
             WITH pairs AS (%s)
-            SELECT p.target, d.category_code, count(*), count(*) FILTER (WHERE d.rejected_no_capacity),
-                   count(*) FILTER (WHERE d.overdue)
+            SELECT p.target AS region, d.category_code AS category, count(*) AS requested,
+                   count(*) FILTER (WHERE d.rejected_no_capacity) AS rejected_no_capacity,
+                   count(*) FILTER (WHERE d.overdue) AS overdue
             FROM referral_demand d JOIN pairs p ON p.source = d.region_code
             WHERE d.requested_at >= :start AND d.requested_at < :end
             GROUP BY p.target, d.category_code""".formatted(REGION_PAIRS.formatted(""));
@@ -118,6 +125,14 @@ public class CoverageFeed {
     public record PeriodEntry(Period period, Instant lastModified) {
     }
 
+    /** The cell of one category in one region: what supply, demand and the published figures are kept by. */
+    public record RegionCategory(String region, String category) {
+        /** The cell of a native query row, by its column aliases {@code region} and {@code category}. */
+        static RegionCategory of(Tuple row) {
+            return new RegionCategory(row.get("region", String.class), row.get("category", String.class));
+        }
+    }
+
     /** Takes the current quarter's and month's supply snapshot; past periods keep their last one. */
     @Scheduled(every = "${mitra.feeds.coverage.snapshot-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
@@ -135,18 +150,20 @@ public class CoverageFeed {
         String period = snapshotted.toString();
         entityManager.createNativeQuery("DELETE FROM coverage_snapshot WHERE period = :period")
                 .setParameter("period", period).executeUpdate();
-        for (Object[] row : rows(entityManager.createNativeQuery(SUPPLY).getResultList())) {
+        for (Tuple row : tuples(entityManager.createNativeQuery(SUPPLY, Tuple.class))) {
+            RegionCategory cell = RegionCategory.of(row);
+            Supply supply = Supply.of(row);
             entityManager.createNativeQuery("""
                     INSERT INTO coverage_snapshot (period, region_code, category_code, providers, total_capacity,
                                                    available_capacity, capacity_reported, taken_at)
                     VALUES (:period, :region, :category, :providers, :total, :available, :reported, :at)""")
                     .setParameter("period", period)
-                    .setParameter("region", row[0])
-                    .setParameter("category", row[1])
-                    .setParameter("providers", number(row[2]))
-                    .setParameter("total", number(row[3]))
-                    .setParameter("available", number(row[4]))
-                    .setParameter("reported", number(row[5]) > 0)
+                    .setParameter("region", cell.region())
+                    .setParameter("category", cell.category())
+                    .setParameter("providers", supply.providers())
+                    .setParameter("total", supply.maximum())
+                    .setParameter("available", supply.available())
+                    .setParameter("reported", supply.reported())
                     .setParameter("at", Timestamp.from(now))
                     .executeUpdate();
         }
@@ -213,31 +230,32 @@ public class CoverageFeed {
         List<Region> regions = Region.<Region>list("order by path");
         Map<String, Region> byCode = regions.stream().collect(Collectors.toMap(region -> region.code, Function.identity()));
         List<TermView> pie = taxonomy.slicesWithCategories();
-        Map<String, long[]> supply = new HashMap<>();
-        for (Object[] row : rows(entityManager.createNativeQuery("""
-                SELECT region_code, category_code, providers, total_capacity, available_capacity,
-                       CASE WHEN capacity_reported THEN 1 ELSE 0 END
-                FROM coverage_snapshot WHERE period = :period""").setParameter("period", period.toString()).getResultList())) {
-            supply.put(row[0] + "/" + row[1], new long[] {number(row[2]), number(row[3]), number(row[4]), number(row[5])});
+        Map<RegionCategory, Supply> supply = new HashMap<>();
+        for (Tuple row : tuples(entityManager.createNativeQuery("""
+                SELECT region_code AS region, category_code AS category, providers, total_capacity AS maximum,
+                       available_capacity AS available, capacity_reported AS reported
+                FROM coverage_snapshot WHERE period = :period""", Tuple.class)
+                .setParameter("period", period.toString()))) {
+            supply.put(RegionCategory.of(row), Supply.of(row));
         }
-        Map<String, Demand> demand = demand(period);
-        Map<String, Long[]> published = protect(regions, byCode, pie, demand);
+        Map<RegionCategory, PublishedDemand> published = protect(regions, byCode, pie, demand(period));
         List<List<Object>> rows = new ArrayList<>();
         boolean snapshot = !supply.isEmpty();
         boolean demandPublished = false;
         for (Region region : regions) {
             for (TermView slice : pie) {
                 for (TermView category : slice.categories()) {
-                    String key = region.code + "/" + category.code();
-                    long[] offered = supply.getOrDefault(key, new long[4]);
-                    Long[] shown = published.get(key);
-                    demandPublished |= shown[0] != null || shown[1] != null || shown[2] != null;
-                    // The verdict from the published figures only, never from the exact counts behind them.
-                    Demand seen = new Demand(orZero(shown[0]), orZero(shown[1]), orZero(shown[2]));
+                    RegionCategory cell = new RegionCategory(region.code, category.code());
+                    Supply offered = supply.getOrDefault(cell, Supply.NONE);
+                    PublishedDemand shown = published.getOrDefault(cell, PublishedDemand.WITHHELD);
+                    demandPublished |= shown.anyShown();
                     rows.add(Arrays.asList(region.code, region.name, region.level.name(), slice.code(), category.code(),
-                            snapshot ? offered[0] : null, snapshot ? offered[1] : null, snapshot ? offered[2] : null,
-                            shown[0], shown[1], shown[2],
-                            snapshot ? CoverageRules.categoryVerdict(offered[0], offered[3] > 0 ? offered[2] : null, seen).name() : null));
+                            snapshot ? offered.providers() : null, snapshot ? offered.maximum() : null,
+                            snapshot ? offered.available() : null,
+                            shown.requested(), shown.rejectedNoCapacity(), shown.overdue(),
+                            // The verdict from the published figures only, never from the exact counts behind them.
+                            snapshot ? CoverageRules.categoryVerdict(offered.providers(), offered.reportedAvailable(),
+                                    shown.asPublished()).name() : null));
                 }
             }
         }
@@ -247,24 +265,23 @@ public class CoverageFeed {
     }
 
     /**
-     * What the feed publishes of a period's demand, by {@code region/category}: requested, rejected for lack
+     * What the feed publishes of a period's demand, by region and category: requested, rejected for lack
      * of capacity and overdue, each null when withheld, a zero included. The public coverage shows the same figures
      * (computed from the records now, not read from the feed's daily snapshot: it keeps a daily snapshot of its own).
      */
     @Transactional
-    public Map<String, Long[]> publishedDemand(Period period) {
+    public Map<RegionCategory, PublishedDemand> publishedDemand(Period period) {
         List<Region> regions = Region.<Region>list("order by path");
         Map<String, Region> byCode = regions.stream().collect(Collectors.toMap(region -> region.code, Function.identity()));
         return protect(regions, byCode, taxonomy.slicesWithCategories(), demand(period));
     }
 
-    private Map<String, Demand> demand(Period period) {
-        Map<String, Demand> demand = new HashMap<>();
-        for (Object[] row : rows(entityManager.createNativeQuery(DEMAND)
+    private Map<RegionCategory, Demand> demand(Period period) {
+        Map<RegionCategory, Demand> demand = new HashMap<>();
+        for (Tuple row : tuples(entityManager.createNativeQuery(DEMAND, Tuple.class)
                 .setParameter("start", Timestamp.from(period.start()))
-                .setParameter("end", Timestamp.from(period.end()))
-                .getResultList())) {
-            demand.put(row[0] + "/" + row[1], new Demand(number(row[2]), number(row[3]), number(row[4])));
+                .setParameter("end", Timestamp.from(period.end())))) {
+            demand.put(RegionCategory.of(row), Demand.of(row));
         }
         return demand;
     }
@@ -274,35 +291,46 @@ public class CoverageFeed {
      * has a partner within its province; provinces as (province, category); the country by category.
      * A published zero is then withheld too: a zero and a small count read the same (null).
      */
-    private Map<String, Long[]> protect(List<Region> regions, Map<String, Region> byCode, List<TermView> pie,
-            Map<String, Demand> demand) {
-        DisclosurePolicy policy = policy();
+    private Map<RegionCategory, PublishedDemand> protect(List<Region> regions, Map<String, Region> byCode,
+            List<TermView> pie, Map<RegionCategory, Demand> demand) {
         List<String> categories = pie.stream().flatMap(slice -> slice.categories().stream()).map(TermView::code).toList();
-        Map<String, Long[]> published = new HashMap<>();
-        List<java.util.function.ToLongFunction<Demand>> measures = List.of(Demand::requested, Demand::rejectedNoCapacity, Demand::overdue);
         Map<Region.Level, List<Region>> byLevel = regions.stream().collect(Collectors.groupingBy(region -> region.level));
-        for (int m = 0; m < measures.size(); m++) {
-            var measure = measures.get(m);
-            for (List<Region> level : List.of(
-                    concat(byLevel.get(Region.Level.REGENCY), byLevel.get(Region.Level.CITY)),
-                    byLevel.getOrDefault(Region.Level.PROVINCE, List.of()),
-                    byLevel.getOrDefault(Region.Level.COUNTRY, List.of()))) {
-                List<Cell> cells = new ArrayList<>();
-                for (Region region : level) {
-                    for (String category : categories) {
-                        long count = measure.applyAsLong(demand.getOrDefault(region.code + "/" + category, Demand.NONE));
-                        cells.add(new Cell(key(region, byCode, category), count));
-                    }
+        List<List<Region>> levels = List.of(
+                concat(byLevel.get(Region.Level.REGENCY), byLevel.get(Region.Level.CITY)),
+                byLevel.getOrDefault(Region.Level.PROVINCE, List.of()),
+                byLevel.getOrDefault(Region.Level.COUNTRY, List.of()));
+        Map<RegionCategory, Long> requested = protect(levels, byCode, categories, demand, Demand::requested);
+        Map<RegionCategory, Long> rejected = protect(levels, byCode, categories, demand, Demand::rejectedNoCapacity);
+        Map<RegionCategory, Long> overdue = protect(levels, byCode, categories, demand, Demand::overdue);
+        Map<RegionCategory, PublishedDemand> published = new HashMap<>();
+        for (RegionCategory cell : requested.keySet()) {
+            // A published zero is withheld too: a zero and a small count read the same (null).
+            published.put(cell, PublishedDemand.published(requested.get(cell), rejected.get(cell), overdue.get(cell)));
+        }
+        return published;
+    }
+
+    /** One measure of demand as published, level by level (null: withheld). */
+    private Map<RegionCategory, Long> protect(List<List<Region>> levels, Map<String, Region> byCode,
+            List<String> categories, Map<RegionCategory, Demand> demand, ToLongFunction<Demand> measure) {
+        DisclosurePolicy policy = policy();
+        Map<RegionCategory, Long> published = new HashMap<>();
+        for (List<Region> level : levels) {
+            List<Cell> cells = new ArrayList<>();
+            Map<List<String>, RegionCategory> cellOf = new HashMap<>();
+            for (Region region : level) {
+                for (String category : categories) {
+                    RegionCategory cell = new RegionCategory(region.code, category);
+                    List<String> key = key(region, byCode, category);
+                    cellOf.put(key, cell);
+                    cells.add(new Cell(key, measure.applyAsLong(demand.getOrDefault(cell, Demand.NONE))));
                 }
-                if (cells.isEmpty()) {
-                    continue;
-                }
-                for (PublishedCell cell : DisclosureControl.protect(cells, policy)) {
-                    List<String> key = cell.key();
-                    String region = key.get(key.size() - 2);
-                    published.computeIfAbsent(region + "/" + key.get(key.size() - 1), ignored -> new Long[3])[m] =
-                            withheldIfZero(cell.count());
-                }
+            }
+            if (cells.isEmpty()) {
+                continue;
+            }
+            for (PublishedCell cell : DisclosureControl.protect(cells, policy)) {
+                published.put(cellOf.get(cell.key()), cell.count());
             }
         }
         return published;
@@ -359,21 +387,9 @@ public class CoverageFeed {
         throw new IllegalStateException("Not a time: " + value.getClass());
     }
 
+    /** The rows of a native query created with {@link Tuple} results, read by their column aliases. */
     @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(List<?> result) {
-        return (List<Object[]>) result;
-    }
-
-    /** A published count, or null when withheld or zero: the two must not be told apart. */
-    private static Long withheldIfZero(Long published) {
-        return published == null || published == 0 ? null : published;
-    }
-
-    private static long orZero(Long published) {
-        return published == null ? 0 : published;
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
+    private static List<Tuple> tuples(Query query) {
+        return (List<Tuple>) query.getResultList();
     }
 }
