@@ -16,13 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.directory.region.Region;
 import org.mitra.directory.region.Regions;
 import org.mitra.web.Caller;
+import org.mitra.web.Roles;
 
 @Path("/api/directory")
 @Tag(name = "coverage", description = "The pie of pies: which slices and categories are covered, strained, duplicated or empty in a region")
 public class CoverageResource {
     private static final String DEFAULT_REGION = "51";
-    private static final String COALITION_ADMIN = "coalition-admin";
-    private static final String GOV_LIAISON = "gov-liaison";
     private static final java.util.Set<Region.Level> OFFERED_LEVELS = java.util.EnumSet.of(Region.Level.COUNTRY,
             Region.Level.PROVINCE, Region.Level.REGENCY, Region.Level.CITY);
 
@@ -49,7 +48,7 @@ public class CoverageResource {
                     + "and zeros alike withheld (null, withheld: true). Every verdict is computed from the figures shown, so "
                     + "nothing withheld can be read back from it. Regions below regency level are not offered (404).")
     public CoverageReport coverage(@Parameter(description = "Region code", example = "51") @QueryParam("region") String region) {
-        return coverage.forRegion(region(region), caller.hasRole(COALITION_ADMIN));
+        return coverage.forRegion(region(region), caller.hasRole(Roles.COALITION_ADMIN));
     }
 
     @GET
@@ -60,20 +59,20 @@ public class CoverageResource {
             description = "Drawn from the same figures as GET /coverage for the same caller: for everyone but coalition "
                     + "admins, the published demand of the last complete month and verdicts computed from it.")
     public String coverageSvg(@Parameter(description = "Region code", example = "51") @QueryParam("region") String region) {
-        return CoveragePie.svg(coverage.forRegion(region(region), caller.hasRole(COALITION_ADMIN)));
+        return CoveragePie.svg(coverage.forRegion(region(region), caller.hasRole(Roles.COALITION_ADMIN)));
     }
 
     @GET
     @Path("/coverage/needs")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    @RolesAllowed({COALITION_ADMIN, GOV_LIAISON})
+    @RolesAllowed({Roles.COALITION_ADMIN, Roles.GOV_LIAISON})
     @Operation(summary = "A region's unmet needs ranked by unmet demand, with the reason for each (coalition admins and government liaisons)",
             description = "Coalition admins: ranked by the exact live counts. Government liaisons: ranked from the published "
                     + "figures of the last complete month only (as GET /coverage shows them), so a category with a few "
                     + "referrals ranks as one with none; unmet below the disclosure threshold is null.")
     public List<Need> needs(@Parameter(description = "Region code", example = "51") @QueryParam("region") String region) {
-        return needs.ranked(region(region), caller.hasRole(COALITION_ADMIN));
+        return needs.ranked(region(region), caller.hasRole(Roles.COALITION_ADMIN));
     }
 
     /**
@@ -84,7 +83,7 @@ public class CoverageResource {
     private Region region(String code) {
         String wanted = code == null || code.isBlank() ? DEFAULT_REGION : Regions.code("region", code);
         return regions.find(wanted)
-                .filter(found -> caller.hasRole(COALITION_ADMIN) || OFFERED_LEVELS.contains(found.level))
+                .filter(found -> caller.hasRole(Roles.COALITION_ADMIN) || OFFERED_LEVELS.contains(found.level))
                 .orElseThrow(() -> ResourceNotFoundException.of("Region", wanted));
     }
 }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.feeds.FeedDescription;
 import org.mitra.feeds.FeedTable;
 import org.mitra.feeds.Period;
+import org.mitra.web.Roles;
 import org.mitra.web.feeds.FeedPeriodLink;
 import org.mitra.web.feeds.FeedPullAudit;
 import org.mitra.web.feeds.FeedResponses;
@@ -32,8 +33,6 @@ public class FeedResource {
     static final String CSV = FeedResponses.CSV;
     static final List<Period.Granularity> OFFERED = List.of(Period.Granularity.QUARTER, Period.Granularity.MONTH);
     static final String BASE = "/api/directory/feeds/coverage";
-    static final String COALITION_ADMIN = "coalition-admin";
-    static final String GOV_LIAISON = "gov-liaison";
 
     @Inject
     CoverageFeed coverage;
@@ -53,13 +52,13 @@ public class FeedResource {
                         + "ended, and each period's table is a snapshot refreshed at most once a day, so a late event of "
                         + "an ended period shows at the next day's snapshot.",
                 BASE, List.of(MediaType.APPLICATION_JSON, CSV), List.of("quarter", "month"), "P1D",
-                FeedTable.LICENCE, List.of(GOV_LIAISON, COALITION_ADMIN)));
+                FeedTable.LICENCE, List.of(Roles.GOV_LIAISON, Roles.COALITION_ADMIN)));
     }
 
     @GET
     @Path("/coverage")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({GOV_LIAISON, COALITION_ADMIN})
+    @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
     @Operation(summary = "The closed periods of the coverage feed, oldest first; with since, only those changed after it",
             description = "The current period is never listed: a period is served once it has ended, so no pull shows "
                     + "a referral of the period still running. Each period is dated by when its published table last "
@@ -81,7 +80,7 @@ public class FeedResource {
     @GET
     @Path("/coverage/{period}")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @RolesAllowed({GOV_LIAISON, COALITION_ADMIN})
+    @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
     @Operation(summary = "One period of the coverage feed as JSON, or as CSV with an HXL row (Accept: text/csv); answers If-None-Match with 304",
             description = "Closed periods only: the current period, and any in the future, is 404. The table is the "
                     + "period's snapshot of the day (refreshed at most once a day; ETag and Last-Modified move only when "
@@ -95,7 +94,7 @@ public class FeedResource {
     @GET
     @Path("/coverage/{period}.csv")
     @Produces(CSV)
-    @RolesAllowed({GOV_LIAISON, COALITION_ADMIN})
+    @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
     @Operation(summary = "One period of the coverage feed as CSV with an HXL row")
     public Response periodCsv(@PathParam("period") String period, @Context Request request) {
         return respond(period, request, true);

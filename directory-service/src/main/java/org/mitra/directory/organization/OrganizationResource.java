@@ -64,7 +64,7 @@ public class OrganizationResource {
     }
 
     @POST
-    @RolesAllowed(Organizations.COALITION_ADMIN)
+    @RolesAllowed(Roles.COALITION_ADMIN)
     @Operation(summary = "Register an organization (it starts PENDING until the coalition verifies it)")
     public Response register(@Valid @NotNull OrganizationRequest request, @Context UriInfo uri) {
         Organization organization = organizations.register(request);
@@ -86,7 +86,7 @@ public class OrganizationResource {
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Organizations.ORG_ADMIN, Organizations.COALITION_ADMIN})
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
     @Operation(summary = "Replace an organization's details (its own admins or a coalition admin; If-Match required)",
             description = "name, slug and worksWithLawEnforcement must be sent unchanged (403 forbidden, naming them under "
                     + "fields, otherwise): only a coalition decision changes them (PUT .../verification). "
@@ -105,7 +105,7 @@ public class OrganizationResource {
 
     @PUT
     @Path("/{id}/verification")
-    @RolesAllowed(Organizations.COALITION_ADMIN)
+    @RolesAllowed(Roles.COALITION_ADMIN)
     @Operation(summary = "Verify, suspend or reset an organization, with a reason (coalition admins)",
             description = "The one way to change an organization's name, slug or worksWithLawEnforcement (which lets it offer "
                     + "intervention services and receive intervention referrals): give them in the decision; absent ones stay "
@@ -119,7 +119,7 @@ public class OrganizationResource {
 
     @GET
     @Path("/{id}/decisions")
-    @RolesAllowed(Organizations.COALITION_ADMIN)
+    @RolesAllowed(Roles.COALITION_ADMIN)
     @Operation(summary = "The coalition's decisions on an organization, newest first, with who decided and why (coalition admins)",
             description = "Registration, every verification, suspension or return to pending, and every change of what only "
                     + "the coalition decides: name, slug and worksWithLawEnforcement.")
@@ -138,7 +138,7 @@ public class OrganizationResource {
 
     @POST
     @Path("/{id}/services")
-    @RolesAllowed({Organizations.ORG_ADMIN, Organizations.COALITION_ADMIN})
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
     @Operation(summary = "Offer a new service (the organization's own admins or a coalition admin)",
             description = "The admins of a VERIFIED organization, or of a PENDING one describing its first services (which "
                     + "nobody outside sees until the coalition verifies it); a SUSPENDED organization's admins get 403 "

@@ -15,6 +15,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import org.mitra.events.directory.OrganizationStatus;
 import org.mitra.web.Caller;
+import org.mitra.web.Roles;
 import org.mitra.web.paging.Page;
 import org.mitra.web.paging.PageRequest;
 import org.mitra.web.etag.EntityTags;
@@ -32,9 +33,6 @@ import org.mitra.web.problem.ResourceNotFoundException;
  */
 @ApplicationScoped
 public class Organizations {
-    public static final String COALITION_ADMIN = "coalition-admin";
-    public static final String ORG_ADMIN = "org-admin";
-
     @Inject
     Caller caller;
 
@@ -66,7 +64,7 @@ public class Organizations {
     /** Verified organizations for everyone; coalition admins may ask for any status. */
     @Transactional
     public Page<Organization> list(OrganizationStatus status, PageRequest request) {
-        OrganizationStatus wanted = caller.hasRole(COALITION_ADMIN) ? status : OrganizationStatus.VERIFIED;
+        OrganizationStatus wanted = caller.hasRole(Roles.COALITION_ADMIN) ? status : OrganizationStatus.VERIFIED;
         PanacheQuery<Organization> query = wanted == null
                 ? Organization.findAll(Sort.by("name").and("id"))
                 : Organization.find("status", Sort.by("name").and("id"), wanted);
@@ -183,7 +181,7 @@ public class Organizations {
 
     /** Verified organizations for everyone; any other for coalition admins and its own staff (a suspended one's too). */
     boolean mayRead(Organization organization) {
-        return organization.isVerified() || caller.hasRole(COALITION_ADMIN) || caller.isStaffOf(organization.id);
+        return organization.isVerified() || caller.hasRole(Roles.COALITION_ADMIN) || caller.isStaffOf(organization.id);
     }
 
     /**
@@ -193,7 +191,7 @@ public class Organizations {
      * admins change nothing: 403 {@code organization-not-verified}.
      */
     public void requireEditor(Organization organization) {
-        if (caller.hasRole(COALITION_ADMIN)) {
+        if (caller.hasRole(Roles.COALITION_ADMIN)) {
             return;
         }
         if (!caller.isAdminOf(organization.id)) {
@@ -211,7 +209,7 @@ public class Organizations {
      * for the staff of a pending or suspended one.
      */
     public void requireVerifiedStaff(Organization organization, String what, String... roles) {
-        if (caller.hasRole(COALITION_ADMIN)) {
+        if (caller.hasRole(Roles.COALITION_ADMIN)) {
             return;
         }
         if (!caller.isStaffOf(organization.id) || java.util.Arrays.stream(roles).noneMatch(caller::hasRole)) {
@@ -228,7 +226,7 @@ public class Organizations {
      * the organization is suspended, whose staff see what the public sees of its services.
      */
     public boolean seesEverythingOf(UUID organizationId) {
-        if (caller.hasRole(COALITION_ADMIN)) {
+        if (caller.hasRole(Roles.COALITION_ADMIN)) {
             return true;
         }
         if (!caller.isStaffOf(organizationId)) {

@@ -23,6 +23,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mitra.web.Roles;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
 
@@ -31,8 +32,6 @@ import org.mitra.web.etag.IfMatch;
 @Transactional
 @Tag(name = "regions", description = "The region tree: country, province, regency or city")
 public class RegionResource {
-    static final String COALITION_ADMIN = "coalition-admin";
-
     @Inject
     Regions regions;
 
@@ -59,7 +58,7 @@ public class RegionResource {
     }
 
     @POST
-    @RolesAllowed(COALITION_ADMIN)
+    @RolesAllowed(Roles.COALITION_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a region under an existing one (coalition admins)")
     public Response add(@Valid @NotNull RegionRequest request, @Context UriInfo uri) {
@@ -70,7 +69,7 @@ public class RegionResource {
 
     @PUT
     @Path("/{code}")
-    @RolesAllowed(COALITION_ADMIN)
+    @RolesAllowed(Roles.COALITION_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename a region (coalition admins; If-Match required)")
     public Response rename(@PathParam("code") String code, @HeaderParam(IfMatch.HEADER) String ifMatch,

@@ -16,6 +16,7 @@ import org.mitra.directory.region.Regions;
 import org.mitra.directory.taxonomy.Taxonomy;
 import org.mitra.directory.taxonomy.TaxonomyTerm;
 import org.mitra.events.Slice;
+import org.mitra.web.Roles;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import org.mitra.web.paging.Page;
@@ -33,8 +34,6 @@ import org.mitra.web.problem.UnprocessableException;
  */
 @ApplicationScoped
 public class ServiceCatalog {
-    public static final String CASEWORKER = "caseworker";
-
     @Inject
     Organizations organizations;
 
@@ -120,7 +119,7 @@ public class ServiceCatalog {
     public Service updateAvailability(UUID id, String ifMatch, CapacityRequest availability) {
         Service service = visible(id);
         organizations.requireVerifiedStaff(service.organization, "update the availability of service " + id,
-                Organizations.ORG_ADMIN, CASEWORKER);
+                Roles.ORG_ADMIN, Roles.CASEWORKER);
         IfMatch.check(ifMatch, EntityTags.of(service.id, service.version));
         Capacity capacity = Optional.ofNullable(service.capacity).orElseGet(Capacity::new);
         Integer maximum = availability.maximum() != null ? availability.maximum() : capacity.maximum;

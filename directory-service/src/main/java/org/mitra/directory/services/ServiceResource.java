@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mitra.directory.organization.Organizations;
+import org.mitra.web.Roles;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
 import org.mitra.web.paging.Page;
@@ -71,7 +71,7 @@ public class ServiceResource {
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Organizations.ORG_ADMIN, Organizations.COALITION_ADMIN})
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
     @Operation(summary = "Replace a service's details (its organization's admins or a coalition admin; If-Match required)",
             description = "The admins of a VERIFIED (or still PENDING) organization; a SUSPENDED organization's admins get 403 "
                     + "organization-not-verified. A category of the intervention slice needs the organization's "
@@ -88,7 +88,7 @@ public class ServiceResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({Organizations.ORG_ADMIN, Organizations.COALITION_ADMIN})
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
     @Operation(summary = "Withdraw a service (its organization's admins or a coalition admin)",
             description = "The admins of a VERIFIED (or still PENDING) organization; a SUSPENDED organization's admins get 403 "
                     + "organization-not-verified.")
@@ -108,7 +108,7 @@ public class ServiceResource {
 
     @PUT
     @Path("/{id}/availability")
-    @RolesAllowed({Organizations.ORG_ADMIN, ServiceCatalog.CASEWORKER, Organizations.COALITION_ADMIN})
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.CASEWORKER, Roles.COALITION_ADMIN})
     @Operation(summary = "Update today's availability in one call (the organization's staff; If-Match honoured when sent)",
             description = "The organization's admins and caseworkers (role and org claim together) while it is VERIFIED; "
                     + "the staff of a PENDING or SUSPENDED organization get 403 organization-not-verified.")

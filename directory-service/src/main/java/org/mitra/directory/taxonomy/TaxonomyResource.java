@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mitra.web.Roles;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
 import org.mitra.web.problem.ResourceNotFoundException;
@@ -29,8 +30,6 @@ import org.mitra.web.problem.ResourceNotFoundException;
 @Transactional
 @Tag(name = "taxonomy", description = "The four slices of the pie and the categories within each")
 public class TaxonomyResource {
-    static final String COALITION_ADMIN = "coalition-admin";
-
     @Inject
     Taxonomy taxonomy;
 
@@ -50,7 +49,7 @@ public class TaxonomyResource {
     }
 
     @POST
-    @RolesAllowed(COALITION_ADMIN)
+    @RolesAllowed(Roles.COALITION_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a category to a slice (coalition admins)")
     public Response addCategory(@Valid @NotNull CategoryRequest request, @Context UriInfo uri) {
@@ -63,7 +62,7 @@ public class TaxonomyResource {
 
     @PUT
     @Path("/{code}")
-    @RolesAllowed(COALITION_ADMIN)
+    @RolesAllowed(Roles.COALITION_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename a slice or category (coalition admins; If-Match required)")
     public Response rename(@PathParam("code") String code, @HeaderParam(IfMatch.HEADER) String ifMatch,

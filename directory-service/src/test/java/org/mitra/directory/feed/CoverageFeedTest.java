@@ -40,6 +40,7 @@ import org.mitra.events.referral.ReferralStatusChanged;
 import org.mitra.feeds.Period;
 import org.mitra.web.feeds.FeedVersions;
 import org.mitra.testkit.Tokens;
+import org.mitra.web.Roles;
 
 @QuarkusTest
 class CoverageFeedTest {
@@ -339,13 +340,13 @@ class CoverageFeedTest {
     @Test
     void everyPullIsAuditedAndBadPeriodsAreRefused() {
         String liaison = "liaison-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.as("gov-liaison").username(liaison).sign())
+        given().auth().oauth2(Tokens.as(Roles.GOV_LIAISON).username(liaison).sign())
                 .get("/api/directory/feeds/coverage/" + CLOSED).then().statusCode(200);
         long pulls = QuarkusTransaction.requiringNew().call(() -> ((Number) Organization.getEntityManager()
                 .createNativeQuery("SELECT count(*) FROM feed_pull WHERE actor = ?1 AND feed = 'coverage' AND period = ?2")
                 .setParameter(1, liaison).setParameter(2, CLOSED).getSingleResult()).longValue());
         assertThat(pulls).isEqualTo(1);
-        given().auth().oauth2(Tokens.as("gov-liaison").username(liaison).sign())
+        given().auth().oauth2(Tokens.as(Roles.GOV_LIAISON).username(liaison).sign())
                 .get("/api/directory/feeds/coverage").then().statusCode(200);
         long listPulls = QuarkusTransaction.requiringNew().call(() -> ((Number) Organization.getEntityManager()
                 .createNativeQuery("SELECT count(*) FROM feed_pull WHERE actor = ?1 AND feed = 'coverage' AND period IS NULL "

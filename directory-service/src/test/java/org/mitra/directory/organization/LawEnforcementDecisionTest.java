@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mitra.testkit.Tokens;
+import org.mitra.web.Roles;
 
 /**
  * Issue 12 item 5: whether an organization works with law enforcement (and so receives intervention
@@ -90,7 +91,7 @@ class LawEnforcementDecisionTest {
         UUID organization = verified(profile(slug));
         String newSlug = "org-" + UUID.randomUUID().toString().substring(0, 8);
         String admin = "coalition-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.as("coalition-admin").username(admin).sign()).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.as(Roles.COALITION_ADMIN).username(admin).sign()).contentType(ContentType.JSON)
                 .body(Map.of("status", "VERIFIED", "reason", "MoU with Polda Bali seen on 2026-11-30",
                         "worksWithLawEnforcement", true, "name", "Renamed by the coalition", "slug", newSlug))
                 .put("/api/directory/organizations/" + organization + "/verification")

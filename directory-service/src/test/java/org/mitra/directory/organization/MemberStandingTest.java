@@ -26,6 +26,7 @@ import org.mitra.directory.region.Region;
 import org.mitra.directory.services.Service;
 import org.mitra.web.MemberStandings;
 import org.mitra.testkit.Tokens;
+import org.mitra.web.Roles;
 
 /**
  * Issue 12 items 4 and 6 in the directory: who counts as an organization's staff (a staff role and
@@ -87,7 +88,7 @@ class MemberStandingTest {
         decide(organization, "VERIFIED", "Checked by the coalition");
         String id = offer(Tokens.orgAdmin(organization), organization, shelter(province.code));
 
-        for (String outsider : List.of(Tokens.as("gov-liaison").org(organization).sign(), Tokens.as().org(organization).sign(),
+        for (String outsider : List.of(Tokens.as(Roles.GOV_LIAISON).org(organization).sign(), Tokens.as().org(organization).sign(),
                 Tokens.as("some-other-role").org(organization).sign())) {
             given().auth().oauth2(outsider).get("/api/directory/services/" + id)
                     .then().statusCode(200).body("locations", empty())
@@ -104,7 +105,7 @@ class MemberStandingTest {
     @Test
     void anOrgClaimWithoutAStaffRoleSeesNoPendingOrganization() {
         UUID organization = registered(profile("org-" + UUID.randomUUID().toString().substring(0, 8)));
-        given().auth().oauth2(Tokens.as("gov-liaison").org(organization).sign())
+        given().auth().oauth2(Tokens.as(Roles.GOV_LIAISON).org(organization).sign())
                 .get("/api/directory/organizations/" + organization).then().statusCode(404);
         given().auth().oauth2(Tokens.as().org(organization).sign())
                 .get("/api/directory/organizations/" + organization).then().statusCode(404);
@@ -177,9 +178,9 @@ class MemberStandingTest {
         changedShelter.put("name", "Changed while suspended");
 
         Map<String, String> tokens = Map.of(
-                "org-admin", Tokens.orgAdmin(organization),
-                "caseworker", Tokens.caseworker(organization),
-                "partner-app", Tokens.partnerApp(organization));
+                Roles.ORG_ADMIN, Tokens.orgAdmin(organization),
+                Roles.CASEWORKER, Tokens.caseworker(organization),
+                Roles.PARTNER_APP, Tokens.partnerApp(organization));
         List<String> organizationScoped = List.of("PUT organization", "POST service", "PUT service", "PUT availability",
                 "DELETE service");
         tokens.forEach((role, token) -> everyWrite(organization, service, serviceEtag, organizationEtag, changedProfile,
@@ -187,8 +188,8 @@ class MemberStandingTest {
                     Response response = call.apply(given().auth().oauth2(token).contentType(ContentType.JSON));
                     assertThat(response.statusCode()).as(role + " " + write).isEqualTo(403);
                     assertThat(response.contentType()).as(role + " " + write).startsWith(PROBLEM);
-                    if (organizationScoped.contains(write) && (role.equals("org-admin")
-                            || role.equals("caseworker") && write.equals("PUT availability"))) {
+                    if (organizationScoped.contains(write) && (role.equals(Roles.ORG_ADMIN)
+                            || role.equals(Roles.CASEWORKER) && write.equals("PUT availability"))) {
                         assertThat(response.jsonPath().getString("type")).as(role + " " + write).isEqualTo(NOT_VERIFIED);
                         assertThat(response.jsonPath().getString("organizationStatus")).isEqualTo("SUSPENDED");
                     }

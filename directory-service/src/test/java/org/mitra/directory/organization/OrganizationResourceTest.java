@@ -26,6 +26,7 @@ import org.mitra.events.directory.OrganizationStatus;
 import org.mitra.events.Topic;
 import org.mitra.testkit.KafkaTopics;
 import org.mitra.testkit.Tokens;
+import org.mitra.web.Roles;
 
 @QuarkusTest
 class OrganizationResourceTest {
@@ -91,7 +92,7 @@ class OrganizationResourceTest {
         given().auth().oauth2(Tokens.orgAdmin(UUID.randomUUID())).get(path).then().statusCode(200).body("statusReason", nullValue());
         given().auth().oauth2(Tokens.govLiaison()).get(path).then().statusCode(200).body("statusReason", nullValue());
         // Its own org claim without a staff role is not its staff.
-        given().auth().oauth2(Tokens.as("gov-liaison").org(id).sign()).get(path).then().statusCode(200)
+        given().auth().oauth2(Tokens.as(Roles.GOV_LIAISON).org(id).sign()).get(path).then().statusCode(200)
                 .body("statusReason", nullValue());
         given().get("/api/directory/organizations?size=100").then().statusCode(200)
                 .body("items.find { it.id == '" + id + "' }.statusReason", nullValue());
