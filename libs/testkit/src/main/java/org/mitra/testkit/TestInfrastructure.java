@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -64,18 +67,101 @@ public final class TestInfrastructure {
 
     /** Creates the database unless it exists; every service gets its own, as in production. */
     public static void createDatabase(String database) {
-        if (!database.matches("[a-z][a-z0-9_]*")) {
-            throw new IllegalArgumentException("Not a plain database name: " + database);
-        }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), POSTGRES_USER, POSTGRES_PASSWORD);
-                var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, database);
-            if (!exists.executeQuery().next()) {
+        plain(database);
+        try (Connection connection = superuser("postgres")) {
+            if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
                 connection.createStatement().execute("CREATE DATABASE " + database);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + database, e);
         }
+    }
+
+    /**
+     * Creates the database unless it exists, with the two roles of a production installation: {@link #ownerRole}
+     * owns the database and runs the migrations, and {@link #serviceRole} is the service's own at runtime, owning
+     * nothing, with only what the migrations grant it. Both sign in with a password ({@link #password}); neither is a
+     * superuser nor may create databases or roles.
+     */
+    public static void createDatabaseWithRoles(String database) {
+        plain(database);
+        String owner = ownerRole(database);
+        String service = serviceRole(database);
+        synchronized (System.getProperties()) {
+            try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
+                for (String role : List.of(owner, service)) {
+                    String attributes = " WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '"
+                            + password(role) + "'";
+                    if (exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+                        statement.execute("ALTER ROLE " + role + attributes);
+                    } else {
+                        statement.execute("CREATE ROLE " + role + attributes);
+                    }
+                }
+                if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
+                    statement.execute("CREATE DATABASE " + database + " OWNER " + owner);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot create test database " + database + " with its roles", e);
+            }
+        }
+    }
+
+    /** The role that owns a database made by {@link #createDatabaseWithRoles} and runs its migrations. */
+    public static String ownerRole(String database) {
+        return plain(database) + "_owner";
+    }
+
+    /** The service's own role on a database made by {@link #createDatabaseWithRoles}: named as the database. */
+    public static String serviceRole(String database) {
+        return plain(database);
+    }
+
+    /** The password of a role the testkit made: a test fixture, derived from the role's name. */
+    public static String password(String role) {
+        return plain(role) + "-test-password";
+    }
+
+    /**
+     * A connection to the database as its owner: the owner role of a database made by
+     * {@link #createDatabaseWithRoles}, the superuser for one made by {@link #createDatabase}. For tests that change
+     * what the service's own role may not, as someone with the rights on the database would.
+     */
+    public static Connection ownerConnection(String database) throws SQLException {
+        String owner;
+        try (Connection connection = superuser("postgres");
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?")) {
+            select.setString(1, plain(database));
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalArgumentException("No test database " + database);
+                }
+                owner = rows.getString(1);
+            }
+        }
+        return owner.equals(POSTGRES_USER) ? superuser(database)
+                : DriverManager.getConnection(jdbcUrl(database), owner, password(owner));
+    }
+
+    private static Connection superuser(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), POSTGRES_USER, POSTGRES_PASSWORD);
+    }
+
+    private static boolean exists(Connection connection, String query, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static String plain(String name) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain database or role name: " + name);
+        }
+        return name;
     }
 
     /** Creates topics up front (with their cleanup policy), so the first send never races topic creation. */
