@@ -40,7 +40,7 @@ import org.mitra.testkit.Tokens;
 class SuspendedOrganizationTest {
     private static final String SHELTER = "shelter-and-safe-housing";
     private static final String POLICE = "removal-from-danger";
-    private static final String NOT_VERIFIED = "https://mitra.org/problems/organization-not-verified";
+    private static final String NOT_VERIFIED = "/problems/organization-not-verified";
 
     /** Operations that are not an organization's: public, or for coalition admins and liaisons only. */
     private static final Set<String> NOT_STAFF_OPERATIONS = Set.of(

@@ -9,6 +9,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +21,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.mitra.testkit.TestInfrastructure;
 import org.mitra.testkit.Tokens;
 
 /**
- * The audit log's hash chain. Tests that tamper with a row (as someone with database access would, the
- * append-only trigger switched off) put it back afterwards, so the chain is whole again for the other tests.
+ * The audit log's hash chain. Tests that tamper with a row do it as the referral database's owner (someone with the
+ * rights on the database, the append-only trigger switched off: the service's own role may do neither, see
+ * {@link AuditTablePrivilegesTest}) and put it back afterwards, so the chain is whole again for the other tests.
  */
 @QuarkusTest
 class AuditChainTest {
     private static final String VERIFICATION = "/api/referrals/audit/verification";
     private static final String SHELTER = "shelter-and-safe-housing";
+    private static final String DATABASE = "referral";
 
     @Inject
     EntityManager entityManager;
@@ -94,7 +101,7 @@ class AuditChainTest {
             assertThat(verification.getLong("firstBrokenSequence")).isEqualTo(sequence);
             assertThat(verification.prettify()).doesNotContain("somebody-else", audited.referral().toString());
         } finally {
-            tamper("UPDATE audit_entry SET actor = '" + actor.replace("'", "''") + "' WHERE sequence = " + sequence);
+            tamper("UPDATE audit_entry SET actor = ? WHERE sequence = ?", actor, sequence);
         }
         assertThat(verification().getBoolean("valid")).isTrue();
     }
@@ -112,11 +119,7 @@ class AuditChainTest {
             assertThat(verification.getBoolean("valid")).isFalse();
             assertThat(verification.getLong("firstBrokenSequence")).isEqualTo(sequence);
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                    INSERT INTO audit_entry (id, occurred_at, actor, organization_id, referral_id, action, outcome, sequence, hash)
-                    SELECT id, occurred_at, actor, organization_id, referral_id, action, outcome, sequence, hash
-                    FROM json_populate_record(NULL::audit_entry, CAST(:row AS json))""")
-                    .setParameter("row", json(deleted)).executeUpdate());
+            restore(deleted);
         }
         assertThat(verification().getBoolean("valid")).isTrue();
     }
@@ -134,11 +137,7 @@ class AuditChainTest {
             assertThat(verification.getBoolean("valid")).isFalse();
             assertThat(verification.getLong("firstBrokenSequence")).isEqualTo(sequence);
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                    INSERT INTO audit_entry (id, occurred_at, actor, organization_id, referral_id, action, outcome, sequence, hash)
-                    SELECT id, occurred_at, actor, organization_id, referral_id, action, outcome, sequence, hash
-                    FROM json_populate_record(NULL::audit_entry, CAST(:row AS json))""")
-                    .setParameter("row", json(last)).executeUpdate());
+            restore(last);
         }
         assertThat(verification().getBoolean("valid")).isTrue();
     }
@@ -168,9 +167,9 @@ class AuditChainTest {
     }
 
     /**
-     * Issue 12 item 12: someone with every right on the referral database rewrites the log from one entry on, and
-     * recomputes the chain and its head with the SQL that migration V5 shipped. The chain is keyed (HMAC, with a
-     * key the referral database does not hold), so the rewrite does not verify.
+     * Issue 12 item 12: someone with every right on the referral database (its owner, which the service's own role is
+     * not) rewrites the log from one entry on, and recomputes the chain and its head with the SQL that migration V5
+     * shipped. The chain is keyed (HMAC, with a key the referral database does not hold), so the rewrite does not verify.
      */
     @Test
     void aRewriteOfTheWholeChainFromAnEntryOnIsDetected() {
@@ -206,11 +205,9 @@ class AuditChainTest {
             assertThat(verification.getLong("firstBrokenSequence")).isLessThanOrEqualTo(sequence);
         } finally {
             for (Object[] row : original) {
-                tamper("UPDATE audit_entry SET actor = '" + row[1].toString().replace("'", "''") + "', hash = '" + row[2]
-                        + "' WHERE id = " + row[0]);
+                tamper("UPDATE audit_entry SET actor = ?, hash = ? WHERE id = ?", row[1], row[2], row[0]);
             }
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "UPDATE audit_chain_head SET hash = :hash").setParameter("hash", head).executeUpdate());
+            tamper("UPDATE audit_chain_head SET hash = ?", head);
         }
         assertThat(verification().getBoolean("valid")).isTrue();
     }
@@ -225,22 +222,14 @@ class AuditChainTest {
         Map<String, Object> last = row(sequence);
         String previous = (String) row(sequence - 1).get("hash");
         tamper("DELETE FROM audit_entry WHERE sequence = " + sequence);
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "UPDATE audit_chain_head SET sequence = :sequence, hash = :hash").setParameter("sequence", sequence - 1)
-                .setParameter("hash", previous).executeUpdate());
+        tamper("UPDATE audit_chain_head SET sequence = ?, hash = ?", sequence - 1, previous);
         try {
             JsonPath verification = verification();
             assertThat(verification.getBoolean("valid")).isFalse();
             assertThat(verification.getLong("firstBrokenSequence")).isEqualTo(sequence);
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                    INSERT INTO audit_entry (id, occurred_at, actor, organization_id, referral_id, action, outcome, sequence, hash)
-                    SELECT id, occurred_at, actor, organization_id, referral_id, action, outcome, sequence, hash
-                    FROM json_populate_record(NULL::audit_entry, CAST(:row AS json))""")
-                    .setParameter("row", json(last)).executeUpdate());
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "UPDATE audit_chain_head SET sequence = :sequence, hash = :hash").setParameter("sequence", sequence)
-                    .setParameter("hash", last.get("hash")).executeUpdate());
+            restore(last);
+            tamper("UPDATE audit_chain_head SET sequence = ?, hash = ?", sequence, last.get("hash"));
         }
         assertThat(verification().getBoolean("valid")).isTrue();
     }
@@ -284,12 +273,36 @@ class AuditChainTest {
         }
     }
 
-    /** Changes the log as someone with database access could: with the append-only trigger switched off. */
-    private void tamper(String sql) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only").executeUpdate();
-            entityManager.createNativeQuery(sql).executeUpdate();
-            entityManager.createNativeQuery("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only").executeUpdate();
-        });
+    /** Puts a row removed by a test back, as it was. */
+    private static void restore(Map<String, Object> row) {
+        tamper("""
+                INSERT INTO audit_entry (id, occurred_at, actor, organization_id, referral_id, action, outcome, sequence, hash)
+                SELECT id, occurred_at, actor, organization_id, referral_id, action, outcome, sequence, hash
+                FROM json_populate_record(NULL::audit_entry, CAST(? AS json))""", json(row));
+    }
+
+    /**
+     * Changes the log as someone with the rights on the referral database could: as its owner, with the append-only
+     * trigger switched off, in a transaction of its own.
+     */
+    private static void tamper(String sql, Object... parameters) {
+        try (Connection connection = TestInfrastructure.ownerConnection(DATABASE)) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement();
+                    PreparedStatement change = connection.prepareStatement(sql)) {
+                statement.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only");
+                for (int i = 0; i < parameters.length; i++) {
+                    change.setObject(i + 1, parameters[i]);
+                }
+                change.execute();
+                statement.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only");
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not change the audit log as the database's owner", e);
+        }
     }
 }

@@ -67,7 +67,7 @@ class ConsentWithdrawalTest {
         UUID receiver = organization(false, SHELTER);
         UUID id = referral(sender, receiver, SHELTER, true);
         withdraw(Tokens.caseworker(sender), id, null).statusCode(428)
-                .body("type", equalTo("https://mitra.org/problems/precondition-required"));
+                .body("type", equalTo("/problems/precondition-required"));
         withdraw(Tokens.caseworker(sender), id, "\"" + id + "-99\"").statusCode(412);
         withdraw(Tokens.caseworker(receiver), id, null).statusCode(428);
         given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}/identity", id).then().statusCode(200);

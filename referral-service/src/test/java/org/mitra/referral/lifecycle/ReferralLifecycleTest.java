@@ -94,7 +94,7 @@ class ReferralLifecycleTest {
         UUID id = referral(sender, receiver, SHELTER, true);
         transition(Tokens.caseworker(receiver), id, "start", null, null)
                 .statusCode(409)
-                .body("type", equalTo("https://mitra.org/problems/invalid-transition"))
+                .body("type", equalTo("/problems/invalid-transition"))
                 .body("currentState", equalTo("REQUESTED"))
                 .body("allowedActions", contains("accept", "reject", "cancel"));
         transition(Tokens.caseworker(sender), id, "submit", null, null)
@@ -250,7 +250,7 @@ class ReferralLifecycleTest {
         UUID plain = referral(sender, shelter, SHELTER, true);
         move(sender, shelter, plain, "accept");
         putBusinessStatus(Tokens.caseworker(shelter), plain, "POLICE_NOTIFIED").statusCode(409)
-                .body("type", equalTo("https://mitra.org/problems/conflict"));
+                .body("type", equalTo("/problems/conflict"));
     }
 
     private static io.restassured.response.ValidatableResponse putBusinessStatus(String token, UUID id, String status) {

@@ -88,7 +88,7 @@ class ReferralCreateTest {
         body.put("urgency", "ROUTINE");
         given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .post("/api/referrals").then().statusCode(422)
-                .body("type", equalTo("https://mitra.org/problems/idempotency-key-reused"));
+                .body("type", equalTo("/problems/idempotency-key-reused"));
         assertThat(sentCount(sender)).isEqualTo(1);
     }
 
@@ -167,7 +167,7 @@ class ReferralCreateTest {
         String id = create(Tokens.caseworker(sender), body).statusCode(201).body("consent", nullValue()).extract().path("id");
         org.mitra.referral.ReferralFixtures.transition(Tokens.caseworker(sender), UUID.fromString(id), "submit", null, null)
                 .statusCode(422)
-                .body("type", equalTo("https://mitra.org/problems/unprocessable"))
+                .body("type", equalTo("/problems/unprocessable"))
                 .body("missing", equalTo("consent"));
 
         Map<String, Object> consent = consent(receiver);
