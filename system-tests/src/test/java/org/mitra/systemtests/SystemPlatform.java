@@ -97,9 +97,16 @@ public final class SystemPlatform {
         });
     }
 
-    /** A connection to the service's own database, as the service's own database user. */
+    /**
+     * A connection to the service's own database as the role that owns it, which sees every table: the service's own
+     * database user, or where the service's user owns nothing (referral-service) the owner role its migrations run as.
+     */
     public Connection database(PlatformService service) throws SQLException {
         String database = service.database().orElseThrow(() -> new IllegalArgumentException(service + " keeps no data"));
+        if (service.databaseOwner().isPresent()) {
+            String owner = service.databaseOwner().get();
+            return DriverManager.getConnection(settings.jdbcUrl(database), owner, settings.databaseOwnerPassword(owner));
+        }
         return DriverManager.getConnection(settings.jdbcUrl(database), database, settings.databasePassword());
     }
 }

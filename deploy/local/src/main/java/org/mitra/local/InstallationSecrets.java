@@ -12,7 +12,8 @@ import java.util.Base64;
  * The secrets of a local installation, made once and kept beside the data under the runtime
  * directory (secrets/, owner-only): the referral vault's key-encryption keyset (Tink JSON, one AES-256-GCM key;
  * identities stored with it are unreadable without it), the awareness service's email hash key, the key that
- * fingerprints Idempotency-Key requests, the PostgreSQL superuser's and each database user's password, Keycloak's
+ * fingerprints Idempotency-Key requests, the PostgreSQL superuser's and the database users' password, the password of
+ * each role that owns a service's database (its own), Keycloak's
  * master-realm admin password and the secret of each confidential client of the {@code mitra} realm. Nothing of
  * these is a fixed string anyone could read in the repository.
  */
@@ -47,6 +48,11 @@ final class InstallationSecrets {
 
     static String databasePassword(PlatformSettings settings) {
         return kept(settings, "database-password", InstallationSecrets::password);
+    }
+
+    /** The password of a role that owns a service's database and runs its migrations (e.g. referral_owner). */
+    static String databaseOwnerPassword(PlatformSettings settings, String role) {
+        return kept(settings, "database-" + plain(role) + "-password", InstallationSecrets::password);
     }
 
     static String keycloakAdminPassword(PlatformSettings settings) {

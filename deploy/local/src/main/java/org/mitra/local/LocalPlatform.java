@@ -163,7 +163,10 @@ public final class LocalPlatform implements AutoCloseable {
         Instant step = Instant.now();
         LocalPostgres postgres = remember(Infrastructure.POSTGRES, LocalPostgres.start(settings));
         for (PlatformService service : PlatformService.values()) {
-            service.databases().forEach(database -> postgres.ensureDatabase(database, settings.databasePassword()));
+            service.database().ifPresent(database -> service.databaseOwner().ifPresentOrElse(
+                    owner -> postgres.ensureDatabase(database, settings.databasePassword(), owner, settings.databaseOwnerPassword(owner)),
+                    () -> postgres.ensureDatabase(database, settings.databasePassword())));
+            service.keyStoreDatabase().ifPresent(database -> postgres.ensureDatabase(database, settings.databasePassword()));
         }
         ready("PostgreSQL", settings.host() + ":" + settings.postgresPort(), step);
 

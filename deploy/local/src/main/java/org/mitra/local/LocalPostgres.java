@@ -165,22 +165,70 @@ final class LocalPostgres implements Stoppable {
 
     /** Creates the service's user and database unless they exist, and sets the user's password to the configured one. */
     void ensureDatabase(String name, String password) {
-        if (!name.matches("[a-z][a-z0-9_]*")) {
-            throw new IllegalArgumentException("Not a plain database name: " + name);
-        }
+        plain(name);
         try (Connection connection = postgres.getPostgresDatabase(Map.of("password", superuserPassword)).getConnection();
                 Statement statement = connection.createStatement()) {
-            if (exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", name)) {
-                statement.execute("ALTER ROLE " + name + " WITH LOGIN PASSWORD " + quoted(password));
-            } else {
-                statement.execute("CREATE ROLE " + name + " WITH LOGIN PASSWORD " + quoted(password));
-            }
+            ensureRole(connection, name, password);
             if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
                 statement.execute("CREATE DATABASE " + name + " OWNER " + name);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create database " + name, e);
         }
+    }
+
+    /**
+     * Creates the service's database owned by {@code owner}, the role that runs its migrations, and the service's own
+     * user {@code name}, which owns nothing there (the migrations grant it what it needs), unless they exist, and sets
+     * both passwords to the configured ones. A database made by an earlier launcher, which the service's user owned
+     * with every object in it, is handed to the owner once ({@code REASSIGN OWNED}); its data is kept.
+     */
+    void ensureDatabase(String name, String password, String owner, String ownerPassword) {
+        plain(name);
+        plain(owner);
+        try (Connection connection = postgres.getPostgresDatabase(Map.of("password", superuserPassword)).getConnection();
+                Statement statement = connection.createStatement()) {
+            ensureRole(connection, owner, ownerPassword);
+            ensureRole(connection, name, password);
+            if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
+                statement.execute("CREATE DATABASE " + name + " OWNER " + owner);
+                return;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name, e);
+        }
+        try (Connection connection = postgres.getDatabase(SUPERUSER, name, Map.of("password", superuserPassword)).getConnection();
+                Statement statement = connection.createStatement()) {
+            if (exists(connection, """
+                    SELECT 1 WHERE (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()) = ?
+                       OR EXISTS (SELECT 1 FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = ?))""",
+                    name, name)) {
+                // The database and, in it, every object the service's user owns (shared objects such as the database too).
+                statement.execute("REASSIGN OWNED BY " + name + " TO " + owner);
+                System.out.println("  PostgreSQL: database " + name + " and its tables now belong to " + owner
+                        + "; " + name + " owns none of them");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot hand database " + name + " to " + owner, e);
+        }
+    }
+
+    /** Creates the login role unless it exists (no superuser, no database or role creation), with this password. */
+    private static void ensureRole(Connection connection, String role, String password) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            if (exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+                statement.execute("ALTER ROLE " + role + " WITH LOGIN PASSWORD " + quoted(password));
+            } else {
+                statement.execute("CREATE ROLE " + role + " WITH LOGIN PASSWORD " + quoted(password));
+            }
+        }
+    }
+
+    private static String plain(String name) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain database or role name: " + name);
+        }
+        return name;
     }
 
     /** The postmaster's process id (pg_ctl starts it detached from the launcher). */
@@ -205,9 +253,11 @@ final class LocalPostgres implements Stoppable {
         }
     }
 
-    private static boolean exists(Connection connection, String query, String name) throws SQLException {
+    private static boolean exists(Connection connection, String query, String... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, name);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             return statement.executeQuery().next();
         }
     }

@@ -5,20 +5,23 @@ import java.util.Optional;
 
 /** The four Mitra services, each a Quarkus application built by its own module. */
 public enum PlatformService {
-    DIRECTORY("directory-service", "directory", null, 8081, 9081),
-    REFERRAL("referral-service", "referral", "referral_keys", 8082, 9082),
-    AWARENESS("awareness-service", "awareness", null, 8083, 9083),
-    GATEWAY("gateway", null, null, 8080, 9080);
+    DIRECTORY("directory-service", "directory", null, null, 8081, 9081),
+    REFERRAL("referral-service", "referral", "referral_owner", "referral_keys", 8082, 9082),
+    AWARENESS("awareness-service", "awareness", null, null, 8083, 9083),
+    GATEWAY("gateway", null, null, null, 8080, 9080);
 
     private final String module;
     private final String database;
+    private final String databaseOwner;
     private final String keyStoreDatabase;
     private final int defaultPort;
     private final int defaultManagementPort;
 
-    PlatformService(String module, String database, String keyStoreDatabase, int defaultPort, int defaultManagementPort) {
+    PlatformService(String module, String database, String databaseOwner, String keyStoreDatabase, int defaultPort,
+            int defaultManagementPort) {
         this.module = module;
         this.database = database;
+        this.databaseOwner = databaseOwner;
         this.keyStoreDatabase = keyStoreDatabase;
         this.defaultPort = defaultPort;
         this.defaultManagementPort = defaultManagementPort;
@@ -31,6 +34,15 @@ public enum PlatformService {
     /** The service's own database (and database user); the gateway keeps no data. */
     public Optional<String> database() {
         return Optional.ofNullable(database);
+    }
+
+    /**
+     * The role that owns the service's database and runs its migrations, when the service's own role must own no
+     * table (referral-service: it may only insert into and read its audit log). Without one, the service's role owns
+     * its database.
+     */
+    public Optional<String> databaseOwner() {
+        return Optional.ofNullable(databaseOwner);
     }
 
     /**

@@ -124,6 +124,15 @@ public record PlatformSettings(
         return databasePasswordOverride.orElseGet(() -> InstallationSecrets.databasePassword(this));
     }
 
+    /**
+     * The password of the role that owns a service's database and runs its migrations ({@link
+     * PlatformService#databaseOwner()}): random per installation and its own, never MITRA_DB_PASSWORD, since only the
+     * migrations need it.
+     */
+    public String databaseOwnerPassword(String role) {
+        return InstallationSecrets.databaseOwnerPassword(this, role);
+    }
+
     /** The PostgreSQL superuser's (postgres) password, random per installation. */
     public String postgresSuperuserPassword() {
         return InstallationSecrets.postgresSuperuserPassword(this);

@@ -56,6 +56,11 @@ final class ServiceProcess implements Stoppable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", settings.databasePassword());
             env.put(InstallationSecrets.IDEMPOTENCY_FINGERPRINT_KEY, InstallationSecrets.idempotencyFingerprintKey(settings));
         });
+        // Flyway migrates as the database's owner; the service runs as its own role, which owns no table.
+        service.databaseOwner().ifPresent(owner -> {
+            env.put("QUARKUS_FLYWAY_USERNAME", owner);
+            env.put("QUARKUS_FLYWAY_PASSWORD", settings.databaseOwnerPassword(owner));
+        });
         service.keyStoreDatabase().ifPresent(database -> {
             env.put("QUARKUS_DATASOURCE_KEYSTORE_JDBC_URL", settings.jdbcUrl(database));
             env.put("QUARKUS_DATASOURCE_KEYSTORE_USERNAME", database);

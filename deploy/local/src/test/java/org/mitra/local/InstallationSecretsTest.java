@@ -55,6 +55,10 @@ class InstallationSecretsTest {
         assertThat(first.databasePassword()).isNotEqualTo(second.databasePassword()).isNotEqualTo("mitra-dev")
                 .isNotEqualTo(first.postgresSuperuserPassword());
         assertThat(InstallationSecrets.idempotencyFingerprintKey(first)).isNotEqualTo(InstallationSecrets.idempotencyFingerprintKey(second));
+        // Issue 12 item 12: the referral database's owner has a password of its own.
+        assertThat(first.databaseOwnerPassword("referral_owner")).isNotEqualTo(second.databaseOwnerPassword("referral_owner"))
+                .isNotEqualTo(first.databasePassword()).isNotEqualTo(first.postgresSuperuserPassword())
+                .hasSizeGreaterThanOrEqualTo(40).isEqualTo(first.databaseOwnerPassword("referral_owner"));
 
         assertThat(java.nio.file.Files.getPosixFilePermissions(first.secrets()))
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));

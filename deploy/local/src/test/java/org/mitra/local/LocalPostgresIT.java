@@ -86,6 +86,53 @@ class LocalPostgresIT {
         }
     }
 
+    /**
+     * Issue 12 item 12: the referral database belongs to its owner role (which runs the migrations), not to the
+     * service's user; one made by an earlier launcher, owned by the service's user with its tables, is handed over
+     * with its data.
+     */
+    @Test
+    void theReferralDatabaseBelongsToItsOwnerRoleAndAnEarlierOneIsHandedOver() throws Exception {
+        PlatformSettings settings = settings();
+        String ownerPassword = settings.databaseOwnerPassword("referral_owner");
+        LocalPostgres postgres = LocalPostgres.start(settings);
+        try {
+            postgres.ensureDatabase("directory", settings.databasePassword());
+            postgres.ensureDatabase("referral", settings.databasePassword(), "referral_owner", ownerPassword);
+            try (Connection connection = DriverManager.getConnection(settings.jdbcUrl("referral"), "referral_owner", ownerPassword);
+                    Statement statement = connection.createStatement()) {
+                assertThat(value(statement, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'referral'"))
+                        .isEqualTo("referral_owner");
+                assertThat(value(statement, """
+                        SELECT string_agg(rolname || ':' || (rolsuper OR rolcreatedb OR rolcreaterole), ',' ORDER BY rolname)
+                        FROM pg_roles WHERE rolname IN ('referral', 'referral_owner')""")).isEqualTo("referral:false,referral_owner:false");
+                assertThat(value(statement, "SELECT pg_has_role('referral', 'referral_owner', 'MEMBER')")).isEqualTo("f");
+            }
+            DriverManager.getConnection(settings.jdbcUrl("referral"), "referral", settings.databasePassword()).close();
+            assertThatThrownBy(() -> DriverManager.getConnection(settings.jdbcUrl("referral"), "referral_owner",
+                    settings.databasePassword()).close()).as("the owner with the users' password").isInstanceOf(SQLException.class);
+
+            // As an earlier launcher left it: the service's user owns the database and its tables.
+            postgres.ensureDatabase("referral_earlier", settings.databasePassword());
+            try (Connection connection = DriverManager.getConnection(settings.jdbcUrl("referral_earlier"), "referral_earlier",
+                    settings.databasePassword()); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE audit_entry (id bigserial PRIMARY KEY, note text)");
+                statement.execute("INSERT INTO audit_entry (note) VALUES ('still here')");
+            }
+            postgres.ensureDatabase("referral_earlier", settings.databasePassword(), "referral_owner", ownerPassword);
+            try (Connection connection = DriverManager.getConnection(settings.jdbcUrl("referral_earlier"), "referral_owner",
+                    ownerPassword); Statement statement = connection.createStatement()) {
+                assertThat(value(statement, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"))
+                        .isEqualTo("referral_owner");
+                assertThat(value(statement, "SELECT tableowner FROM pg_tables WHERE tablename = 'audit_entry'")).isEqualTo("referral_owner");
+                assertThat(value(statement, "SELECT count(*) FROM pg_class WHERE relowner = 'referral_earlier'::regrole")).isEqualTo("0");
+                assertThat(value(statement, "SELECT note FROM audit_entry")).isEqualTo("still here");
+            }
+        } finally {
+            postgres.stop();
+        }
+    }
+
     private static void assertRefusedWithoutTheRightPassword(PlatformSettings settings) {
         String url = settings.jdbcUrl("directory");
         assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", null).close())

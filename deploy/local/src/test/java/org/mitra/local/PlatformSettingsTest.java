@@ -90,6 +90,29 @@ class PlatformSettingsTest {
         assertThat(chosen.databasePassword()).isEqualTo("chosen-one");
     }
 
+    /**
+     * Issue 12 item 12: referral-service's migrations run as the owner of its database, with a password of its own even
+     * when MITRA_DB_PASSWORD is set; the service itself signs in as its own user. The other services have no owner role.
+     */
+    @Test
+    void referralMigratesAsItsDatabasesOwnerAndRunsAsItsOwnUser() {
+        PlatformSettings settings = inTarget(Map.of("MITRA_DB_PASSWORD", "chosen-one"));
+        Map<String, String> referral = ServiceProcess.environment(PlatformService.REFERRAL, settings);
+
+        assertThat(PlatformService.REFERRAL.databaseOwner()).contains("referral_owner");
+        assertThat(referral).containsEntry("QUARKUS_FLYWAY_USERNAME", "referral_owner")
+                .containsEntry("QUARKUS_FLYWAY_PASSWORD", settings.databaseOwnerPassword("referral_owner"))
+                .containsEntry("QUARKUS_DATASOURCE_USERNAME", "referral")
+                .containsEntry("QUARKUS_DATASOURCE_PASSWORD", "chosen-one");
+        assertThat(referral.get("QUARKUS_FLYWAY_PASSWORD")).isNotEqualTo("chosen-one").hasSizeGreaterThanOrEqualTo(40);
+        assertThat(settings.secrets().resolve("database-referral_owner-password")).isRegularFile();
+        for (PlatformService other : List.of(PlatformService.DIRECTORY, PlatformService.AWARENESS, PlatformService.GATEWAY)) {
+            assertThat(other.databaseOwner()).as(other.module()).isEmpty();
+            assertThat(ServiceProcess.environment(other, settings)).as(other.module())
+                    .doesNotContainKeys("QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD");
+        }
+    }
+
     private static PlatformSettings inTarget(Map<String, String> env) {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("MITRA_RUNTIME_DIR", Path.of("target/settings-test-" + System.nanoTime()).toAbsolutePath().toString());
