@@ -43,7 +43,7 @@ class EdgeAuthenticationTest {
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .header("X-Request-Id", requestId)
-                .body("type", equalTo("https://mitra.org/problems/unauthorized"))
+                .body("type", equalTo("/problems/unauthorized"))
                 .body("status", equalTo(401))
                 .body("requestId", equalTo(requestId));
         assertThat(TestCalls.saw("referrals", requestId)).as(why).isFalse();

@@ -36,7 +36,7 @@ class RateLimitTest {
                 .contentType("application/problem+json")
                 .header("RateLimit-Policy", "\"anonymous-writes\";q=3;w=3600")
                 .header("RateLimit", matchesPattern("\"anonymous-writes\";r=0;t=\\d+"))
-                .body("type", equalTo("https://mitra.org/problems/too-many-requests"))
+                .body("type", equalTo("/problems/too-many-requests"))
                 .body("status", equalTo(429));
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 1200);
         assertThat(TestCalls.saw("awareness", requestId)).isFalse();

@@ -65,7 +65,7 @@ class RoutingTest {
         TestCalls.client().get("/api/nowhere/at/all").then()
                 .statusCode(404)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://mitra.org/problems/not-found"))
+                .body("type", equalTo("/problems/not-found"))
                 .body("instance", equalTo("/api/nowhere/at/all"));
         TestCalls.client().get("/api/directoryx").then().statusCode(404);
     }

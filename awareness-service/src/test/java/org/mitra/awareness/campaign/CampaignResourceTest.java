@@ -61,7 +61,7 @@ class CampaignResourceTest {
 
         given().auth().oauth2(Tokens.orgAdmin(owner)).contentType(ContentType.JSON).body(Map.of("action", "END"))
                 .post(transitions).then().statusCode(409).contentType(PROBLEM)
-                .body("type", equalTo("https://mitra.org/problems/invalid-transition"))
+                .body("type", equalTo("/problems/invalid-transition"))
                 .body("currentState", equalTo("DRAFT"))
                 .body("allowedActions", containsInAnyOrder("LAUNCH", "CANCEL"));
 
@@ -133,7 +133,7 @@ class CampaignResourceTest {
 
         given().auth().oauth2(Tokens.orgAdmin(pending)).contentType(ContentType.JSON).body(campaign(region()))
                 .post("/api/awareness/campaigns").then().statusCode(403).contentType(PROBLEM)
-                .body("type", equalTo("https://mitra.org/problems/organization-not-verified"))
+                .body("type", equalTo("/problems/organization-not-verified"))
                 .body("organizationStatus", equalTo("PENDING"));
         Map<String, Object> other = campaign(region());
         other.put("organizationId", verified.toString());
@@ -161,7 +161,7 @@ class CampaignResourceTest {
         body.put("regions", List.of("Bali"));
         given().auth().oauth2(Tokens.orgAdmin(owner)).contentType(ContentType.JSON).body(body).post("/api/awareness/campaigns")
                 .then().statusCode(400).contentType(PROBLEM)
-                .body("type", equalTo("https://mitra.org/problems/validation-failed"))
+                .body("type", equalTo("/problems/validation-failed"))
                 .body("errors.field", hasItem("audiences[1]"))
                 .body("errors.field", hasItem("regions[0]"));
 

@@ -51,7 +51,7 @@ class DemoDataTest {
         boolean known = QuarkusTransaction.requiringNew().call(() -> DirectoryOrganization.findById(DemoData.DARKBALI) != null);
         if (!known) {
             given().auth().oauth2(Tokens.orgAdmin(DemoData.DARKBALI)).get("/api/awareness/campaigns/" + DemoData.CAMPAIGN + "/pledges")
-                    .then().statusCode(403).body("type", equalTo("https://mitra.org/problems/organization-not-verified"))
+                    .then().statusCode(403).body("type", equalTo("/problems/organization-not-verified"))
                     .body("organizationStatus", equalTo("UNKNOWN"));
         }
         QuarkusTransaction.requiringNew().run(() -> {

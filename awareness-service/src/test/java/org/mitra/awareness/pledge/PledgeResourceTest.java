@@ -294,7 +294,7 @@ class PledgeResourceTest {
         given().header("X-Forwarded-For", source).contentType(ContentType.JSON).body(person(null, false))
                 .post(pledges(launched.campaign())).then().statusCode(429).contentType(PROBLEM)
                 .header("Retry-After", notNullValue())
-                .body("type", equalTo("https://mitra.org/problems/too-many-requests"))
+                .body("type", equalTo("/problems/too-many-requests"))
                 .body("status", equalTo(429))
                 .body("requestId", notNullValue());
         given().header("X-Forwarded-For", source).contentType(ContentType.JSON).body(person(null, false))

@@ -51,7 +51,7 @@ import org.mitra.testkit.Tokens;
 @QuarkusTest
 class MemberTrustTest {
     static final String CAMPAIGNS = "/api/awareness/campaigns";
-    static final String NOT_VERIFIED = "https://mitra.org/problems/organization-not-verified";
+    static final String NOT_VERIFIED = "/problems/organization-not-verified";
 
     static String client() {
         return "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255);

@@ -24,7 +24,7 @@ import org.mitra.web.Roles;
 @QuarkusTest
 class LawEnforcementDecisionTest {
     static final String PROBLEM = "application/problem+json";
-    static final String FORBIDDEN = "https://mitra.org/problems/forbidden";
+    static final String FORBIDDEN = "/problems/forbidden";
 
     static UUID verified(Map<String, Object> profile) {
         UUID id = UUID.fromString(given().auth().oauth2(Tokens.coalitionAdmin()).contentType(ContentType.JSON).body(profile)

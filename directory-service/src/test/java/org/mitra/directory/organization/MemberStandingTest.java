@@ -35,7 +35,7 @@ import org.mitra.web.Roles;
 @QuarkusTest
 class MemberStandingTest {
     static final String PROBLEM = "application/problem+json";
-    static final String NOT_VERIFIED = "https://mitra.org/problems/organization-not-verified";
+    static final String NOT_VERIFIED = "/problems/organization-not-verified";
     static final String SHELTER_ADDRESS = "Jl. Tersembunyi 12";
 
     @Inject

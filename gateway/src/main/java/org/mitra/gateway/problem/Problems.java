@@ -5,21 +5,22 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.mitra.gateway.request.RequestIds;
+import org.mitra.problems.ProblemType;
 
 /**
- * RFC 9457 problem details written by the gateway itself, with the same {@code type} URIs and members as
- * libs/web's, so a client cannot tell whether the gateway or a service refused it.
+ * RFC 9457 problem details written by the gateway itself: type, title and status from the shared catalog
+ * ({@link ProblemType}, libs/problems) and the same members as libs/web's, so a client cannot tell whether the gateway
+ * or a service refused it.
  */
 public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPE_BASE = "https://mitra.org/problems/";
 
     private Problems() {
     }
 
     public static JsonObject body(ProblemType type, String detail, String instance, String requestId) {
         JsonObject problem = new JsonObject()
-                .put("type", TYPE_BASE + type.slug())
+                .put("type", type.uri().toString())
                 .put("title", type.title())
                 .put("status", type.status());
         if (detail != null) {

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.mitra.gateway.GatewayConfig;
-import org.mitra.gateway.problem.ProblemType;
 import org.mitra.gateway.problem.Problems;
+import org.mitra.problems.ProblemType;
 
 /**
  * Refuses, before anything else looks at it, a request whose target or header set is larger than the gateway

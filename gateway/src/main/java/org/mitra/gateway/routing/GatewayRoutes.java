@@ -10,13 +10,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.mitra.gateway.problem.ProblemType;
 import org.mitra.gateway.problem.Problems;
 import org.mitra.gateway.ratelimit.RateLimitDecision;
 import org.mitra.gateway.ratelimit.RateLimiter;
 import org.mitra.gateway.request.RequestLimits;
 import org.mitra.gateway.request.RequestTracking;
 import org.mitra.gateway.security.EdgeAuthentication;
+import org.mitra.problems.ProblemType;
 
 /**
  * The gateway's routes on Quarkus' Vert.x router. Every exchange first gets its request id and access-log line;

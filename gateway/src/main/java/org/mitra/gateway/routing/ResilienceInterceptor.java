@@ -9,8 +9,8 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
-import org.mitra.gateway.problem.ProblemType;
 import org.mitra.gateway.problem.Problems;
+import org.mitra.problems.ProblemType;
 
 /**
  * Turns what can go wrong between the gateway and a service into problem+json: unreachable or breaker open → 503

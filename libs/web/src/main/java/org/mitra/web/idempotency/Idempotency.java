@@ -24,11 +24,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.mitra.problems.ProblemType;
 import org.mitra.web.Caller;
 import org.mitra.web.problem.ConflictException;
 import org.mitra.web.problem.InvalidRequestException;
 import org.mitra.web.problem.ProblemException;
-import org.mitra.web.problem.ProblemType;
 
 /**
  * {@code Idempotency-Key} for create operations. The first request with a key runs, and where the created resource is

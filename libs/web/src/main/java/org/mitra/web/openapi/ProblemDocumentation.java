@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-import org.mitra.web.problem.ProblemType;
+import org.mitra.problems.ProblemType;
 
 /**
  * Documents the problem details every operation can answer with, so that the OpenAPI document of
@@ -99,7 +99,9 @@ public class ProblemDocumentation implements OASFilter {
         return OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details; never a stack trace, never personal data")
-                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri"))
+                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference")
+                        .description("The problem type, /problems/<slug>, stable: switch on it. A reference relative to "
+                                + "this API's URL; the gateway describes each type there (GET /problems lists them all)"))
                 .addProperty("title", string)
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
                 .addProperty("detail", string)

@@ -1,5 +1,7 @@
 package org.mitra.web.problem;
 
+import org.mitra.problems.ProblemType;
+
 /** 403: the caller is known but may not do this to this resource (e.g. not the receiving organization). */
 public class AccessDeniedException extends ProblemException {
     public AccessDeniedException(String detail) {

@@ -1,5 +1,7 @@
 package org.mitra.web.problem;
 
+import org.mitra.problems.ProblemType;
+
 /** 409: the request conflicts with the current state (a duplicate, a concurrent change). */
 public class ConflictException extends ProblemException {
     public ConflictException(String detail) {

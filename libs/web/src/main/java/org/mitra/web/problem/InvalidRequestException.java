@@ -1,6 +1,7 @@
 package org.mitra.web.problem;
 
 import java.util.List;
+import org.mitra.problems.ProblemType;
 
 /** 400: request parameters that Bean Validation cannot check, with every bad field listed. */
 public class InvalidRequestException extends ProblemException {

@@ -2,6 +2,7 @@ package org.mitra.web.problem;
 
 import java.util.Collection;
 import java.util.List;
+import org.mitra.problems.ProblemType;
 
 /**
  * 409: the action is not allowed from the resource's current state. The body carries

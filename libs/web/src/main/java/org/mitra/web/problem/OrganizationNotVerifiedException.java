@@ -1,6 +1,7 @@
 package org.mitra.web.problem;
 
 import java.util.UUID;
+import org.mitra.problems.ProblemType;
 
 /**
  * 403: the caller is staff of an organization the coalition has not verified, or has suspended.

@@ -1,5 +1,7 @@
 package org.mitra.web.problem;
 
+import org.mitra.problems.ProblemType;
+
 /** 412: a request precondition such as {@code If-Match} does not hold; the client must re-read. */
 public class PreconditionFailedException extends ProblemException {
     public PreconditionFailedException(String detail) {

@@ -1,5 +1,7 @@
 package org.mitra.web.problem;
 
+import org.mitra.problems.ProblemType;
+
 /** 428: this update demands {@code If-Match} and the request had none. */
 public class PreconditionRequiredException extends ProblemException {
     public PreconditionRequiredException(String detail) {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.mitra.problems.ProblemType;
 
 /**
  * An RFC 9457 problem details body. Extension members ({@code errors}, {@code requestId},

@@ -2,6 +2,7 @@ package org.mitra.web.problem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mitra.problems.ProblemType;
 
 /**
  * What domain code throws to fail a request. The detail is written for the client: it must name

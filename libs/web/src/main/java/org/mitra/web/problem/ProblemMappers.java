@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.mitra.problems.ProblemType;
 import org.mitra.web.Causes;
 import org.mitra.web.DatabaseOutage;
 import org.mitra.web.request.RequestIds;

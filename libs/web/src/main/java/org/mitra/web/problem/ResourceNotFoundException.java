@@ -1,5 +1,7 @@
 package org.mitra.web.problem;
 
+import org.mitra.problems.ProblemType;
+
 /** 404: the resource does not exist, or the caller may not know that it exists. */
 public class ResourceNotFoundException extends ProblemException {
     public ResourceNotFoundException(String detail) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
+import org.mitra.problems.ProblemType;
 
 /**
  * 401 and 403 from Quarkus Security as problem bodies. A 401 keeps the challenge of the

@@ -1,5 +1,7 @@
 package org.mitra.web.problem;
 
+import org.mitra.problems.ProblemType;
+
 /** 422: well-formed and valid, but the domain cannot act on it (e.g. a pledge to a closed campaign). */
 public class UnprocessableException extends ProblemException {
     public UnprocessableException(String detail) {

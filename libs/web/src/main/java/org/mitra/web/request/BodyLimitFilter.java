@@ -9,9 +9,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mitra.problems.ProblemType;
 import org.mitra.web.problem.Problem;
 import org.mitra.web.problem.ProblemResponses;
-import org.mitra.web.problem.ProblemType;
 
 /**
  * Refuses a body whose declared length exceeds {@code quarkus.http.limits.max-body-size} with a

@@ -7,7 +7,7 @@ import static org.mitra.web.problem.ProblemAssertions.isProblem;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.mitra.web.problem.ProblemType;
+import org.mitra.problems.ProblemType;
 
 @QuarkusTest
 class ETagResourceTest {

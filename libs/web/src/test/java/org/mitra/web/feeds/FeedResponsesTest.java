@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mitra.web.problem.ProblemType;
+import org.mitra.problems.ProblemType;
 import org.mitra.web.testapp.FeedTestResource;
 
 /** What a government liaison's tool relies on when it pulls any Mitra feed. */

@@ -28,8 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.mitra.problems.ProblemType;
 import org.mitra.testkit.Tokens;
-import org.mitra.web.problem.ProblemType;
 
 @QuarkusTest
 class IdempotencyTest {

@@ -8,7 +8,7 @@ import static org.mitra.web.problem.ProblemAssertions.isProblem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.mitra.web.problem.ProblemType;
+import org.mitra.problems.ProblemType;
 
 @QuarkusTest
 class PagingResourceTest {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
 import io.restassured.response.ValidatableResponse;
+import org.mitra.problems.ProblemType;
 
 /** What every problem response must look like, whatever went wrong. */
 public final class ProblemAssertions {

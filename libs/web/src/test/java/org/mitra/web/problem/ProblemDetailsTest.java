@@ -13,6 +13,7 @@ import static org.mitra.web.problem.ProblemAssertions.isProblem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.mitra.problems.ProblemType;
 import org.mitra.web.testapp.FailingResource;
 
 @QuarkusTest
@@ -21,6 +22,8 @@ class ProblemDetailsTest {
     @Test
     void missingResourceIsA404NamingIt() {
         isProblem(given().when().get("/test/failures/not-found").then(), ProblemType.NOT_FOUND)
+                .body("type", equalTo("/problems/not-found"))
+                .body("title", equalTo("Not found"))
                 .body("detail", equalTo("Organization " + FailingResource.MISSING + " does not exist"))
                 .body("instance", equalTo("/test/failures/not-found"));
     }

@@ -8,6 +8,7 @@ import static org.mitra.web.problem.ProblemAssertions.isProblem;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.mitra.problems.ProblemType;
 import org.mitra.testkit.TestKeys;
 import org.mitra.testkit.Tokens;
 
