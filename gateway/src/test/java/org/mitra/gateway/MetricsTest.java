@@ -36,10 +36,14 @@ class MetricsTest {
         TestCalls.client().get("/api/directory/organizations/" + UUID.randomUUID());
         TestCalls.client().get("/api/nothing-here/" + UUID.randomUUID());
         TestCalls.client().get("/openapi/referrals");
+        TestCalls.client().get("/problems/not-found");
+        TestCalls.client().get("/problems/no-such-type");
+        TestCalls.client().get("/nothing-served-here/" + UUID.randomUUID());
         String exposition = given().when().get(metrics.toString()).then().statusCode(200).extract().asString();
         assertThat(exposition).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds_count");
         assertThat(exposition).doesNotContain(referral.toString());
         assertThat(UUID_TEXT.matcher(exposition).find()).as("no id of any record in any label").isFalse();
-        assertThat(exposition).contains("uri=\"/api/referrals/**\"").contains("uri=\"/api/directory/**\"");
+        assertThat(exposition).contains("uri=\"/api/referrals/**\"").contains("uri=\"/api/directory/**\"")
+                .contains("uri=\"/problems/{slug}\"").doesNotContain("no-such-type").doesNotContain("nothing-served-here");
     }
 }

@@ -20,7 +20,7 @@ public class RouteTemplates {
     static final String URI = "uri";
     private static final String OWN_FEEDS = "/api/feeds";
     private static final List<String> OWN_PATHS = List.of("/q/health", "/q/health/live", "/q/health/ready",
-            "/q/health/started", "/q/openapi", "/q/swagger-ui", "/q/swagger-ui/", "/", "/openapi");
+            "/q/health/started", "/q/openapi", "/q/swagger-ui", "/q/swagger-ui/", "/", "/openapi", "/problems");
 
     @Inject
     Backends backends;
@@ -47,6 +47,9 @@ public class RouteTemplates {
         }
         if (path.startsWith("/openapi/")) {
             return "/openapi/{service}";
+        }
+        if (path.startsWith("/problems/")) {
+            return "/problems/{slug}";
         }
         if (path.startsWith("/q/swagger-ui/")) {
             return "/q/swagger-ui/**";

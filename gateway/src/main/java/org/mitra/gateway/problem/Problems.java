@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Response;
 import org.mitra.gateway.request.RequestIds;
 import org.mitra.problems.ProblemType;
 
@@ -37,6 +38,15 @@ public final class Problems {
 
     public static Buffer buffer(ProblemType type, String detail, String instance, String requestId) {
         return body(type, detail, instance, requestId).toBuffer();
+    }
+
+    /** The same problem as a Quarkus REST answer, for the gateway's own resources and their exception mappers. */
+    public static Response response(ProblemType type, String detail, String instance, String requestId) {
+        return Response.status(type.status())
+                .type(MEDIA_TYPE)
+                .header("Cache-Control", "no-store")
+                .entity(body(type, detail, instance, requestId).encode())
+                .build();
     }
 
     /** Ends the exchange with a problem; headers already put on the response (request id, rate limit) stay. */
