@@ -22,7 +22,8 @@ import org.mitra.problems.ProblemType;
  * The gateway's routes on Quarkus' Vert.x router. Every exchange first gets its request id and access-log line;
  * then everything under {@code /api} passes the edge: body size, token check, rate limit; then it is streamed
  * to the service owning the prefix, or, for the gateway's own {@code /api/feeds}, handed on to Quarkus REST.
- * {@code /q/*} (health, metrics, OpenAPI, Swagger UI) stays the gateway's own.
+ * {@code /q/*} (health, OpenAPI, Swagger UI) and {@code /problems} stay the gateway's own. Any other path is a 404
+ * problem, never a page.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -48,6 +49,8 @@ public class GatewayRoutes {
         router.route().order(RequestLimits.ROUTE_ORDER).handler(limits::handle);
         router.route("/api/*").order(EDGE_ORDER).handler(this::edge);
         router.getWithRegex("/openapi/([a-z0-9-]+)").order(EDGE_ORDER).handler(this::openapi);
+        // What no route answers (/, /nothing, /q/x, /api/feeds/x) would get Vert.x' HTML page; a problem instead.
+        router.errorHandler(404, rc -> Problems.send(rc, ProblemType.NOT_FOUND, "Nothing is served at this path."));
     }
 
     private void edge(RoutingContext rc) {
