@@ -3,6 +3,8 @@ package org.mitra.referral.feed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -123,10 +125,12 @@ public class StatisticsFeed {
                             + "fewer referrals than the threshold are behind it"));
 
     private static final String REFERRALS = """
-            SELECT r.region_code, r.slice, r.category_code, r.urgency, r.status, r.age_band, r.gender,
-                   (SELECT min(h.occurred_at) FROM referral_history h WHERE h.referral_id = r.id AND h.to_status = 'ACCEPTED'),
-                   (SELECT min(h.occurred_at) FROM referral_history h WHERE h.referral_id = r.id AND h.to_status = 'COMPLETED'),
-                   r.requested_at
+            SELECT r.region_code AS region, r.slice AS slice, r.category_code AS category, r.urgency AS urgency,
+                   r.status AS status, r.age_band AS age_band, r.gender AS gender, r.requested_at AS requested_at,
+                   (SELECT min(h.occurred_at) FROM referral_history h WHERE h.referral_id = r.id AND h.to_status = 'ACCEPTED')
+                       AS accepted_at,
+                   (SELECT min(h.occurred_at) FROM referral_history h WHERE h.referral_id = r.id AND h.to_status = 'COMPLETED')
+                       AS completed_at
             FROM referral r
             WHERE r.requested_at >= :start AND r.requested_at < :end AND r.status NOT IN ('DRAFT', 'ENTERED_IN_ERROR')""";
     private static final String COUNTED = "requested_at IS NOT NULL AND status NOT IN ('DRAFT', 'ENTERED_IN_ERROR')";
@@ -149,6 +153,24 @@ public class StatisticsFeed {
     /** One counted referral: only the attributes the tables use, never anything that names it. */
     private record Counted(String region, Slice slice, String category, Urgency urgency, Outcome outcome, String ageBand,
             Gender gender, Long secondsToAcceptance, Long secondsToCompletion) {
+
+        /**
+         * A row of {@link #REFERRALS}, by its column aliases: the attributes, and the seconds from submission
+         * ({@code requested_at}) to the first acceptance ({@code accepted_at}) and completion ({@code completed_at}),
+         * each null when the referral never got there.
+         */
+        static Counted of(Tuple row) {
+            Instant requested = instant(row.get("requested_at"));
+            return new Counted(row.get("region", String.class).strip(), Slice.valueOf(row.get("slice", String.class)),
+                    row.get("category", String.class), Urgency.valueOf(row.get("urgency", String.class)),
+                    Outcome.of(ReferralStatus.valueOf(row.get("status", String.class))), row.get("age_band", String.class),
+                    Gender.valueOf(row.get("gender", String.class)), secondsSince(requested, instant(row.get("accepted_at"))),
+                    secondsSince(requested, instant(row.get("completed_at"))));
+        }
+
+        private static Long secondsSince(Instant requested, Instant reached) {
+            return reached == null ? null : Math.max(0, reached.getEpochSecond() - requested.getEpochSecond());
+        }
     }
 
     /**
@@ -211,24 +233,14 @@ public class StatisticsFeed {
 
     private Generated generate(Period period, Instant now, Instant lastModified) {
         DisclosurePolicy policy = config.policy();
-        List<Counted> referrals = new ArrayList<>();
-        for (Object[] row : rows(entityManager.createNativeQuery(REFERRALS)
+        List<Counted> referrals = tuples(entityManager.createNativeQuery(REFERRALS, Tuple.class)
                 .setParameter("start", Timestamp.from(period.start()))
-                .setParameter("end", Timestamp.from(period.end()))
-                .getResultList())) {
-            Instant requested = instant(row[9]);
-            Instant accepted = instant(row[7]);
-            Instant completed = instant(row[8]);
-            referrals.add(new Counted(row[0].toString().strip(), Slice.valueOf(row[1].toString()), row[2].toString(),
-                    Urgency.valueOf(row[3].toString()), Outcome.of(ReferralStatus.valueOf(row[4].toString())),
-                    row[5].toString(), Gender.valueOf(row[6].toString()),
-                    accepted == null ? null : Math.max(0, accepted.getEpochSecond() - requested.getEpochSecond()),
-                    completed == null ? null : Math.max(0, completed.getEpochSecond() - requested.getEpochSecond())));
-        }
+                .setParameter("end", Timestamp.from(period.end())))
+                .stream().map(Counted::of).toList();
         Map<String, Slice> categories = new LinkedHashMap<>();
-        for (Object[] row : rows(entityManager.createNativeQuery("SELECT code, slice FROM category ORDER BY slice, code")
-                .getResultList())) {
-            categories.put(row[0].toString(), Slice.valueOf(row[1].toString()));
+        for (Tuple row : tuples(entityManager.createNativeQuery(
+                "SELECT code AS category, slice AS slice FROM category ORDER BY slice, code", Tuple.class))) {
+            categories.put(row.get("category", String.class), Slice.valueOf(row.get("slice", String.class)));
         }
         referrals.forEach(referral -> categories.putIfAbsent(referral.category(), referral.slice()));
 
@@ -239,25 +251,30 @@ public class StatisticsFeed {
         List<String> urgencies = Arrays.stream(Urgency.values()).map(Urgency::name).toList();
         List<String> genders = Arrays.stream(Gender.values()).map(Gender::name).toList();
 
+        // Each table's cell key lists its attributes in the order of its dimensions.
         for (PublishedCell cell : table(referrals, List.of(regions, slices, outcomes),
                 referral -> List.of(referral.region(), referral.slice().code(), referral.outcome().code), policy)) {
-            rows.add(row(Grouping.REGION_SLICE_OUTCOME, cell.key().get(0), cell.key().get(1), null, null, cell.key().get(2),
-                    null, null, cell.count(), null));
+            List<String> key = cell.key();
+            rows.add(new Row(Grouping.REGION_SLICE_OUTCOME).region(key.get(0)).slice(key.get(1)).outcome(key.get(2))
+                    .referrals(cell.count()).cells());
         }
         for (PublishedCell cell : table(referrals, List.of(new ArrayList<>(categories.keySet()), urgencies),
                 referral -> List.of(referral.category(), referral.urgency().name()), policy)) {
-            rows.add(row(Grouping.CATEGORY_URGENCY, null, categories.get(cell.key().get(0)).code(), cell.key().get(0),
-                    cell.key().get(1), null, null, null, cell.count(), null));
+            List<String> key = cell.key();
+            rows.add(new Row(Grouping.CATEGORY_URGENCY).slice(categories.get(key.get(0)).code()).category(key.get(0))
+                    .urgency(key.get(1)).referrals(cell.count()).cells());
         }
         for (PublishedCell cell : table(referrals, List.of(urgencies, outcomes),
                 referral -> List.of(referral.urgency().name(), referral.outcome().code), policy)) {
-            rows.add(row(Grouping.URGENCY_OUTCOME, null, null, null, cell.key().get(0), cell.key().get(1), null, null,
-                    cell.count(), null));
+            List<String> key = cell.key();
+            rows.add(new Row(Grouping.URGENCY_OUTCOME).urgency(key.get(0)).outcome(key.get(1)).referrals(cell.count())
+                    .cells());
         }
         for (PublishedCell cell : table(referrals, List.of(AgeBand.CODES, genders, slices),
                 referral -> List.of(referral.ageBand(), referral.gender().name(), referral.slice().code()), policy)) {
-            rows.add(row(Grouping.AGE_GENDER_SLICE, null, cell.key().get(2), null, null, null, cell.key().get(0),
-                    cell.key().get(1), cell.count(), null));
+            List<String> key = cell.key();
+            rows.add(new Row(Grouping.AGE_GENDER_SLICE).ageBand(key.get(0)).gender(key.get(1)).slice(key.get(2))
+                    .referrals(cell.count()).cells());
         }
         rows.addAll(times(Grouping.TIME_TO_ACCEPTANCE, referrals, Counted::secondsToAcceptance, slices, policy));
         rows.addAll(times(Grouping.TIME_TO_COMPLETION, referrals, Counted::secondsToCompletion, slices, policy));
@@ -311,7 +328,7 @@ public class StatisticsFeed {
         for (PublishedCell cell : DisclosureControl.protect(cells, policy)) {
             List<Long> behind = durations.getOrDefault(cell.key().get(0), List.of());
             Long median = behind.size() >= policy.threshold() ? medianHours(behind) : null;
-            rows.add(row(grouping, null, cell.key().get(0), null, null, null, null, null, cell.count(), median));
+            rows.add(new Row(grouping).slice(cell.key().get(0)).referrals(cell.count()).medianHours(median).cells());
         }
         return rows;
     }
@@ -324,9 +341,78 @@ public class StatisticsFeed {
         return Math.round(median / 3600.0);
     }
 
-    private static List<Object> row(Grouping grouping, String region, String slice, String category, String urgency,
-            String outcome, String ageBand, String gender, Long referrals, Long medianHours) {
-        return Arrays.asList(grouping.code, region, slice, category, urgency, outcome, ageBand, gender, referrals, medianHours);
+    /**
+     * One row of the document, built by naming the attributes its table has; every other column stays empty. The
+     * one place that knows the order of {@link #COLUMNS}.
+     */
+    private static final class Row {
+        private final Grouping table;
+        private String region;
+        private String slice;
+        private String category;
+        private String urgency;
+        private String outcome;
+        private String ageBand;
+        private String gender;
+        private Long referrals;
+        private Long medianHours;
+
+        Row(Grouping table) {
+            this.table = table;
+        }
+
+        Row region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        Row slice(String slice) {
+            this.slice = slice;
+            return this;
+        }
+
+        Row category(String category) {
+            this.category = category;
+            return this;
+        }
+
+        Row urgency(String urgency) {
+            this.urgency = urgency;
+            return this;
+        }
+
+        Row outcome(String outcome) {
+            this.outcome = outcome;
+            return this;
+        }
+
+        Row ageBand(String ageBand) {
+            this.ageBand = ageBand;
+            return this;
+        }
+
+        Row gender(String gender) {
+            this.gender = gender;
+            return this;
+        }
+
+        /** The published count, null when withheld. */
+        Row referrals(Long referrals) {
+            this.referrals = referrals;
+            return this;
+        }
+
+        /** Time tables only: the median whole hours, null when withheld. */
+        Row medianHours(Long medianHours) {
+            this.medianHours = medianHours;
+            return this;
+        }
+
+        /** The row's cells in {@link #COLUMNS} order, empty ones null. */
+        List<Object> cells() {
+            return Arrays.asList(table.code, region, slice, category, urgency, outcome, ageBand, gender, referrals,
+                    medianHours);
+        }
     }
 
     /** The JSON header's description of the fixed tables and of the outcomes each status counts as. */
@@ -363,8 +449,9 @@ public class StatisticsFeed {
         throw new IllegalStateException("Not a time: " + value.getClass());
     }
 
+    /** The rows of a native query created with {@link Tuple} results, read by their column aliases. */
     @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(List<?> result) {
-        return (List<Object[]>) result;
+    private static List<Tuple> tuples(Query query) {
+        return (List<Tuple>) query.getResultList();
     }
 }
