@@ -51,26 +51,48 @@ public record ReferralView(
         long version) {
 
     /**
-     * @param reportNumber the decrypted police report number, or null when there is none, the subject's key was
-     *                     destroyed or the receiver's window has passed (the agency is shown all the same)
+     * Everything a referral's two organizations' staff see of it (the identity itself has its own audited endpoint).
+     *
+     * @param hasIdentity    whether an identity is stored and this side may read it now
+     * @param note           the sender's note as this side may be shown it, or null
+     * @param reportNumber   the decrypted police report number, or null when there is none, the subject's key was
+     *                       destroyed or the receiver's window has passed (the agency is shown all the same)
+     * @param allowedActions what the caller's organization may do now
      */
     public static ReferralView staff(Referral referral, boolean hasIdentity, String note, String reportNumber,
             List<String> allowedActions) {
         LawEnforcementReference reference = referral.lawEnforcementAgency == null ? null
                 : new LawEnforcementReference(referral.lawEnforcementAgency, reportNumber);
-        return new ReferralView(referral.id, referral.status, referral.businessStatus, referral.sendingOrganizationId,
-                referral.receivingOrganizationId, referral.receivingServiceId, referral.categoryCode, referral.slice,
-                referral.regionCode, referral.urgency, referral.ageBand, referral.gender, referral.subjectId,
-                referral.profile, referral.consent, referral.consentWithdrawnAt != null, hasIdentity, note, reference,
-                referral.overdueAt != null, referral.requestedAt, referral.deadline, referral.createdAt,
-                referral.updatedAt, referral.closedAt, allowedActions, referral.version);
+        return of(referral, new PersonalData(referral.subjectId, referral.profile, referral.consent, hasIdentity, note,
+                reference), allowedActions);
     }
 
+    /**
+     * What coalition admins see of a referral: its metadata, none of the person's data (see {@code PersonalData}) and
+     * no action.
+     */
     public static ReferralView metadata(Referral referral) {
+        return of(referral, PersonalData.WITHHELD, List.of());
+    }
+
+    /** The one place a view is put together: the referral's metadata, with the person's data as far as shown. */
+    private static ReferralView of(Referral referral, PersonalData personal, List<String> allowedActions) {
         return new ReferralView(referral.id, referral.status, referral.businessStatus, referral.sendingOrganizationId,
                 referral.receivingOrganizationId, referral.receivingServiceId, referral.categoryCode, referral.slice,
-                referral.regionCode, referral.urgency, referral.ageBand, referral.gender, null, null, null,
-                referral.consentWithdrawnAt != null, null, null, null, referral.overdueAt != null, referral.requestedAt,
-                referral.deadline, referral.createdAt, referral.updatedAt, referral.closedAt, List.of(), referral.version);
+                referral.regionCode, referral.urgency, referral.ageBand, referral.gender, personal.subjectId(),
+                personal.profile(), personal.consent(), referral.consentWithdrawnAt != null, personal.hasIdentity(),
+                personal.note(), personal.lawEnforcementReference(), referral.overdueAt != null, referral.requestedAt,
+                referral.deadline, referral.createdAt, referral.updatedAt, referral.closedAt, allowedActions,
+                referral.version);
+    }
+
+    /**
+     * The parts of the view only the two organizations' staff see: the subject, the profile, the consent, whether an
+     * identity is readable, the note and the law-enforcement reference. {@link #WITHHELD} is the one list of what the
+     * metadata view leaves out (each absent from its JSON).
+     */
+    private record PersonalData(UUID subjectId, SubjectProfile profile, Consent consent, Boolean hasIdentity,
+            String note, LawEnforcementReference lawEnforcementReference) {
+        static final PersonalData WITHHELD = new PersonalData(null, null, null, null, null, null);
     }
 }
