@@ -73,6 +73,9 @@ final class LocalPostgres implements Stoppable {
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("password_encryption", "scram-sha-256")
                     .setServerConfig("max_connections", "200")
+                    // An error's DETAIL quotes the values involved (a unique violation names the key: an e-mail, a
+                    // name), so the server's log keeps only the error itself; the statement is logged without values.
+                    .setServerConfig("log_error_verbosity", "terse")
                     // zonky's own readiness check connects as the superuser.
                     .setConnectConfig("password", superuserPassword)
                     // After initdb (which trusts everyone) and before the server starts, every time.

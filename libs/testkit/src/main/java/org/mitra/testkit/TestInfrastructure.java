@@ -207,6 +207,8 @@ public final class TestInfrastructure {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "300")
+                    // As in the local run: the server's log never quotes the values an error is about.
+                    .setServerConfig("log_error_verbosity", "terse")
                     .start();
             return postgres.getPort();
         } catch (IOException e) {

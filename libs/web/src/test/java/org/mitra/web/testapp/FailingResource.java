@@ -41,6 +41,9 @@ public class FailingResource {
     @Inject
     TransactionManager transactions;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     public record Capacity(@NotNull @Min(0) Integer available, @Min(1) int total) {
     }
 
@@ -212,6 +215,19 @@ public class FailingResource {
     @Path("bug")
     public String bug() {
         throw new IllegalStateException("Survivor Siti Rahayu, +62 812 555 0199, at shelter 7");
+    }
+
+    /** Adds the same person twice: PostgreSQL refuses the second with a unique violation about the e-mail. */
+    @POST
+    @Path("duplicate-person")
+    public String duplicatePerson(@QueryParam("email") String email) throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO test_people (email) VALUES (?)")) {
+            insert.setString(1, email);
+            insert.executeUpdate();
+            insert.executeUpdate();
+        }
+        return "never";
     }
 
     @POST
