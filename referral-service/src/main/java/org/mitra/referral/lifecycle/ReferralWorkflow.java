@@ -2,8 +2,6 @@ package org.mitra.referral.lifecycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +9,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.StaleStateException;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.referral.directory.DirectoryOrganization;
 import org.mitra.referral.directory.DirectoryReadModel;
@@ -158,22 +155,16 @@ public class ReferralWorkflow {
         }
     }
 
-    /** Writes pending changes now, so a concurrent change surfaces as a 409 instead of at commit. */
+    /**
+     * Writes the request's pending changes now: the response's ETag needs the version the flush gives, and a change
+     * another request made to the same rows meanwhile fails this request here, before its answer is built. Every
+     * flush of a request in this service goes through here. Such a failure (an optimistic-lock failure, a
+     * serialization failure or a deadlock, however wrapped) is answered by libs/web's {@code ProblemMappers}, as is
+     * one that shows only at commit: 409 conflict, "changed at the same time by another request; read it again and
+     * retry". That is the one concurrent-change mapping; nothing here adds another.
+     */
     public static void flush() {
-        try {
-            Referral.getEntityManager().flush();
-        } catch (OptimisticLockException | StaleStateException stale) {
-            throw concurrentChange();
-        } catch (PersistenceException failure) {
-            if (failure.getCause() instanceof StaleStateException) {
-                throw concurrentChange();
-            }
-            throw failure;
-        }
-    }
-
-    private static ConflictException concurrentChange() {
-        return new ConflictException("The referral was changed at the same time by another request; read it again and retry");
+        Referral.getEntityManager().flush();
     }
 
     private static ProblemException refusal(Referral referral, Side side, Action action) {

@@ -91,7 +91,7 @@ public class Referrals {
             workflow.checkSubmittable(referral);
             workflow.move(referral, Action.SUBMIT.code(), ReferralStatus.REQUESTED, null, null);
         }
-        Referral.getEntityManager().flush();
+        ReferralWorkflow.flush();
         return referral;
     }
 
