@@ -16,9 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
-import java.util.stream.Collectors;
 import org.mitra.directory.coverage.CoverageConfig;
 import org.mitra.directory.coverage.CoverageRules;
 import org.mitra.directory.coverage.Demand;
@@ -27,9 +24,6 @@ import org.mitra.directory.coverage.Supply;
 import org.mitra.directory.region.Region;
 import org.mitra.directory.taxonomy.Taxonomy;
 import org.mitra.directory.taxonomy.TermView;
-import org.mitra.feeds.DisclosureControl;
-import org.mitra.feeds.DisclosureControl.Cell;
-import org.mitra.feeds.DisclosureControl.PublishedCell;
 import org.mitra.feeds.DisclosurePolicy;
 import org.mitra.feeds.FeedColumn;
 import org.mitra.feeds.FeedTable;
@@ -228,7 +222,6 @@ public class CoverageFeed {
      */
     private Generated generate(Period period, Instant now) {
         List<Region> regions = Region.<Region>list("order by path");
-        Map<String, Region> byCode = regions.stream().collect(Collectors.toMap(region -> region.code, Function.identity()));
         List<TermView> pie = taxonomy.slicesWithCategories();
         Map<RegionCategory, Supply> supply = new HashMap<>();
         for (Tuple row : tuples(entityManager.createNativeQuery("""
@@ -238,7 +231,7 @@ public class CoverageFeed {
                 .setParameter("period", period.toString()))) {
             supply.put(RegionCategory.of(row), Supply.of(row));
         }
-        Map<RegionCategory, PublishedDemand> published = protect(regions, byCode, pie, demand(period));
+        Map<RegionCategory, PublishedDemand> published = DemandDisclosure.protect(regions, pie, demand(period), policy());
         List<List<Object>> rows = new ArrayList<>();
         boolean snapshot = !supply.isEmpty();
         boolean demandPublished = false;
@@ -271,9 +264,8 @@ public class CoverageFeed {
      */
     @Transactional
     public Map<RegionCategory, PublishedDemand> publishedDemand(Period period) {
-        List<Region> regions = Region.<Region>list("order by path");
-        Map<String, Region> byCode = regions.stream().collect(Collectors.toMap(region -> region.code, Function.identity()));
-        return protect(regions, byCode, taxonomy.slicesWithCategories(), demand(period));
+        return DemandDisclosure.protect(Region.<Region>list("order by path"), taxonomy.slicesWithCategories(),
+                demand(period), policy());
     }
 
     private Map<RegionCategory, Demand> demand(Period period) {
@@ -284,75 +276,6 @@ public class CoverageFeed {
             demand.put(RegionCategory.of(row), Demand.of(row));
         }
         return demand;
-    }
-
-    /**
-     * Disclosure control per level: regencies as (province, regency, category) so each withheld cell
-     * has a partner within its province; provinces as (province, category); the country by category.
-     * A published zero is then withheld too: a zero and a small count read the same (null).
-     */
-    private Map<RegionCategory, PublishedDemand> protect(List<Region> regions, Map<String, Region> byCode,
-            List<TermView> pie, Map<RegionCategory, Demand> demand) {
-        List<String> categories = pie.stream().flatMap(slice -> slice.categories().stream()).map(TermView::code).toList();
-        Map<Region.Level, List<Region>> byLevel = regions.stream().collect(Collectors.groupingBy(region -> region.level));
-        List<List<Region>> levels = List.of(
-                concat(byLevel.get(Region.Level.REGENCY), byLevel.get(Region.Level.CITY)),
-                byLevel.getOrDefault(Region.Level.PROVINCE, List.of()),
-                byLevel.getOrDefault(Region.Level.COUNTRY, List.of()));
-        Map<RegionCategory, Long> requested = protect(levels, byCode, categories, demand, Demand::requested);
-        Map<RegionCategory, Long> rejected = protect(levels, byCode, categories, demand, Demand::rejectedNoCapacity);
-        Map<RegionCategory, Long> overdue = protect(levels, byCode, categories, demand, Demand::overdue);
-        Map<RegionCategory, PublishedDemand> published = new HashMap<>();
-        for (RegionCategory cell : requested.keySet()) {
-            // A published zero is withheld too: a zero and a small count read the same (null).
-            published.put(cell, PublishedDemand.published(requested.get(cell), rejected.get(cell), overdue.get(cell)));
-        }
-        return published;
-    }
-
-    /** One measure of demand as published, level by level (null: withheld). */
-    private Map<RegionCategory, Long> protect(List<List<Region>> levels, Map<String, Region> byCode,
-            List<String> categories, Map<RegionCategory, Demand> demand, ToLongFunction<Demand> measure) {
-        DisclosurePolicy policy = policy();
-        Map<RegionCategory, Long> published = new HashMap<>();
-        for (List<Region> level : levels) {
-            List<Cell> cells = new ArrayList<>();
-            Map<List<String>, RegionCategory> cellOf = new HashMap<>();
-            for (Region region : level) {
-                for (String category : categories) {
-                    RegionCategory cell = new RegionCategory(region.code, category);
-                    List<String> key = key(region, byCode, category);
-                    cellOf.put(key, cell);
-                    cells.add(new Cell(key, measure.applyAsLong(demand.getOrDefault(cell, Demand.NONE))));
-                }
-            }
-            if (cells.isEmpty()) {
-                continue;
-            }
-            for (PublishedCell cell : DisclosureControl.protect(cells, policy)) {
-                published.put(cellOf.get(cell.key()), cell.count());
-            }
-        }
-        return published;
-    }
-
-    /** A regency's cell names its province too, so lines within a province add up to the province's cell. */
-    private static List<String> key(Region region, Map<String, Region> byCode, String category) {
-        if ((region.level == Region.Level.REGENCY || region.level == Region.Level.CITY) && region.parentCode != null) {
-            return List.of(region.parentCode, region.code, category);
-        }
-        return List.of(region.code, category);
-    }
-
-    private static List<Region> concat(List<Region> first, List<Region> second) {
-        List<Region> all = new ArrayList<>();
-        if (first != null) {
-            all.addAll(first);
-        }
-        if (second != null) {
-            all.addAll(second);
-        }
-        return all;
     }
 
     private void ensureSnapshot(Period current) {
