@@ -65,7 +65,7 @@ public class AuditChain {
      * Walks the chain in sequence order up to the head as it is now (entries appended meanwhile are left for the
      * next walk), recomputing every hash, and compares the end of the walk with the head.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Verification verify() {
         // The checkpoint first: it is written after its entry committed, so the head read next is at or after it.
         Optional<AuditAnchor.Checkpoint> checkpoint = anchor.lastCheckpoint();

@@ -51,7 +51,7 @@ public class AuditLog {
         anchor.checkpoint(entry.sequence, entry.hash);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Page<AuditEntry> list(UUID referralId, PageRequest request) {
         Sort order = Sort.descending("occurredAt").and("id", Sort.Direction.Descending);
         PanacheQuery<AuditEntry> query = referralId == null

@@ -50,7 +50,7 @@ public class Consents {
     // Milliseconds, as stored and as in events, so a response never shows a time the database rounds.
     Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Referral record(UUID referralId, String ifMatch, Consent consent) {
         ReferralAccess.Acting acting = access.acting(referralId);
         Referral referral = acting.referral();
@@ -91,7 +91,7 @@ public class Consents {
      * referrals, which the receiver cannot see. Every withdrawal, and every refusal to record one, is audited
      * with its reason.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Referral withdraw(UUID referralId, String ifMatch, ConsentWithdrawal withdrawal) {
         ReferralAccess.Acting acting = access.acting(referralId);
         Referral referral = acting.referral();

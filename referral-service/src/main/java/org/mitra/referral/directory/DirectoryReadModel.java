@@ -74,12 +74,12 @@ public class DirectoryReadModel {
         }
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<DirectoryOrganization> organization(UUID id) {
         return DirectoryOrganization.findByIdOptional(id);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Slice> sliceOf(String categoryCode) {
         return Category.<Category>findByIdOptional(categoryCode).map(category -> category.slice);
     }

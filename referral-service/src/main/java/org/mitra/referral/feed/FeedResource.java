@@ -2,6 +2,7 @@ package org.mitra.referral.feed;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -29,6 +30,7 @@ import org.mitra.web.problem.ResourceNotFoundException;
 
 /** The referral service's data feed for government liaisons: aggregates only, pulled quarter (or month) by quarter. */
 @Path("/api/referrals/feeds")
+@Transactional
 @Tag(name = "feeds", description = "Privacy-safe aggregate feeds for government liaisons (JSON, or CSV with HXL hashtags)")
 public class FeedResource {
     static final String CSV = FeedResponses.CSV;

@@ -179,7 +179,7 @@ public class StatisticsFeed {
      * move while it runs would let two pulls a minute apart single out the one referral made in between. A closed
      * period is served from its snapshot, taken again at most once a day (see {@link FeedVersions}).
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public List<PeriodEntry> periods(Period.Granularity granularity, Instant since) {
         Instant now = clock.instant();
         Period lastClosed = lastClosed(now, granularity);
@@ -207,7 +207,7 @@ public class StatisticsFeed {
     }
 
     /** The document of one closed period as last snapshotted, or empty for the open period or one in the future. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<FeedTable> table(Period period) {
         Instant now = clock.instant();
         if (period.end().isAfter(now)) {

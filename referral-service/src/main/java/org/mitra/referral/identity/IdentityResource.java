@@ -2,6 +2,7 @@ package org.mitra.referral.identity;
 
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,7 @@ import org.mitra.referral.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/referrals/{id}/identity")
+@Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "identity", description = "The identity vault: encrypted at rest, every read and refusal audited")
 public class IdentityResource {

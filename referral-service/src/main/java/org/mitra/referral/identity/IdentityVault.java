@@ -145,7 +145,7 @@ public class IdentityVault {
     }
 
     /** Reads the identity for the staff of the referral's two organizations; audits every attempt. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Identity read(UUID referralId) {
         if (access.isStaff()) {
             try {

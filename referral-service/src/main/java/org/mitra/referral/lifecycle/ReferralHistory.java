@@ -14,7 +14,7 @@ public class ReferralHistory {
     @Inject
     ReferralAccess access;
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public List<HistoryEntry> of(UUID referralId) {
         access.visible(referralId);
         return HistoryEntry.list("referralId", Sort.ascending("position"), referralId);

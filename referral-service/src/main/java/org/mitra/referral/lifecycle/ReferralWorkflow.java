@@ -50,7 +50,7 @@ public class ReferralWorkflow {
     // Milliseconds, as stored and as in events, so a response never shows a time the database rounds.
     Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Referral apply(UUID id, String ifMatch, TransitionRequest request) {
         Action action = Action.fromCode(request.action()).orElseThrow(() -> InvalidRequestException.of("action",
                 "must be one of " + Arrays.stream(Action.values()).map(Action::code).toList()));
@@ -74,7 +74,7 @@ public class ReferralWorkflow {
         return referral;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Referral advanceBusinessStatus(UUID id, String ifMatch, BusinessStatus wanted) {
         ReferralAccess.Acting acting = access.acting(id);
         Referral referral = acting.referral();

@@ -27,7 +27,7 @@ public class Matching {
     @Inject
     DirectoryReadModel directory;
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public List<MatchView> find(String category, String region, Integer age, Gender gender, String language,
             Optional<UUID> excludedOrganization) {
         Slice slice = directory.sliceOf(category).orElseThrow(() -> InvalidRequestException.of("category", "is not a known category"));

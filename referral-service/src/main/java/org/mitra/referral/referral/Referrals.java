@@ -50,7 +50,7 @@ public class Referrals {
     // Milliseconds, as stored and as in events, so a response never shows a time the database rounds.
     Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Referral create(ReferralRequest request) {
         UUID sender = access.ownOrganization();
         Optional<Subject> knownSubject = check(sender, request);
@@ -189,7 +189,7 @@ public class Referrals {
         return problems;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public ReferralView view(UUID id) {
         return view(access.visible(id));
     }
@@ -207,7 +207,7 @@ public class Referrals {
                 .orElseGet(() -> ReferralView.metadata(referral));
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Page<ReferralView> list(String box, ReferralStatus status, String updatedSince, PageRequest page) {
         Instant since = parseInstant(updatedSince);
         StringBuilder where = new StringBuilder("1 = 1");

@@ -7,6 +7,7 @@ import static org.mitra.referral.ReferralFixtures.organizationChanged;
 import static org.mitra.referral.ReferralFixtures.request;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -77,8 +78,8 @@ class DirectoryConsumerPoisonTest {
             KafkaTopics.send(Topic.DIRECTORY_ORGANIZATIONS, CloudEvent.of(EventSources.DIRECTORY, valid));
 
             // Same key, same partition: the valid event is only reached past both poison records.
-            await("the organization behind the poison", () -> readModel().organization(id)
-                    .map(DirectoryOrganization::isVerified).orElse(false));
+            await("the organization behind the poison", () -> QuarkusTransaction.requiringNew().call(() -> readModel()
+                    .organization(id).map(DirectoryOrganization::isVerified).orElse(false)));
             UUID sender = organization(false);
             Map<String, Object> body = request(id, SHELTER);
             body.remove("identity");
