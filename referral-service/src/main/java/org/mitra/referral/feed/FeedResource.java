@@ -50,7 +50,7 @@ public class FeedResource {
         return List.of(new FeedDescription(StatisticsFeed.ID, StatisticsFeed.TITLE,
                 "Referrals counted in the period they were submitted, with their outcome as it is now (drafts and "
                         + "entered-in-error excluded), over fixed tables of at most three attributes: "
-                        + StatisticsFeed.describe() + " Counts below the disclosure threshold are withheld (with "
+                        + StatisticsTables.describe() + " Counts below the disclosure threshold are withheld (with "
                         + "complementary suppression), the rest rounded down; medians need at least the threshold's "
                         + "number of referrals behind them.",
                 BASE, List.of(MediaType.APPLICATION_JSON, CSV), List.of("quarter", "month"), "P1D", FeedTable.LICENCE,
@@ -108,7 +108,7 @@ public class FeedResource {
         Period wanted = FeedResponses.period(period, OFFERED);
         FeedTable table = statistics.table(wanted)
                 .orElseThrow(() -> ResourceNotFoundException.of("Referral statistics feed period", wanted));
-        return FeedResponses.respond(table, request, csv, StatisticsFeed.publishedTables(),
+        return FeedResponses.respond(table, request, csv, StatisticsTables.publishedTables(),
                 pulls.of(StatisticsFeed.ID));
     }
 }
