@@ -25,7 +25,11 @@ import org.junit.jupiter.api.Test;
  */
 class PatternsTest {
     static final int LENGTH = 200_000;
-    static final long BOUND_MS = 250;
+    /**
+     * Far above what a linear pattern needs for {@link #LENGTH} characters (a few milliseconds) even on a busy machine,
+     * far below what a quadratic one needs (about 4 × 10^10 steps: minutes).
+     */
+    static final long BOUND_MS = 2_000;
 
     /** Repeated units a pattern may partly match, after prefixes that reach its inner repetitions. */
     static final List<String> UNITS = List.of("a", "a-", "a.", "-a", "-aa", ".a", "1", "12", "A", " ", "a@", "@", "(1", "en-",
@@ -89,14 +93,18 @@ class PatternsTest {
                 for (String unit : UNITS) {
                     for (String ending : ENDINGS) {
                         String input = prefix + unit.repeat(LENGTH / unit.length()) + ending;
-                        long start = System.nanoTime();
+                        long millis = Long.MAX_VALUE;
                         try {
-                            pattern.matcher(input).matches();
+                            // The best of three: a pause of the shared machine is not the pattern's doing.
+                            for (int attempt = 0; attempt < 3 && millis > BOUND_MS; attempt++) {
+                                long start = System.nanoTime();
+                                pattern.matcher(input).matches();
+                                millis = Math.min(millis, (System.nanoTime() - start) / 1_000_000);
+                            }
                         } catch (StackOverflowError overflow) {
                             slow.add(entry.getKey() + " overflows the stack on " + describe(prefix, unit, ending));
                             continue;
                         }
-                        long millis = (System.nanoTime() - start) / 1_000_000;
                         if (millis > BOUND_MS) {
                             slow.add(entry.getKey() + " takes " + millis + " ms on " + describe(prefix, unit, ending));
                             break; // one slow case per pattern is enough to know, and each costs time
