@@ -2,7 +2,9 @@ package org.mitra.directory.coverage;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.mitra.feeds.DisclosurePolicy;
 
 @ConfigMapping(prefix = "mitra.coverage")
 public interface CoverageConfig {
@@ -12,6 +14,7 @@ public interface CoverageConfig {
 
     /** Demand counts below this are withheld from everyone but coalition admins (never below 5). */
     @WithDefault("11")
+    @Min(DisclosurePolicy.MINIMUM_THRESHOLD)
     int suppressionThreshold();
 
     /**
@@ -23,5 +26,6 @@ public interface CoverageConfig {
 
     /** Published demand counts are rounded down to a multiple of this. */
     @WithDefault("5")
+    @Min(1)
     int roundingBase();
 }
