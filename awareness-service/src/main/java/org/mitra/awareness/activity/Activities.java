@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.mitra.awareness.SecretTokens;
 import org.mitra.awareness.campaign.Campaign;
 import org.mitra.awareness.campaign.CampaignEvents;
+import org.mitra.awareness.campaign.CampaignAccess;
 import org.mitra.awareness.campaign.Campaigns;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
@@ -34,6 +35,9 @@ public class Activities {
 
     @Inject
     Campaigns campaigns;
+
+    @Inject
+    CampaignAccess access;
 
     @Inject
     CampaignEvents events;
@@ -135,7 +139,7 @@ public class Activities {
     @Transactional
     public Page<Registration> registrations(UUID campaignId, UUID activityId, PageRequest page) {
         Campaign campaign = campaigns.visible(campaignId);
-        Instant since = campaigns.contactsVisibleSince(campaign).orElseThrow(() -> new AccessDeniedException(
+        Instant since = access.contactsVisibleSince(campaign).orElseThrow(() -> new AccessDeniedException(
                 "Only staff of the campaign's owner, or of a co-sponsor that accepted, see who registered for activity " + activityId));
         Activity activity = find(campaignId, activityId);
         var query = Registration.<Registration>find("activityId = ?1 and createdAt >= ?2", Sort.ascending("createdAt").and("id"),
@@ -186,7 +190,7 @@ public class Activities {
 
     private Campaign editable(UUID campaignId) {
         Campaign campaign = campaigns.visible(campaignId);
-        campaigns.requireEditor(campaign);
+        access.requireEditor(campaign);
         if (campaign.status == Campaign.Status.CANCELLED) {
             throw new ConflictException("Campaign " + campaignId + " is CANCELLED").with("currentState", campaign.status.name());
         }

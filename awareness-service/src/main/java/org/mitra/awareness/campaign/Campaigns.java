@@ -5,12 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,14 +29,8 @@ import org.mitra.web.problem.InvalidTransitionException;
 import org.mitra.web.problem.ResourceNotFoundException;
 
 /**
- * Drafts, edits and moves campaigns through their life. Who may see or change a campaign is
- * decided here, next to the load: anyone sees active and ended ones, drafts only the owner's and the invited
- * co-sponsors' staff and the coalition; the owner's org-admins and coalition admins edit.
- *
- * <p>Staff means a staff role and the {@code org} claim together ({@link Caller#isStaffOf}); acting as staff (running
- * a campaign, reading its drafts, seeing the contacts people left) also needs the organization to be verified now,
- * by this service's read model of the directory: the staff of a pending or suspended organization get a 403
- * {@code organization-not-verified} (issue 12 items 4 and 6).
+ * Drafts, edits and moves campaigns through their life, and lists them. Who may see or change a campaign, and see
+ * the contacts people left with it, is {@link CampaignAccess}'s to decide, asked right after each load.
  */
 @ApplicationScoped
 public class Campaigns {
@@ -57,11 +49,14 @@ public class Campaigns {
     @Inject
     CampaignEvents events;
 
+    @Inject
+    CampaignAccess access;
+
     Clock clock = Clock.systemUTC();
 
     @Transactional
     public Campaign draft(CampaignRequest request) {
-        UUID owner = ownerFor(request.organizationId());
+        UUID owner = access.ownerFor(request.organizationId());
         check(request, Set.of());
         if (Campaign.count("slug", request.slug()) > 0) {
             throw new ConflictException("The slug " + request.slug() + " is taken by another campaign").with("slug", request.slug());
@@ -80,7 +75,7 @@ public class Campaigns {
     @Transactional
     public Campaign update(UUID id, String ifMatch, CampaignRequest request) {
         Campaign campaign = visible(id);
-        requireEditor(campaign);
+        access.requireEditor(campaign);
         IfMatch.require(ifMatch, EntityTags.of(campaign.id, campaign.version));
         if (campaign.status == Campaign.Status.ENDED || campaign.status == Campaign.Status.CANCELLED) {
             throw new ConflictException("Campaign " + id + " is " + campaign.status + " and can no longer be changed")
@@ -90,7 +85,7 @@ public class Campaigns {
             if (!caller.hasRole(Roles.COALITION_ADMIN)) {
                 throw new AccessDeniedException("Only a coalition admin may hand a campaign to another organization");
             }
-            requireVerified("organizationId", request.organizationId());
+            access.requireVerified("organizationId", request.organizationId());
             campaign.organizationId = request.organizationId();
         }
         check(request, campaign.coSponsors);
@@ -108,7 +103,7 @@ public class Campaigns {
     @Transactional
     public Campaign transition(UUID id, String ifMatch, TransitionRequest request) {
         Campaign campaign = visible(id);
-        requireEditor(campaign);
+        access.requireEditor(campaign);
         IfMatch.check(ifMatch, EntityTags.of(campaign.id, campaign.version));
         Campaign.Status next = switch (request.action()) {
             case LAUNCH -> campaign.status == Campaign.Status.DRAFT ? Campaign.Status.ACTIVE : null;
@@ -147,13 +142,11 @@ public class Campaigns {
     public Campaign visible(UUID id) {
         Campaign campaign = Campaign.<Campaign>findByIdOptional(id)
                 .orElseThrow(() -> ResourceNotFoundException.of("Campaign", id));
-        if (mayRead(campaign)) {
-            return campaign;
+        if (!access.mayRead(campaign)) {
+            access.requireVerifiedIfRunner(campaign);
+            throw ResourceNotFoundException.of("Campaign", id);
         }
-        if (isStaffOfRunner(campaign)) {
-            requireVerifiedStaff();
-        }
-        throw ResourceNotFoundException.of("Campaign", id);
+        return campaign;
     }
 
     @Transactional
@@ -203,58 +196,6 @@ public class Campaigns {
         return directory.find(organizationId).map(organization -> organization.name).orElse(null);
     }
 
-    boolean mayRead(Campaign campaign) {
-        return campaign.status.isPublic() || caller.hasRole(Roles.COALITION_ADMIN)
-                || caller.isVerifiedStaffOf(campaign.organizationId)
-                || campaign.coSponsors.stream().anyMatch(caller::isVerifiedStaffOf);
-    }
-
-    /** Staff (any status) of the owner or of an invited co-sponsor. */
-    private boolean isStaffOfRunner(Campaign campaign) {
-        return caller.isStaffOf(campaign.organizationId) || campaign.coSponsors.stream().anyMatch(caller::isStaffOf);
-    }
-
-    /**
-     * The caller's organization, which must be verified now: a 403 {@code organization-not-verified} for the staff of
-     * a pending, suspended or unknown organization.
-     */
-    private void requireVerifiedStaff() {
-        caller.verifiedStaffOrganization();
-    }
-
-    /** The owner's org-admins (of a verified owner) and coalition admins change a campaign; nobody else. */
-    public void requireEditor(Campaign campaign) {
-        if (caller.hasRole(Roles.COALITION_ADMIN)) {
-            return;
-        }
-        if (!caller.isAdminOf(campaign.organizationId)) {
-            throw new AccessDeniedException("Only the owning organization's admins or a coalition admin may change campaign "
-                    + campaign.id);
-        }
-        requireVerifiedStaff();
-    }
-
-    /**
-     * From when on the caller may see the contacts (pledgers' emails, registrants' names and contacts) that people
-     * left with this campaign: all of them for the owner's staff, those that arrived after the acceptance for an
-     * accepted co-sponsor's staff, none for anyone else. The staff of a running organization that is not verified
-     * now get a 403 {@code organization-not-verified}.
-     */
-    public Optional<Instant> contactsVisibleSince(Campaign campaign) {
-        if (caller.isVerifiedStaffOf(campaign.organizationId)) {
-            return Optional.of(Instant.EPOCH);
-        }
-        for (Map.Entry<UUID, Instant> acceptance : campaign.coSponsorAcceptances.entrySet()) {
-            if (campaign.coSponsors.contains(acceptance.getKey()) && caller.isVerifiedStaffOf(acceptance.getKey())) {
-                return Optional.of(acceptance.getValue());
-            }
-        }
-        if (isStaffOfRunner(campaign)) {
-            requireVerifiedStaff();
-        }
-        return Optional.empty();
-    }
-
     /**
      * An admin of an invited co-sponsor accepts: from now on its staff see the contacts of people who pledge or
      * register. Accepting again changes nothing (the first acceptance holds).
@@ -276,30 +217,6 @@ public class Campaigns {
             campaign.updatedAt = clock.instant();
         }
         return campaign;
-    }
-
-    private UUID ownerFor(UUID requested) {
-        if (caller.hasRole(Roles.COALITION_ADMIN)) {
-            if (requested == null) {
-                throw InvalidRequestException.of("organizationId", "must name the owning organization");
-            }
-            requireVerified("organizationId", requested);
-            return requested;
-        }
-        UUID own = caller.verifiedStaffOrganization();
-        if (!caller.isAdminOf(own)) {
-            throw new AccessDeniedException("Only an org-admin drafts campaigns for its organization");
-        }
-        if (requested != null && !requested.equals(own)) {
-            throw new AccessDeniedException("An org-admin drafts campaigns for its own organization only");
-        }
-        return own;
-    }
-
-    private void requireVerified(String field, UUID organization) {
-        if (!directory.isVerified(organization)) {
-            throw InvalidRequestException.of(field, "is not a verified member organization");
-        }
     }
 
     private void check(CampaignRequest request, Set<UUID> existingCoSponsors) {

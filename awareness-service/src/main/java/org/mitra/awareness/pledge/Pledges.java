@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.mitra.awareness.SecretTokens;
 import org.mitra.awareness.campaign.Campaign;
 import org.mitra.awareness.campaign.CampaignEvents;
+import org.mitra.awareness.campaign.CampaignAccess;
 import org.mitra.awareness.campaign.Campaigns;
 import org.mitra.web.paging.Page;
 import org.mitra.web.paging.PageRequest;
@@ -35,6 +36,9 @@ public class Pledges {
 
     @Inject
     Campaigns campaigns;
+
+    @Inject
+    CampaignAccess access;
 
     @Inject
     CampaignEvents events;
@@ -98,7 +102,7 @@ public class Pledges {
     @Transactional
     public Page<PledgeView> list(UUID campaignId, Pledge.Kind kind, PageRequest page) {
         Campaign campaign = campaigns.visible(campaignId);
-        Optional<Instant> contactsSince = campaigns.contactsVisibleSince(campaign);
+        Optional<Instant> contactsSince = access.contactsVisibleSince(campaign);
         var query = kind == null
                 ? Pledge.<Pledge>find("campaignId", Sort.descending("createdAt").and("id"), campaign.id)
                 : Pledge.<Pledge>find("campaignId = ?1 and kind = ?2", Sort.descending("createdAt").and("id"), campaign.id, kind);
