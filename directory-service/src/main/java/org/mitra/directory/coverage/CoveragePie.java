@@ -22,6 +22,10 @@ import org.mitra.events.Slice;
  * would be too small to read, and their tooltips remain. The {@code viewBox} is computed from the estimated size of
  * the text it holds ({@link PieText}), so every label lies inside it; names are shortened with an ellipsis beyond
  * {@value #MAX_LABEL_CHARACTERS} characters (the tooltips keep them whole).
+ *
+ * <p>Longer than 300 lines on purpose: it is one picture whose rings, labels, legend and bounds depend on each other's
+ * geometry; measuring and writing text already lives in {@link PieText}, and splitting the rest would scatter one
+ * layout over several files.
  */
 public final class CoveragePie {
     static final int MAX_LABEL_CHARACTERS = 24;
