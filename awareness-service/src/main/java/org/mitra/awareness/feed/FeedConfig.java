@@ -1,24 +1,12 @@
 package org.mitra.awareness.feed;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
-import org.mitra.feeds.DisclosurePolicy;
+import org.mitra.web.feeds.DisclosureConfig;
 
-/** Disclosure control of the government feeds (docs/privacy.md §3). */
+/**
+ * Disclosure control of the government feeds (docs/privacy.md §3): {@code mitra.awareness.feeds.suppression-threshold}
+ * (counts of people below it are withheld; never below 5) and {@code mitra.awareness.feeds.rounding-base}.
+ */
 @ConfigMapping(prefix = "mitra.awareness.feeds")
-public interface FeedConfig {
-    /** Counts of people below this are withheld (never below 5). */
-    @WithDefault("11")
-    @Min(DisclosurePolicy.MINIMUM_THRESHOLD)
-    int suppressionThreshold();
-
-    /** Published counts are rounded down to a multiple of this. */
-    @WithDefault("5")
-    @Min(1)
-    int roundingBase();
-
-    default DisclosurePolicy policy() {
-        return new DisclosurePolicy(suppressionThreshold(), roundingBase());
-    }
+public interface FeedConfig extends DisclosureConfig {
 }

@@ -12,46 +12,41 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mitra.web.Roles;
 import org.mitra.feeds.FeedDescription;
-import org.mitra.feeds.FeedTable;
 import org.mitra.feeds.Period;
+import org.mitra.web.Roles;
+import org.mitra.web.feeds.FeedEndpoints;
 import org.mitra.web.feeds.FeedPeriodLink;
-import org.mitra.web.feeds.FeedPullAudit;
 import org.mitra.web.feeds.FeedResponses;
-import org.mitra.web.problem.ResourceNotFoundException;
 
 /** The awareness service's data feeds for government liaisons: aggregates only, pulled month by month. */
 @Path("/api/awareness/feeds")
 @Tag(name = "feeds", description = "Privacy-safe aggregate feeds for government liaisons (JSON, or CSV with HXL hashtags)")
 public class FeedResource {
-    static final String CSV = FeedResponses.CSV;
     /** Months only: quarters would let months be differenced. */
-    static final List<Period.Granularity> OFFERED = List.of(Period.Granularity.MONTH);
-    static final String BASE = "/api/awareness/feeds/reach";
+    static final FeedEndpoints.Endpoint REACH = new FeedEndpoints.Endpoint(ReachFeed.ID, "/api/awareness/feeds/reach",
+            "Reach feed period", List.of(Period.Granularity.MONTH), Map.of());
 
     @Inject
     ReachFeed reach;
 
     @Inject
-    FeedPullAudit pulls;
+    FeedEndpoints endpoints;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The feeds this service offers, for the platform's feed catalog (public)")
     public List<FeedDescription> catalog() {
-        return List.of(new FeedDescription(ReachFeed.ID, ReachFeed.TITLE,
+        return List.of(REACH.describe(ReachFeed.TITLE,
                 "Per public campaign and month: pledges by type (person or business) and country of the pledger, and per "
                         + "activity the places taken and the attendance the organization counted. Counts below the "
                         + "disclosure threshold are withheld (with complementary suppression), the rest rounded down.",
-                BASE, List.of(MediaType.APPLICATION_JSON, CSV), List.of("month"), "P1D", FeedTable.LICENCE,
                 List.of(Roles.GOV_LIAISON, Roles.COALITION_ADMIN)));
     }
 
@@ -66,18 +61,12 @@ public class FeedResource {
             @Parameter(description = "month (the default and only granularity: quarters would let months be differenced)",
                     example = "month") @QueryParam("granularity") String granularity,
             @Parameter(description = "ISO-8601 instant of the last pull", example = "2026-11-01T00:00:00Z") @QueryParam("since") String since) {
-        FeedResponses.granularity(granularity, OFFERED);
-        Instant after = FeedResponses.since(since);
-        List<FeedPeriodLink> links = reach.periods(after).stream()
-                .map(entry -> FeedPeriodLink.of(BASE, entry.period(), entry.lastModified()))
-                .toList();
-        pulls.record(ReachFeed.ID, null, "list", false);
-        return links;
+        return endpoints.periods(REACH, reach, granularity, since);
     }
 
     @GET
     @Path("/reach/{period}")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces({MediaType.APPLICATION_JSON, FeedResponses.CSV})
     @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "200", description = "The month's table, with ETag and Last-Modified")
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
@@ -87,25 +76,18 @@ public class FeedResource {
             + "answers If-None-Match with 304")
     public Response period(@Parameter(description = "A month", example = "2026-11") @PathParam("period") String period,
             @Context Request request, @HeaderParam("Accept") String accept) {
-        return respond(period, request, FeedResponses.wantsCsv(accept));
+        return endpoints.period(REACH, reach, period, request, FeedResponses.wantsCsv(accept));
     }
 
     @GET
     @Path("/reach/{period}.csv")
-    @Produces(CSV)
+    @Produces(FeedResponses.CSV)
     @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "200", description = "The month's table as CSV: names, then HXL hashtags, then the rows")
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     @Operation(summary = "One month of the campaign reach feed as CSV with an HXL row")
     public Response periodCsv(@Parameter(description = "A month", example = "2026-11") @PathParam("period") String period,
             @Context Request request) {
-        return respond(period, request, true);
-    }
-
-    private Response respond(String period, Request request, boolean csv) {
-        Period wanted = FeedResponses.period(period, OFFERED);
-        FeedTable table = reach.table(wanted).orElseThrow(() -> ResourceNotFoundException.of("Reach feed period", wanted));
-        return FeedResponses.respond(table, request, csv, Map.of(),
-                pulls.of(ReachFeed.ID));
+        return endpoints.period(REACH, reach, period, request, true);
     }
 }

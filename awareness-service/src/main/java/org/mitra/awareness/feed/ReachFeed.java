@@ -1,5 +1,8 @@
 package org.mitra.awareness.feed;
 
+import static org.mitra.web.feeds.QueryValues.instant;
+import static org.mitra.web.feeds.QueryValues.number;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,7 +31,10 @@ import org.mitra.feeds.DisclosurePolicy;
 import org.mitra.feeds.FeedColumn;
 import org.mitra.feeds.FeedTable;
 import org.mitra.feeds.Period;
+import org.mitra.web.feeds.FeedPeriods;
 import org.mitra.web.feeds.FeedVersions;
+import org.mitra.web.feeds.PeriodicFeed;
+import org.mitra.web.feeds.QueryValues;
 
 /**
  * The campaign reach feed for government liaisons, one table per month: counted pledges (one per email
@@ -44,7 +49,7 @@ import org.mitra.web.feeds.FeedVersions;
  * when the published figures of a month last changed, and never tells when one pledge came in.
  */
 @ApplicationScoped
-public class ReachFeed {
+public class ReachFeed implements PeriodicFeed {
     /** When each period last changed what it publishes (see {@link FeedVersions}). */
     static final String VERSIONS = "reach_feed_version";
 
@@ -93,7 +98,7 @@ public class ReachFeed {
     FeedConfig config;
 
     @Inject
-    FeedVersions feedVersions;
+    FeedPeriods feedPeriods;
 
     private Clock clock = Clock.systemUTC();
 
@@ -102,82 +107,55 @@ public class ReachFeed {
         this.clock = clock;
     }
 
-    /** A month the feed serves, with the time its published figures last changed. */
-    public record PeriodEntry(Period period, Instant lastModified) {
-    }
-
     /**
      * The ended months with figures (or that had some), oldest first, and the last ended month; only those whose
      * figures changed after {@code since} when given. The open month is never published: figures that move while it
      * runs would let two pulls a minute apart single out the one pledge or registration made in between.
      */
+    @Override
     @Transactional
-    public List<PeriodEntry> periods(Instant since) {
+    public List<FeedPeriods.Entry> periods(Period.Granularity granularity, Instant since) {
+        monthly(granularity);
         Instant now = clock.instant();
-        Period lastClosed = Period.containing(Period.containing(now, Period.Granularity.MONTH).start().minusSeconds(1),
-                Period.Granularity.MONTH);
-        Map<String, Instant> versions = feedVersions.all(VERSIONS);
-        Instant earliest = now;
-        for (String sql : List.of(
-                "SELECT min(p.created_at) FROM pledge p JOIN campaign c ON c.id = p.campaign_id WHERE p.counted AND " + PUBLIC,
-                "SELECT min(a.starts_at) FROM activity a JOIN campaign c ON c.id = a.campaign_id WHERE " + PUBLIC)) {
-            Instant first = instant(entityManager.createNativeQuery(sql).getSingleResult());
-            if (first != null && first.isBefore(earliest)) {
-                earliest = first;
-            }
-        }
-        for (String period : versions.keySet()) {
-            Optional<Period> versioned = Period.parse(period);
-            if (versioned.isPresent() && versioned.get().start().isBefore(earliest)) {
-                earliest = versioned.get().start();
-            }
-        }
-        List<PeriodEntry> entries = new ArrayList<>();
-        for (Period period : Period.range(Period.containing(earliest, Period.Granularity.MONTH), lastClosed)) {
-            FeedVersions.Snapshot snapshot = snapshot(period, now);
-            if (!snapshot.hadFigures() && !period.equals(lastClosed)) {
-                continue;
-            }
-            Instant lastModified = snapshot.table().lastModified();
-            if (since == null || lastModified.isAfter(since)) {
-                entries.add(new PeriodEntry(period, lastModified));
-            }
-        }
-        return entries;
+        Instant earliest = feedPeriods.earliestKept(VERSIONS, granularity,
+                first("SELECT min(p.created_at) FROM pledge p JOIN campaign c ON c.id = p.campaign_id WHERE p.counted AND "
+                        + PUBLIC),
+                first("SELECT min(a.starts_at) FROM activity a JOIN campaign c ON c.id = a.campaign_id WHERE " + PUBLIC));
+        return feedPeriods.list(VERSIONS, granularity, earliest, month -> generate(month, now), since, now);
     }
 
     /** The table of one ended month as last snapshotted, or empty for the open month or one in the future. */
+    @Override
     @Transactional
     public Optional<FeedTable> table(Period period) {
-        if (period.granularity() != Period.Granularity.MONTH) {
+        monthly(period.granularity());
+        Instant now = clock.instant();
+        return feedPeriods.table(VERSIONS, period, month -> generate(month, now), now);
+    }
+
+    private static void monthly(Period.Granularity granularity) {
+        if (granularity != Period.Granularity.MONTH) {
             throw new IllegalArgumentException("The reach feed is published per month");
         }
-        Instant now = clock.instant();
-        if (period.end().isAfter(now)) {
-            return Optional.empty();
-        }
-        return Optional.of(snapshot(period, now).table());
     }
 
-    private FeedVersions.Snapshot snapshot(Period period, Instant now) {
-        return feedVersions.snapshot(VERSIONS, period, () -> {
-            FeedTable table = generate(period, now, period.start());
-            return new FeedVersions.Generated(table, table.rows().isEmpty());
-        }, now);
+    private Instant first(String sql) {
+        return instant(entityManager.createNativeQuery(sql).getSingleResult());
     }
 
-    private FeedTable generate(Period period, Instant now, Instant lastModified) {
+    /** The month's table from its records as they are now; empty when it has no row. */
+    private FeedVersions.Generated generate(Period period, Instant now) {
         DisclosurePolicy policy = config.policy();
         Map<List<String>, Long> pledges = new HashMap<>();
         Set<String> countries = new TreeSet<>();
         Set<UUID> campaigns = new HashSet<>();
-        for (Object[] row : rows(within(PLEDGE_COUNTS, period).getResultList())) {
+        for (Object[] row : QueryValues.<Object[]>rows(within(PLEDGE_COUNTS, period).getResultList())) {
             UUID campaign = uuid(row[0]);
             campaigns.add(campaign);
             countries.add(row[2].toString().strip());
             pledges.put(List.of(campaign.toString(), row[1].toString(), row[2].toString().strip()), number(row[3]));
         }
-        List<Object[]> activities = rows(within(ACTIVITIES, period).getResultList());
+        List<Object[]> activities = QueryValues.rows(within(ACTIVITIES, period).getResultList());
         activities.forEach(row -> campaigns.add(uuid(row[1])));
         Map<UUID, String[]> named = campaigns(campaigns);
 
@@ -193,8 +171,8 @@ public class ReachFeed {
                     cell.count(), null, null, null, null, null, null, null));
         }
         rows.addAll(activityRows(activities, named, policy));
-        return new FeedTable(TITLE, period.toString(), now, lastModified, policy.threshold(), policy.roundingBase(),
-                FeedTable.LICENCE, COLUMNS, rows);
+        return new FeedVersions.Generated(new FeedTable(TITLE, period.toString(), now, period.start(), policy.threshold(),
+                policy.roundingBase(), FeedTable.LICENCE, COLUMNS, rows), rows.isEmpty());
     }
 
     /** Every (campaign, type, country) combination of the month, zeros included, so each line's total is accounted for. */
@@ -264,7 +242,8 @@ public class ReachFeed {
         if (ids.isEmpty()) {
             return named;
         }
-        for (Object[] row : rows(entityManager.createNativeQuery(CAMPAIGNS).setParameter("ids", new ArrayList<>(ids)).getResultList())) {
+        for (Object[] row : QueryValues.<Object[]>rows(
+                entityManager.createNativeQuery(CAMPAIGNS).setParameter("ids", new ArrayList<>(ids)).getResultList())) {
             named.put(uuid(row[0]), new String[] {(String) row[1], (String) row[2]});
         }
         return named;
@@ -283,30 +262,5 @@ public class ReachFeed {
 
     private static UUID uuid(Object value) {
         return value instanceof UUID id ? id : UUID.fromString(value.toString());
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("Not a time: " + value.getClass());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(List<?> result) {
-        return (List<Object[]>) result;
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }

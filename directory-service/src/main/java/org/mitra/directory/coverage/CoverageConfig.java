@@ -2,20 +2,19 @@ package org.mitra.directory.coverage;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
 import java.time.Duration;
-import org.mitra.feeds.DisclosurePolicy;
+import org.mitra.web.feeds.DisclosureConfig;
 
+/**
+ * The coverage views and the coverage feed; disclosure control ({@code mitra.coverage.suppression-threshold}: demand
+ * counts below it are withheld from everyone but coalition admins, never below 5; {@code mitra.coverage.rounding-base}:
+ * published demand counts are rounded down to a multiple of it) as {@link DisclosureConfig} has it for every service.
+ */
 @ConfigMapping(prefix = "mitra.coverage")
-public interface CoverageConfig {
+public interface CoverageConfig extends DisclosureConfig {
     /** How far back referrals count as demand. */
     @WithDefault("P90D")
     Duration demandWindow();
-
-    /** Demand counts below this are withheld from everyone but coalition admins (never below 5). */
-    @WithDefault("11")
-    @Min(DisclosurePolicy.MINIMUM_THRESHOLD)
-    int suppressionThreshold();
 
     /**
      * How often the public demand figures (the last complete month) are taken again; never more often than
@@ -23,9 +22,4 @@ public interface CoverageConfig {
      */
     @WithDefault("P1D")
     Duration publicRefresh();
-
-    /** Published demand counts are rounded down to a multiple of this. */
-    @WithDefault("5")
-    @Min(1)
-    int roundingBase();
 }

@@ -1,5 +1,7 @@
 package org.mitra.directory.feed;
 
+import static org.mitra.web.feeds.QueryValues.instant;
+
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,9 +30,11 @@ import org.mitra.feeds.DisclosurePolicy;
 import org.mitra.feeds.FeedColumn;
 import org.mitra.feeds.FeedTable;
 import org.mitra.feeds.Period;
+import org.mitra.web.feeds.FeedPeriods;
 import org.mitra.web.feeds.FeedVersions;
 import org.mitra.web.feeds.FeedVersions.Generated;
-import org.mitra.web.feeds.FeedVersions.Snapshot;
+import org.mitra.web.feeds.PeriodicFeed;
+import org.mitra.web.feeds.QueryValues;
 
 /**
  * The coverage feed for government liaisons: the pie of every region as a table per closed period
@@ -45,7 +49,7 @@ import org.mitra.web.feeds.FeedVersions.Snapshot;
  * that day.
  */
 @ApplicationScoped
-public class CoverageFeed {
+public class CoverageFeed implements PeriodicFeed {
     static final String ID = "coverage";
     static final String TITLE = "Coverage of anti-trafficking services by region, slice and category";
     static final List<FeedColumn> COLUMNS = List.of(
@@ -100,7 +104,7 @@ public class CoverageFeed {
     CoverageConfig config;
 
     @Inject
-    FeedVersions feedVersions;
+    FeedPeriods feedPeriods;
 
     /** Where each period's published table is kept (migration V9). */
     static final String VERSIONS = "coverage_feed_version";
@@ -113,10 +117,6 @@ public class CoverageFeed {
      */
     void clock(Clock clock) {
         this.clock = clock;
-    }
-
-    /** A period the feed can serve, with the time its published figures last changed. */
-    public record PeriodEntry(Period period, Instant lastModified) {
     }
 
     /** The cell of one category in one region: what supply, demand and the published figures are kept by. */
@@ -174,46 +174,26 @@ public class CoverageFeed {
      * period that never published anything is not, whether it counted a few referrals or none, so the listing cannot
      * tell the two apart either (it can still be pulled).
      */
+    @Override
     @Transactional
-    public List<PeriodEntry> periods(Period.Granularity granularity, Instant since) {
+    public List<FeedPeriods.Entry> periods(Period.Granularity granularity, Instant since) {
         Instant now = clock.instant();
-        Period current = Period.containing(now, granularity);
-        ensureSnapshot(current);
-        Instant earliest = Optional.ofNullable(single("SELECT min(requested_at) FROM referral_demand")).orElse(now);
-        Instant earliestSnapshot = Optional.ofNullable(single("SELECT min(taken_at) FROM coverage_snapshot")).orElse(now);
-        Period first = Period.containing(earliest.isBefore(earliestSnapshot) ? earliest : earliestSnapshot, granularity);
-        Period lastClosed = Period.containing(current.start().minusSeconds(1), granularity);
-        List<PeriodEntry> entries = new ArrayList<>();
-        if (first.compareTo(lastClosed) > 0) {
-            return entries;
-        }
-        for (Period period : Period.range(first, lastClosed)) {
-            Snapshot published = published(period, now);
-            if (!published.hadFigures() && !period.equals(lastClosed)) {
-                continue;
-            }
-            Instant lastModified = published.table().lastModified();
-            if (since == null || lastModified.isAfter(since)) {
-                entries.add(new PeriodEntry(period, lastModified));
-            }
-        }
-        return entries;
+        ensureSnapshot(Period.containing(now, granularity));
+        Instant earliest = FeedPeriods.earliest(single("SELECT min(requested_at) FROM referral_demand"),
+                single("SELECT min(taken_at) FROM coverage_snapshot"));
+        return feedPeriods.list(VERSIONS, granularity, earliest, period -> generate(period, now), since, now);
     }
 
     /** The table of one closed period as published today, or empty for the current period or one in the future. */
+    @Override
     @Transactional
     public Optional<FeedTable> table(Period period) {
         Instant now = clock.instant();
-        if (period.end().isAfter(now)) {
+        if (!FeedPeriods.ended(period, now)) {
             return Optional.empty();
         }
         ensureSnapshot(Period.containing(now, period.granularity()));
-        return Optional.of(published(period, now).table());
-    }
-
-    /** The period's published table: the day's snapshot, taken now from the records if there is none younger than a day. */
-    private Snapshot published(Period period, Instant now) {
-        return feedVersions.snapshot(VERSIONS, period, () -> generate(period, now), now);
+        return Optional.of(feedPeriods.snapshot(VERSIONS, period, closed -> generate(closed, now), now).table());
     }
 
     /**
@@ -231,7 +211,7 @@ public class CoverageFeed {
                 .setParameter("period", period.toString()))) {
             supply.put(RegionCategory.of(row), Supply.of(row));
         }
-        Map<RegionCategory, PublishedDemand> published = DemandDisclosure.protect(regions, pie, demand(period), policy());
+        Map<RegionCategory, PublishedDemand> published = DemandDisclosure.protect(regions, pie, demand(period), config.policy());
         List<List<Object>> rows = new ArrayList<>();
         boolean snapshot = !supply.isEmpty();
         boolean demandPublished = false;
@@ -252,7 +232,7 @@ public class CoverageFeed {
                 }
             }
         }
-        DisclosurePolicy policy = policy();
+        DisclosurePolicy policy = config.policy();
         return new Generated(new FeedTable(TITLE, period.toString(), now, now, policy.threshold(), policy.roundingBase(),
                 FeedTable.LICENCE, COLUMNS, rows), !snapshot && !demandPublished);
     }
@@ -265,7 +245,7 @@ public class CoverageFeed {
     @Transactional
     public Map<RegionCategory, PublishedDemand> publishedDemand(Period period) {
         return DemandDisclosure.protect(Region.<Region>list("order by path"), taxonomy.slicesWithCategories(),
-                demand(period), policy());
+                demand(period), config.policy());
     }
 
     private Map<RegionCategory, Demand> demand(Period period) {
@@ -286,33 +266,12 @@ public class CoverageFeed {
         }
     }
 
-    private DisclosurePolicy policy() {
-        return new DisclosurePolicy(config.suppressionThreshold(), config.roundingBase());
-    }
-
     private Instant single(String sql) {
         return instant(entityManager.createNativeQuery(sql).getSingleResult());
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("Not a time: " + value.getClass());
-    }
-
     /** The rows of a native query created with {@link Tuple} results, read by their column aliases. */
-    @SuppressWarnings("unchecked")
     private static List<Tuple> tuples(Query query) {
-        return (List<Tuple>) query.getResultList();
+        return QueryValues.rows(query.getResultList());
     }
 }

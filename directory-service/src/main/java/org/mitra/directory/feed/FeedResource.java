@@ -11,48 +11,43 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.feeds.FeedDescription;
-import org.mitra.feeds.FeedTable;
 import org.mitra.feeds.Period;
 import org.mitra.web.Roles;
+import org.mitra.web.feeds.FeedEndpoints;
 import org.mitra.web.feeds.FeedPeriodLink;
-import org.mitra.web.feeds.FeedPullAudit;
 import org.mitra.web.feeds.FeedResponses;
-import org.mitra.web.problem.ResourceNotFoundException;
 
 /** The directory's data feeds for government liaisons: aggregates only, pulled period by period. */
 @Path("/api/directory/feeds")
 @Tag(name = "feeds", description = "Privacy-safe aggregate feeds for government liaisons (JSON, or CSV with HXL hashtags)")
 public class FeedResource {
-    static final String CSV = FeedResponses.CSV;
-    static final List<Period.Granularity> OFFERED = List.of(Period.Granularity.QUARTER, Period.Granularity.MONTH);
-    static final String BASE = "/api/directory/feeds/coverage";
+    static final FeedEndpoints.Endpoint COVERAGE = new FeedEndpoints.Endpoint(CoverageFeed.ID, "/api/directory/feeds/coverage",
+            "Coverage feed period", List.of(Period.Granularity.QUARTER, Period.Granularity.MONTH), Map.of());
 
     @Inject
     CoverageFeed coverage;
 
     @Inject
-    FeedPullAudit pulls;
+    FeedEndpoints endpoints;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The feeds this service offers, for the platform's feed catalog (public)")
     public List<FeedDescription> catalog() {
-        return List.of(new FeedDescription(CoverageFeed.ID, CoverageFeed.TITLE,
+        return List.of(COVERAGE.describe(CoverageFeed.TITLE,
                 "For every region, slice and category: verified providers, capacity, referrals requested, rejected for lack "
                         + "of capacity and overdue (counts below the disclosure threshold withheld, and a zero withheld "
                         + "alike, the rest rounded down), and the verdict GAP, STRAINED, OVERLAP or COVERED computed from "
                         + "the published figures. Closed periods only: the current quarter or month is served once it has "
                         + "ended, and each period's table is a snapshot refreshed at most once a day, so a late event of "
                         + "an ended period shows at the next day's snapshot.",
-                BASE, List.of(MediaType.APPLICATION_JSON, CSV), List.of("quarter", "month"), "P1D",
-                FeedTable.LICENCE, List.of(Roles.GOV_LIAISON, Roles.COALITION_ADMIN)));
+                List.of(Roles.GOV_LIAISON, Roles.COALITION_ADMIN)));
     }
 
     @GET
@@ -68,18 +63,12 @@ public class FeedResource {
     public List<FeedPeriodLink> periods(
             @Parameter(description = "quarter (default) or month") @QueryParam("granularity") String granularity,
             @Parameter(description = "ISO-8601 instant of the last pull", example = "2026-11-01T00:00:00Z") @QueryParam("since") String since) {
-        Period.Granularity unit = FeedResponses.granularity(granularity, OFFERED);
-        Instant after = FeedResponses.since(since);
-        List<FeedPeriodLink> links = coverage.periods(unit, after).stream()
-                .map(entry -> FeedPeriodLink.of(BASE, entry.period(), entry.lastModified()))
-                .toList();
-        pulls.record(CoverageFeed.ID, null, "list", false);
-        return links;
+        return endpoints.periods(COVERAGE, coverage, granularity, since);
     }
 
     @GET
     @Path("/coverage/{period}")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces({MediaType.APPLICATION_JSON, FeedResponses.CSV})
     @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
     @Operation(summary = "One period of the coverage feed as JSON, or as CSV with an HXL row (Accept: text/csv); answers If-None-Match with 304",
             description = "Closed periods only: the current period, and any in the future, is 404. The table is the "
@@ -88,22 +77,15 @@ public class FeedResource {
                     + "withheld (null, an empty CSV cell).")
     public Response period(@PathParam("period") String period, @Context Request request,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
-        return respond(period, request, FeedResponses.wantsCsv(accept));
+        return endpoints.period(COVERAGE, coverage, period, request, FeedResponses.wantsCsv(accept));
     }
 
     @GET
     @Path("/coverage/{period}.csv")
-    @Produces(CSV)
+    @Produces(FeedResponses.CSV)
     @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
     @Operation(summary = "One period of the coverage feed as CSV with an HXL row")
     public Response periodCsv(@PathParam("period") String period, @Context Request request) {
-        return respond(period, request, true);
-    }
-
-    private Response respond(String period, Request request, boolean csv) {
-        Period wanted = FeedResponses.period(period, OFFERED);
-        FeedTable table = coverage.table(wanted)
-                .orElseThrow(() -> ResourceNotFoundException.of("Coverage feed period", wanted));
-        return FeedResponses.respond(table, request, csv, Map.of(), pulls.of(CoverageFeed.ID));
+        return endpoints.period(COVERAGE, coverage, period, request, true);
     }
 }

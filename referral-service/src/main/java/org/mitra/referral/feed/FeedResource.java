@@ -13,47 +13,43 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.feeds.FeedDescription;
-import org.mitra.feeds.FeedTable;
 import org.mitra.feeds.Period;
 import org.mitra.web.Roles;
+import org.mitra.web.feeds.FeedEndpoints;
 import org.mitra.web.feeds.FeedPeriodLink;
-import org.mitra.web.feeds.FeedPullAudit;
 import org.mitra.web.feeds.FeedResponses;
-import org.mitra.web.problem.ResourceNotFoundException;
 
 /** The referral service's data feed for government liaisons: aggregates only, pulled quarter (or month) by quarter. */
 @Path("/api/referrals/feeds")
 @Transactional
 @Tag(name = "feeds", description = "Privacy-safe aggregate feeds for government liaisons (JSON, or CSV with HXL hashtags)")
 public class FeedResource {
-    static final String CSV = FeedResponses.CSV;
-    static final List<Period.Granularity> OFFERED = List.of(Period.Granularity.QUARTER, Period.Granularity.MONTH);
-    static final String BASE = "/api/referrals/feeds/statistics";
+    static final FeedEndpoints.Endpoint STATISTICS = new FeedEndpoints.Endpoint(StatisticsFeed.ID,
+            "/api/referrals/feeds/statistics", "Referral statistics feed period",
+            List.of(Period.Granularity.QUARTER, Period.Granularity.MONTH), StatisticsTables.publishedTables());
 
     @Inject
     StatisticsFeed statistics;
 
     @Inject
-    FeedPullAudit pulls;
+    FeedEndpoints endpoints;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The feeds this service offers, for the platform's feed catalog (public)")
     public List<FeedDescription> catalog() {
-        return List.of(new FeedDescription(StatisticsFeed.ID, StatisticsFeed.TITLE,
+        return List.of(STATISTICS.describe(StatisticsFeed.TITLE,
                 "Referrals counted in the period they were submitted, with their outcome as it is now (drafts and "
                         + "entered-in-error excluded), over fixed tables of at most three attributes: "
                         + StatisticsTables.describe() + " Counts below the disclosure threshold are withheld (with "
                         + "complementary suppression), the rest rounded down; medians need at least the threshold's "
                         + "number of referrals behind them.",
-                BASE, List.of(MediaType.APPLICATION_JSON, CSV), List.of("quarter", "month"), "P1D", FeedTable.LICENCE,
                 List.of(Roles.GOV_LIAISON, Roles.COALITION_ADMIN)));
     }
 
@@ -68,18 +64,12 @@ public class FeedResource {
             @Parameter(description = "quarter (the default) or month (the finest published)", example = "quarter")
             @QueryParam("granularity") String granularity,
             @Parameter(description = "ISO-8601 instant of the last pull", example = "2026-11-01T00:00:00Z") @QueryParam("since") String since) {
-        Period.Granularity unit = FeedResponses.granularity(granularity, OFFERED);
-        Instant after = FeedResponses.since(since);
-        List<FeedPeriodLink> links = statistics.periods(unit, after).stream()
-                .map(entry -> FeedPeriodLink.of(BASE, entry.period(), entry.lastModified()))
-                .toList();
-        pulls.record(StatisticsFeed.ID, null, "list", false);
-        return links;
+        return endpoints.periods(STATISTICS, statistics, granularity, since);
     }
 
     @GET
     @Path("/statistics/{period}")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces({MediaType.APPLICATION_JSON, FeedResponses.CSV})
     @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "200", description = "The period's tables, with ETag and Last-Modified")
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
@@ -89,26 +79,18 @@ public class FeedResource {
             + "answers If-None-Match with 304")
     public Response period(@Parameter(description = "A quarter or a month", example = "2026-Q4") @PathParam("period") String period,
             @Context Request request, @HeaderParam("Accept") String accept) {
-        return respond(period, request, FeedResponses.wantsCsv(accept));
+        return endpoints.period(STATISTICS, statistics, period, request, FeedResponses.wantsCsv(accept));
     }
 
     @GET
     @Path("/statistics/{period}.csv")
-    @Produces(CSV)
+    @Produces(FeedResponses.CSV)
     @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "200", description = "The period's tables as CSV: names, then HXL hashtags, then the rows")
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     @Operation(summary = "One period of the referral statistics feed as CSV with an HXL row")
     public Response periodCsv(@Parameter(description = "A quarter or a month", example = "2026-Q4") @PathParam("period") String period,
             @Context Request request) {
-        return respond(period, request, true);
-    }
-
-    private Response respond(String period, Request request, boolean csv) {
-        Period wanted = FeedResponses.period(period, OFFERED);
-        FeedTable table = statistics.table(wanted)
-                .orElseThrow(() -> ResourceNotFoundException.of("Referral statistics feed period", wanted));
-        return FeedResponses.respond(table, request, csv, StatisticsTables.publishedTables(),
-                pulls.of(StatisticsFeed.ID));
+        return endpoints.period(STATISTICS, statistics, period, request, true);
     }
 }

@@ -1,5 +1,7 @@
 package org.mitra.referral.feed;
 
+import static org.mitra.web.feeds.QueryValues.instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,8 +11,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,10 @@ import org.mitra.feeds.Period;
 import org.mitra.referral.feed.StatisticsTables.Counted;
 import org.mitra.referral.feed.StatisticsTables.Outcome;
 import org.mitra.referral.referral.Gender;
+import org.mitra.web.feeds.FeedPeriods;
 import org.mitra.web.feeds.FeedVersions;
+import org.mitra.web.feeds.PeriodicFeed;
+import org.mitra.web.feeds.QueryValues;
 
 /**
  * The referral statistics feed for government liaisons, one document per quarter (or month): counts of
@@ -44,7 +47,7 @@ import org.mitra.web.feeds.FeedVersions;
  * them. The tables are made in {@link StatisticsTables}; this class reads the referrals and keeps the snapshots.
  */
 @ApplicationScoped
-public class StatisticsFeed {
+public class StatisticsFeed implements PeriodicFeed {
     /** When each period last changed what it publishes (see {@link FeedVersions}). */
     static final String VERSIONS = "statistics_feed_version";
 
@@ -69,13 +72,9 @@ public class StatisticsFeed {
     FeedConfig config;
 
     @Inject
-    FeedVersions feedVersions;
+    FeedPeriods feedPeriods;
 
     Clock clock = Clock.systemUTC();
-
-    /** A period the feed serves, with the time its published figures last changed. */
-    public record PeriodEntry(Period period, Instant lastModified) {
-    }
 
     /**
      * A row of {@link #REFERRALS}, by its column aliases: the attributes, and the seconds from submission
@@ -101,59 +100,25 @@ public class StatisticsFeed {
      * move while it runs would let two pulls a minute apart single out the one referral made in between. A closed
      * period is served from its snapshot, taken again at most once a day (see {@link FeedVersions}).
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<PeriodEntry> periods(Period.Granularity granularity, Instant since) {
+    public List<FeedPeriods.Entry> periods(Period.Granularity granularity, Instant since) {
         Instant now = clock.instant();
-        Period lastClosed = lastClosed(now, granularity);
-        Map<String, Instant> versions = feedVersions.all(VERSIONS);
-        Instant earliest = Optional.ofNullable(instant(entityManager.createNativeQuery(
-                "SELECT min(requested_at) FROM referral WHERE " + COUNTED).getSingleResult())).orElse(now);
-        for (String period : versions.keySet()) {
-            Optional<Period> versioned = Period.parse(period).filter(parsed -> parsed.granularity() == granularity);
-            if (versioned.isPresent() && versioned.get().start().isBefore(earliest)) {
-                earliest = versioned.get().start();
-            }
-        }
-        List<PeriodEntry> entries = new ArrayList<>();
-        for (Period period : Period.range(Period.containing(earliest, granularity), lastClosed)) {
-            FeedVersions.Snapshot snapshot = snapshot(period, now);
-            if (!snapshot.hadFigures() && !period.equals(lastClosed)) {
-                continue;
-            }
-            Instant lastModified = snapshot.table().lastModified();
-            if (since == null || lastModified.isAfter(since)) {
-                entries.add(new PeriodEntry(period, lastModified));
-            }
-        }
-        return entries;
+        Instant earliest = feedPeriods.earliestKept(VERSIONS, granularity, instant(entityManager.createNativeQuery(
+                "SELECT min(requested_at) FROM referral WHERE " + COUNTED).getSingleResult()));
+        return feedPeriods.list(VERSIONS, granularity, earliest, period -> generate(period, now), since, now);
     }
 
     /** The document of one closed period as last snapshotted, or empty for the open period or one in the future. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<FeedTable> table(Period period) {
         Instant now = clock.instant();
-        if (period.end().isAfter(now)) {
-            return Optional.empty();
-        }
-        return Optional.of(snapshot(period, now).table());
+        return feedPeriods.table(VERSIONS, period, closed -> generate(closed, now), now);
     }
 
-    private FeedVersions.Snapshot snapshot(Period period, Instant now) {
-        return feedVersions.snapshot(VERSIONS, period, () -> {
-            Generated generated = generate(period, now, period.start());
-            return new FeedVersions.Generated(generated.table(), generated.referrals() == 0);
-        }, now);
-    }
-
-    private record Generated(FeedTable table, long referrals) {
-    }
-
-    /** The last period of this granularity that has ended. */
-    static Period lastClosed(Instant now, Period.Granularity granularity) {
-        return Period.containing(Period.containing(now, granularity).start().minusSeconds(1), granularity);
-    }
-
-    private Generated generate(Period period, Instant now, Instant lastModified) {
+    /** The period's document from its referrals as they are now; empty when it counted none. */
+    private FeedVersions.Generated generate(Period period, Instant now) {
         DisclosurePolicy policy = config.policy();
         List<Counted> referrals = tuples(entityManager.createNativeQuery(REFERRALS, Tuple.class)
                 .setParameter("start", Timestamp.from(period.start()))
@@ -167,30 +132,13 @@ public class StatisticsFeed {
         referrals.forEach(referral -> categories.putIfAbsent(referral.category(), referral.slice()));
 
         List<List<Object>> rows = StatisticsTables.rows(referrals, categories, policy);
-        FeedTable table = new FeedTable(TITLE, period.toString(), now, lastModified, policy.threshold(), policy.roundingBase(),
-                FeedTable.LICENCE, StatisticsTables.COLUMNS, rows);
-        return new Generated(table, referrals.size());
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("Not a time: " + value.getClass());
+        FeedTable table = new FeedTable(TITLE, period.toString(), now, period.start(), policy.threshold(),
+                policy.roundingBase(), FeedTable.LICENCE, StatisticsTables.COLUMNS, rows);
+        return new FeedVersions.Generated(table, referrals.isEmpty());
     }
 
     /** The rows of a native query created with {@link Tuple} results, read by their column aliases. */
-    @SuppressWarnings("unchecked")
     private static List<Tuple> tuples(Query query) {
-        return (List<Tuple>) query.getResultList();
+        return QueryValues.rows(query.getResultList());
     }
 }

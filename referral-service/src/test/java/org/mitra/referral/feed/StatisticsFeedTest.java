@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.mitra.feeds.Period;
 import org.mitra.referral.ReferralFixtures;
 import org.mitra.testkit.Tokens;
+import org.mitra.web.feeds.QueryValues;
 
 /**
  * The referral statistics feed. Every test puts its referrals in a past period of its own (submitted
@@ -474,7 +475,7 @@ class StatisticsFeedTest {
     /** Moves a referral and its history back in time, so it was submitted at {@code at}. */
     private void backdate(UUID id, Instant at) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Instant requested = StatisticsFeed.instant(entityManager.createNativeQuery(
+            Instant requested = QueryValues.instant(entityManager.createNativeQuery(
                     "SELECT requested_at FROM referral WHERE id = :id").setParameter("id", id).getSingleResult());
             long shift = Duration.between(at, requested).toMillis();
             entityManager.createNativeQuery("""
