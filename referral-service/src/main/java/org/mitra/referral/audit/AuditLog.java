@@ -25,8 +25,9 @@ public class AuditLog {
     @Inject
     AuditAnchor anchor;
 
-    // Milliseconds, as stored and as in events, so a response never shows a time the database rounds.
-    Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
+    @Inject
+    Clock clock;
 
     public void record(UUID referralId, AuditAction action, AuditEntry.Outcome outcome) {
         record(referralId, action, outcome, null);

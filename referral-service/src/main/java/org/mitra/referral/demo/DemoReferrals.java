@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -66,7 +65,9 @@ public class DemoReferrals {
     @ConfigProperty(name = "mitra.demo-data.enabled", defaultValue = "false")
     boolean enabled;
 
-    Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+    /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
+    @Inject
+    Clock clock;
 
     void onStart(@Observes StartupEvent start) {
         if (enabled) {

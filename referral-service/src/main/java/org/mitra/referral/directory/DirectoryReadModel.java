@@ -1,6 +1,7 @@
 package org.mitra.referral.directory;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.HashMap;
@@ -21,8 +22,9 @@ import org.mitra.events.directory.OrganizationDeleted;
  */
 @ApplicationScoped
 public class DirectoryReadModel {
-    // Milliseconds, as stored and as in events, so a response never shows a time the database rounds.
-    Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(OrganizationChanged change) {

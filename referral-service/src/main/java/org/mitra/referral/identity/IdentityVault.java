@@ -51,8 +51,9 @@ public class IdentityVault {
     @Inject
     AuditLog audit;
 
-    // Milliseconds, as stored and as in events, so a response never shows a time the database rounds.
-    Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Subject newSubject(UUID organizationId) {

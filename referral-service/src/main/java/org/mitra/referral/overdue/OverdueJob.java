@@ -23,8 +23,9 @@ public class OverdueJob {
     @Inject
     ReferralEvents events;
 
-    // Milliseconds, as stored and as in events, so a response never shows a time the database rounds.
-    Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
+    @Inject
+    Clock clock;
 
     @Scheduled(every = "${mitra.referral.overdue.check-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -47,8 +47,9 @@ public class Referrals {
     @Inject
     ReferralWorkflow workflow;
 
-    // Milliseconds, as stored and as in events, so a response never shows a time the database rounds.
-    Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Referral create(ReferralRequest request) {
