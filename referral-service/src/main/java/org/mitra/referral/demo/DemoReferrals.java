@@ -20,6 +20,7 @@ import org.mitra.referral.identity.IdentityVault;
 import org.mitra.referral.identity.Subject;
 import org.mitra.referral.lifecycle.HistoryEntry;
 import org.mitra.referral.lifecycle.ReferralEvents;
+import org.mitra.referral.lifecycle.StatusChange;
 import org.mitra.referral.overdue.Deadlines;
 import org.mitra.referral.referral.Consent;
 import org.mitra.referral.referral.ExploitationForm;
@@ -105,15 +106,13 @@ public class DemoReferrals {
             referral.persist();
             history(referral, "create", null, demo.sender());
             for (ReferralStatus next : demo.path()) {
-                ReferralStatus previous = referral.status;
-                referral.status = next;
+                StatusChange change = referral.moveTo(next, null, now);
                 if (next == ReferralStatus.REQUESTED) {
-                    referral.requestedAt = now;
                     referral.deadline = deadlines.deadline(referral.urgency, now);
                 }
-                history(referral, next == ReferralStatus.REQUESTED ? "submit" : "accept", previous,
+                history(referral, next == ReferralStatus.REQUESTED ? "submit" : "accept", change.from(),
                         next == ReferralStatus.REQUESTED ? demo.sender() : demo.receiver());
-                events.statusChanged(referral, null, now);
+                events.statusChanged(change);
             }
             LOG.infof("Demo referral %s loaded", demo.key());
         }

@@ -23,6 +23,7 @@ import org.mitra.referral.lifecycle.HistoryEntry;
 import org.mitra.referral.lifecycle.ReferralEvents;
 import org.mitra.referral.lifecycle.ReferralStateMachine;
 import org.mitra.referral.lifecycle.ReferralWorkflow;
+import org.mitra.referral.lifecycle.StatusChange;
 import org.mitra.referral.referral.Referral;
 
 /**
@@ -181,14 +182,9 @@ public class KeyStoreStartup {
                 referral.updatedAt = now;
             }
             if (ReferralStateMachine.isOpen(referral.status)) {
-                ReferralStatus from = referral.status;
-                referral.status = ReferralStatus.CANCELLED;
-                referral.updatedAt = now;
-                referral.closedAt = now;
-                history(referral, from);
-                if (referral.requestedAt != null) {
-                    events.statusChanged(referral, ReferralWorkflow.CONSENT_WITHDRAWN, now);
-                }
+                StatusChange change = referral.moveTo(ReferralStatus.CANCELLED, ReferralWorkflow.CONSENT_WITHDRAWN, now);
+                history(referral, change.from());
+                events.statusChanged(change);
             }
         }
     }

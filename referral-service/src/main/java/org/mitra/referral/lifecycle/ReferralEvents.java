@@ -6,8 +6,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.mitra.events.Topic;
 import org.mitra.events.referral.ReferralOverdue;
-import org.mitra.events.referral.ReferralStatus;
-import org.mitra.events.referral.ReferralStatusChanged;
 import org.mitra.outbox.Outbox;
 import org.mitra.referral.referral.Referral;
 
@@ -23,9 +21,11 @@ public class ReferralEvents {
     Outbox outbox;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void statusChanged(Referral referral, String reasonCode, Instant at) {
-        outbox.publish(Topic.REFERRALS_LIFECYCLE, new ReferralStatusChanged(referral.id, referral.categoryCode,
-                referral.regionCode, referral.status, reasonCode, at));
+    /** Announces a change once the referral was submitted ({@link StatusChange#announced()}); a draft's is no event. */
+    public void statusChanged(StatusChange change) {
+        if (change.announced()) {
+            outbox.publish(Topic.REFERRALS_LIFECYCLE, change.event());
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -102,25 +101,17 @@ public class ReferralWorkflow {
         return referral;
     }
 
-    /** Moves a referral the caller was already allowed to move, records and announces it. */
+    /** Moves a referral the caller was already allowed to move, records and announces it; returns what happened. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void move(Referral referral, String actionCode, ReferralStatus to, String reasonCode, List<String> servicesDelivered) {
-        ReferralStatus from = referral.status;
-        Instant now = clock.instant();
-        referral.status = to;
-        referral.updatedAt = now;
-        if (to == ReferralStatus.REQUESTED) {
-            referral.requestedAt = now;
-            referral.deadline = deadlines.deadline(referral.urgency, now);
+    public StatusChange move(Referral referral, String actionCode, ReferralStatus to, String reasonCode,
+            List<String> servicesDelivered) {
+        StatusChange change = referral.moveTo(to, reasonCode, clock.instant());
+        if (change.to() == ReferralStatus.REQUESTED) {
+            referral.deadline = deadlines.deadline(referral.urgency, change.occurredAt());
         }
-        if (!ReferralStateMachine.isOpen(to) && referral.closedAt == null) {
-            referral.closedAt = now;
-        }
-        record(referral, actionCode, from, to, reasonCode, servicesDelivered);
-        // A draft is the sender's alone: the platform hears of a referral once it is submitted.
-        if (referral.requestedAt != null) {
-            events.statusChanged(referral, reasonCode, now);
-        }
+        record(referral, actionCode, change.from(), change.to(), change.reasonCode(), servicesDelivered);
+        events.statusChanged(change);
+        return change;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -17,6 +17,8 @@ import org.mitra.events.Slice;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.events.referral.Urgency;
 import org.mitra.referral.lifecycle.BusinessStatus;
+import org.mitra.referral.lifecycle.ReferralStateMachine;
+import org.mitra.referral.lifecycle.StatusChange;
 
 /** A referral of one subject from the sending to the receiving organization. */
 @Entity
@@ -130,6 +132,25 @@ public class Referral extends PanacheEntityBase {
      */
     public boolean wasSubmitted() {
         return requestedAt != null;
+    }
+
+    /**
+     * Moves the referral to a status its caller was allowed to move it to ({@link ReferralStateMachine#next}): stamps
+     * the time, the submission when it leaves DRAFT for REQUESTED (the caller sets the deadline, which needs the
+     * configured business days) and the closing when it leaves the open states, and returns what happened, from
+     * which the history entry and the event are built.
+     */
+    public StatusChange moveTo(ReferralStatus to, String reasonCode, Instant at) {
+        ReferralStatus from = status;
+        status = to;
+        updatedAt = at;
+        if (to == ReferralStatus.REQUESTED) {
+            requestedAt = at;
+        }
+        if (!ReferralStateMachine.isOpen(to) && closedAt == null) {
+            closedAt = at;
+        }
+        return new StatusChange(id, categoryCode, regionCode, from, to, reasonCode, at, wasSubmitted());
     }
 
     public boolean isIntervention() {
