@@ -13,16 +13,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.mitra.referral.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.mitra.web.Roles;
 import org.mitra.referral.referral.Consent;
 import org.mitra.referral.referral.Referral;
@@ -47,9 +45,9 @@ public class ConsentResource {
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP})
     @Operation(summary = "Record the person's consent on a draft (the sender)")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
-    public Response record(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch, @Valid @NotNull Consent consent) {
+    public RestResponse<ReferralView> record(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch, @Valid @NotNull Consent consent) {
         Referral referral = consents.record(id, ifMatch, consent);
-        return Response.ok(referrals.view(referral)).tag(EntityTags.of(referral.id, referral.version)).build();
+        return RestResponse.ResponseBuilder.ok(referrals.view(referral)).tag(EntityTags.of(referral.id, referral.version)).build();
     }
 
     @DELETE
@@ -64,14 +62,13 @@ public class ConsentResource {
                     + "in the history; on a closed referral the receiver gets 409. Every withdrawal and refusal is audited "
                     + "with its reason code.")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
-    @APIResponse(responseCode = "200", description = "The referral after the withdrawal",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "200", description = "The referral after the withdrawal")
     @APIResponse(responseCode = "409", description = "The receiver on a referral that is no longer open")
-    public Response withdraw(@PathParam("id") UUID id,
+    public RestResponse<ReferralView> withdraw(@PathParam("id") UUID id,
             @Parameter(description = "The referral's ETag as last read: required", required = true)
             @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull ConsentWithdrawal withdrawal) {
         Referral referral = consents.withdraw(id, ifMatch, withdrawal);
-        return Response.ok(referrals.view(referral)).tag(EntityTags.of(referral.id, referral.version)).build();
+        return RestResponse.ResponseBuilder.ok(referrals.view(referral)).tag(EntityTags.of(referral.id, referral.version)).build();
     }
 }

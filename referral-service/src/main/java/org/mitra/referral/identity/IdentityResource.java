@@ -9,10 +9,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.mitra.referral.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,10 +28,10 @@ public class IdentityResource {
     @Authenticated
     @Operation(summary = "The person's identity, for the staff of the two organizations only; every read and refusal is audited")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
-    public Response read(@PathParam("id") UUID id) {
+    public RestResponse<Identity> read(@PathParam("id") UUID id) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         noStore.setPrivate(true);
-        return Response.ok(vault.read(id)).cacheControl(noStore).build();
+        return RestResponse.ResponseBuilder.ok(vault.read(id)).cacheControl(noStore).build();
     }
 }

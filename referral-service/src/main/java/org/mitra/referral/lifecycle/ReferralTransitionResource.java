@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import io.quarkus.security.Authenticated;
@@ -23,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.mitra.referral.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.mitra.web.Roles;
 import org.mitra.referral.referral.Referral;
+import org.mitra.referral.referral.ReferralView;
 import org.mitra.referral.referral.Referrals;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
@@ -50,11 +51,11 @@ public class ReferralTransitionResource {
     @Operation(summary = "Move a referral: the sender submits, the receiver accepts, rejects, starts, holds, resumes, completes "
             + "or fails; either cancels; the sender marks it entered in error")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
-    public Response transition(@PathParam("id") UUID id,
+    public RestResponse<ReferralView> transition(@PathParam("id") UUID id,
             @Parameter(description = "The referral's ETag as last read; a stale one is a 412") @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         Referral referral = workflow.apply(id, ifMatch, request);
-        return Response.ok(referrals.view(referral)).tag(EntityTags.of(referral.id, referral.version)).build();
+        return RestResponse.ResponseBuilder.ok(referrals.view(referral)).tag(EntityTags.of(referral.id, referral.version)).build();
     }
 
     @PUT
@@ -63,10 +64,10 @@ public class ReferralTransitionResource {
     @Operation(summary = "Move an intervention referral's business status one step forward (the receiver): "
             + "POLICE_NOTIFIED, REPORT_FILED, VICTIM_REMOVED, WITH_PROSECUTOR, VERDICT")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
-    public Response businessStatus(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
+    public RestResponse<ReferralView> businessStatus(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull BusinessStatusRequest request) {
         Referral referral = workflow.advanceBusinessStatus(id, ifMatch, request.businessStatus());
-        return Response.ok(referrals.view(referral)).tag(EntityTags.of(referral.id, referral.version)).build();
+        return RestResponse.ResponseBuilder.ok(referrals.view(referral)).tag(EntityTags.of(referral.id, referral.version)).build();
     }
 
     @GET

@@ -20,9 +20,13 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.mitra.referral.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.web.Roles;
 import org.mitra.web.etag.EntityTags;
@@ -47,6 +51,10 @@ public class ReferralResource {
     @Operation(summary = "Refer a person to another organization, from the caller's own organization",
             description = "Starts as DRAFT, or REQUESTED with submit: true (consent required). Honours Idempotency-Key.")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
+    // The one raw Response left: libs/web's Idempotency stores and replays a Response, so the body type is said here.
+    @APIResponse(responseCode = "201", description = "The referral, with its Location and ETag; a retry with the same "
+            + "Idempotency-Key and body answers with the referral as it is now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
     public Response create(@Parameter(description = "Retries with the same key and body return the first referral")
             @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull ReferralRequest request) {
         return idempotency.execute(key, "referrals.create", request, () -> {
@@ -55,7 +63,7 @@ public class ReferralResource {
                     .tag(EntityTags.of(referral.id, referral.version))
                     .entity(referrals.view(referral))
                     .build();
-        }, location -> get(UUID.fromString(location.getPath().substring(location.getPath().lastIndexOf('/') + 1))));
+        }, location -> get(UUID.fromString(location.getPath().substring(location.getPath().lastIndexOf('/') + 1))).toResponse());
     }
 
     @GET
@@ -76,8 +84,8 @@ public class ReferralResource {
     @Authenticated
     @Operation(summary = "One referral: the two organizations' staff see it all but the identity, coalition admins its metadata")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<ReferralView> get(@PathParam("id") UUID id) {
         ReferralView view = referrals.view(id);
-        return Response.ok(view).tag(EntityTags.of(view.id(), view.version())).build();
+        return RestResponse.ResponseBuilder.ok(view).tag(EntityTags.of(view.id(), view.version())).build();
     }
 }
