@@ -18,8 +18,9 @@ import org.mitra.events.Slice;
  *
  * <p>The picture has a {@code viewBox} and no fixed size, so it scales to the width it is shown at. With the slices
  * named above and below the pie and the legend under it, it is hardly wider than the pie, so it stays readable at
- * 400 px; the category names of the inner ring are hidden below 480 px (a CSS media query; no script), where they
- * would be too small to read, and their tooltips remain. The {@code viewBox} is computed from the estimated size of
+ * 400 px, where the category names of the inner ring are small but inside their segments (the browser test draws it
+ * at 400 and 1200 px). There is no style sheet: the API's Content-Security-Policy ({@code default-src 'none'}) would
+ * block it when the picture is opened on its own, so everything is drawn with attributes. The {@code viewBox} is computed from the estimated size of
  * the text it holds ({@link PieText}), so every label lies inside it; names are shortened with an ellipsis beyond
  * {@value #MAX_LABEL_CHARACTERS} characters (the tooltips keep them whole).
  *
@@ -100,7 +101,6 @@ public final class CoveragePie {
                 .append(" font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\">\n")
                 .append("<title id=\"pie-title\">Coverage of anti-trafficking services in ")
                 .append(escape(report.region().name())).append("</title>\n")
-                .append("<style>@media (max-width: 479px) { .category-label { display: none; } }</style>\n")
                 .append("<defs><pattern id=\"gap\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"")
                 .append(" patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#ffffff\"/>")
                 .append("<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"").append(RED)
