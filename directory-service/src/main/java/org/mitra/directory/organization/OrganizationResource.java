@@ -15,15 +15,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.mitra.directory.services.ServiceCatalog;
 import org.mitra.directory.services.ServiceRequest;
 import org.mitra.directory.services.ServiceView;
@@ -66,9 +68,12 @@ public class OrganizationResource {
     @POST
     @RolesAllowed(Roles.COALITION_ADMIN)
     @Operation(summary = "Register an organization (it starts PENDING until the coalition verifies it)")
-    public Response register(@Valid @NotNull OrganizationRequest request, @Context UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrganizationView.class)))
+    public RestResponse<OrganizationView> register(@Valid @NotNull OrganizationRequest request, @Context UriInfo uri) {
         Organization organization = organizations.register(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(organization.id.toString()).build())
+        return RestResponse.ResponseBuilder.<OrganizationView>created(
+                        uri.getAbsolutePathBuilder().path(organization.id.toString()).build())
                 .tag(EntityTags.of(organization.id, organization.version))
                 .entity(view(organization))
                 .build();
@@ -79,9 +84,10 @@ public class OrganizationResource {
     @Operation(summary = "One organization: verified ones for anyone, others for the coalition and its own staff",
             description = "Its own staff (a staff role and the org claim together; the claim alone is not enough) read a "
                     + "pending or suspended organization's entry too, with statusReason: why the coalition suspended it.")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<OrganizationView> get(@PathParam("id") UUID id) {
         Organization organization = organizations.visible(id);
-        return Response.ok(view(organization)).tag(EntityTags.of(organization.id, organization.version)).build();
+        return RestResponse.ResponseBuilder.ok(view(organization))
+                .tag(EntityTags.of(organization.id, organization.version)).build();
     }
 
     @PUT
@@ -95,12 +101,14 @@ public class OrganizationResource {
                     + "organization-not-verified (they still read their entry and the reason with GET).")
     @APIResponse(responseCode = "403", description = "Not this organization's admin (forbidden), or the organization is "
             + "suspended (organization-not-verified, with organizationId and organizationStatus)")
-    public Response update(@PathParam("id") UUID id,
+    @APIResponse(responseCode = "200", description = "OK")
+    public RestResponse<OrganizationView> update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the organization as last read", required = true)
             @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull OrganizationRequest request) {
         Organization organization = organizations.update(id, ifMatch, request);
-        return Response.ok(view(organization)).tag(EntityTags.of(organization.id, organization.version)).build();
+        return RestResponse.ResponseBuilder.ok(view(organization))
+                .tag(EntityTags.of(organization.id, organization.version)).build();
     }
 
     @PUT
@@ -111,10 +119,11 @@ public class OrganizationResource {
                     + "intervention services and receive intervention referrals): give them in the decision; absent ones stay "
                     + "as they are. Withdrawing worksWithLawEnforcement makes the organization's intervention services INACTIVE. Every "
                     + "decision is recorded with who made it and why (GET .../decisions).")
-    public Response decide(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
+    public RestResponse<OrganizationView> decide(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull VerificationRequest decision) {
         Organization organization = organizations.decide(id, ifMatch, decision);
-        return Response.ok(view(organization)).tag(EntityTags.of(organization.id, organization.version)).build();
+        return RestResponse.ResponseBuilder.ok(view(organization))
+                .tag(EntityTags.of(organization.id, organization.version)).build();
     }
 
     @GET
@@ -148,9 +157,12 @@ public class OrganizationResource {
             + "suspended (organization-not-verified)")
     @APIResponse(responseCode = "422", description = "An intervention category for an organization the coalition does not "
             + "recognise as working with law enforcement")
-    public Response offer(@PathParam("id") UUID id, @Valid @NotNull ServiceRequest request, @Context UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ServiceView.class)))
+    public RestResponse<ServiceView> offer(@PathParam("id") UUID id, @Valid @NotNull ServiceRequest request, @Context UriInfo uri) {
         var service = catalog.offer(id, request);
-        return Response.created(uri.getBaseUriBuilder().path("api/directory/services").path(service.id.toString()).build())
+        return RestResponse.ResponseBuilder.<ServiceView>created(
+                        uri.getBaseUriBuilder().path("api/directory/services").path(service.id.toString()).build())
                 .tag(EntityTags.of(service.id, service.version))
                 .entity(ServiceView.of(service, true))
                 .build();

@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.mitra.web.problem.ResourceNotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,11 +18,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.web.Roles;
 import org.mitra.web.etag.EntityTags;
@@ -52,18 +55,21 @@ public class RegionResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One region by code (public)")
-    public Response region(@PathParam("code") String code) {
+    public RestResponse<RegionView> region(@PathParam("code") String code) {
         Region region = regions.find(code).orElseThrow(() -> ResourceNotFoundException.of("Region", code));
-        return Response.ok(RegionView.of(region)).tag(EntityTags.of(region.code, region.version)).build();
+        return RestResponse.ResponseBuilder.ok(RegionView.of(region))
+                .tag(EntityTags.of(region.code, region.version)).build();
     }
 
     @POST
     @RolesAllowed(Roles.COALITION_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a region under an existing one (coalition admins)")
-    public Response add(@Valid @NotNull RegionRequest request, @Context UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RegionView.class)))
+    public RestResponse<RegionView> add(@Valid @NotNull RegionRequest request, @Context UriInfo uri) {
         Region region = regions.add(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(region.code).build())
+        return RestResponse.ResponseBuilder.<RegionView>created(uri.getAbsolutePathBuilder().path(region.code).build())
                 .tag(EntityTags.of(region.code, region.version)).entity(RegionView.of(region)).build();
     }
 
@@ -72,9 +78,10 @@ public class RegionResource {
     @RolesAllowed(Roles.COALITION_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename a region (coalition admins; If-Match required)")
-    public Response rename(@PathParam("code") String code, @HeaderParam(IfMatch.HEADER) String ifMatch,
+    public RestResponse<RegionView> rename(@PathParam("code") String code, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull RegionNameRequest request) {
         Region region = regions.rename(code, ifMatch, request);
-        return Response.ok(RegionView.of(region)).tag(EntityTags.of(region.code, region.version)).build();
+        return RestResponse.ResponseBuilder.ok(RegionView.of(region))
+                .tag(EntityTags.of(region.code, region.version)).build();
     }
 }

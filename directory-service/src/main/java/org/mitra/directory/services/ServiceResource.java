@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.mitra.web.Roles;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
@@ -63,9 +64,9 @@ public class ServiceResource {
     @Operation(summary = "One service; confidential locations only for its organization's staff and coalition admins",
             description = "Staff means a staff role (caseworker, org-admin, partner-app) and the org claim together, of an "
                     + "organization that is not suspended; everyone else sees the public front-gate contact only.")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<ServiceView> get(@PathParam("id") UUID id) {
         Service service = catalog.visible(id);
-        return Response.ok(ServiceView.of(service, catalog.seesEverythingOf(service.organization.id)))
+        return RestResponse.ResponseBuilder.ok(ServiceView.of(service, catalog.seesEverythingOf(service.organization.id)))
                 .tag(EntityTags.of(service.id, service.version)).build();
     }
 
@@ -80,10 +81,12 @@ public class ServiceResource {
             + "suspended (organization-not-verified)")
     @APIResponse(responseCode = "422", description = "An intervention category for an organization the coalition does not "
             + "recognise as working with law enforcement")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
+    @APIResponse(responseCode = "200", description = "OK")
+    public RestResponse<ServiceView> update(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull ServiceRequest request) {
         Service service = catalog.update(id, ifMatch, request);
-        return Response.ok(ServiceView.of(service, true)).tag(EntityTags.of(service.id, service.version)).build();
+        return RestResponse.ResponseBuilder.ok(ServiceView.of(service, true))
+                .tag(EntityTags.of(service.id, service.version)).build();
     }
 
     @DELETE
@@ -114,9 +117,11 @@ public class ServiceResource {
                     + "the staff of a PENDING or SUSPENDED organization get 403 organization-not-verified.")
     @APIResponse(responseCode = "403", description = "Not the organization's staff (forbidden), or the organization is not "
             + "verified (organization-not-verified, with organizationId and organizationStatus)")
-    public Response updateAvailability(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
+    @APIResponse(responseCode = "200", description = "OK")
+    public RestResponse<ServiceView.CapacityView> updateAvailability(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull CapacityRequest availability) {
         Service service = catalog.updateAvailability(id, ifMatch, availability);
-        return Response.ok(ServiceView.of(service, true).capacity()).tag(EntityTags.of(service.id, service.version)).build();
+        return RestResponse.ResponseBuilder.ok(ServiceView.of(service, true).capacity())
+                .tag(EntityTags.of(service.id, service.version)).build();
     }
 }

@@ -15,11 +15,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.mitra.web.Roles;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
@@ -42,19 +45,21 @@ public class TaxonomyResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One slice (with its categories) or one category, by code (public)")
-    public Response term(@PathParam("code") String code) {
+    public RestResponse<TermView> term(@PathParam("code") String code) {
         TermView view = taxonomy.term(code).orElseThrow(() -> ResourceNotFoundException.of("Taxonomy term", code));
         long version = taxonomy.find(code).map(term -> term.version).orElse(0L);
-        return Response.ok(view).tag(EntityTags.of(code, version)).build();
+        return RestResponse.ResponseBuilder.ok(view).tag(EntityTags.of(code, version)).build();
     }
 
     @POST
     @RolesAllowed(Roles.COALITION_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a category to a slice (coalition admins)")
-    public Response addCategory(@Valid @NotNull CategoryRequest request, @Context UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TermView.class)))
+    public RestResponse<TermView> addCategory(@Valid @NotNull CategoryRequest request, @Context UriInfo uri) {
         TaxonomyTerm category = taxonomy.addCategory(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(category.code).build())
+        return RestResponse.ResponseBuilder.<TermView>created(uri.getAbsolutePathBuilder().path(category.code).build())
                 .tag(EntityTags.of(category.code, category.version))
                 .entity(taxonomy.term(category.code).orElseThrow())
                 .build();
@@ -65,9 +70,10 @@ public class TaxonomyResource {
     @RolesAllowed(Roles.COALITION_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename a slice or category (coalition admins; If-Match required)")
-    public Response rename(@PathParam("code") String code, @HeaderParam(IfMatch.HEADER) String ifMatch,
+    public RestResponse<TermView> rename(@PathParam("code") String code, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull TermNamesRequest request) {
         TaxonomyTerm term = taxonomy.rename(code, ifMatch, request);
-        return Response.ok(taxonomy.term(code).orElseThrow()).tag(EntityTags.of(term.code, term.version)).build();
+        return RestResponse.ResponseBuilder.ok(taxonomy.term(code).orElseThrow())
+                .tag(EntityTags.of(term.code, term.version)).build();
     }
 }
