@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.mitra.web.Roles;
 import org.mitra.awareness.ratelimit.SourceLimited;
 import org.mitra.web.etag.EntityTags;
@@ -56,32 +57,31 @@ public class ActivityResource {
     @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "403", description = "Forbidden: not the owner's org-admin nor a coalition admin, or (type organization-not-verified) the owner is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Operation(summary = "Add an activity to a campaign (the owner's org-admins while it is verified, or a coalition admin)")
-    public Response add(@PathParam("campaignId") UUID campaignId, @Valid @NotNull ActivityRequest request, @Context UriInfo uri) {
+    public RestResponse<ActivityView> add(@PathParam("campaignId") UUID campaignId, @Valid @NotNull ActivityRequest request, @Context UriInfo uri) {
         Activity activity = activities.add(campaignId, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(activity.id.toString()).build())
+        return RestResponse.ResponseBuilder.<ActivityView>created(uri.getAbsolutePathBuilder().path(activity.id.toString()).build())
                 .tag(EntityTags.of(activity.id, activity.version)).entity(view(activity)).build();
     }
 
     @GET
     @Path("/{activityId}")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
     @Operation(summary = "One activity")
-    public Response get(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId) {
+    public RestResponse<ActivityView> get(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId) {
         Activity activity = activities.visible(campaignId, activityId);
-        return Response.ok(view(activity)).tag(EntityTags.of(activity.id, activity.version)).build();
+        return RestResponse.ResponseBuilder.ok(view(activity)).tag(EntityTags.of(activity.id, activity.version)).build();
     }
 
     @PUT
     @Path("/{activityId}")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "403", description = "Forbidden: not the owner's org-admin nor a coalition admin, or (type organization-not-verified) the owner is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Operation(summary = "Replace an activity's details, e.g. its capacity or the attendance counted afterwards (the owner's org-admins while it is verified, or a coalition admin; If-Match required)")
-    public Response update(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId,
+    public RestResponse<ActivityView> update(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId,
             @Parameter(description = "The ETag of the activity as last read", required = true) @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull ActivityRequest request) {
         Activity activity = activities.update(campaignId, activityId, ifMatch, request);
-        return Response.ok(view(activity)).tag(EntityTags.of(activity.id, activity.version)).build();
+        return RestResponse.ResponseBuilder.ok(view(activity)).tag(EntityTags.of(activity.id, activity.version)).build();
     }
 
     @POST
@@ -90,11 +90,11 @@ public class ActivityResource {
     @APIResponse(responseCode = "201", description = "A place or a place on the waiting list; keep the token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationReceipt.class)))
     @APIResponse(responseCode = "429", description = "Too many requests from one source to this target (the connection's address, or the X-Forwarded-For address when the connection comes from a trusted proxy such as the gateway), counted before the body is read or validated; wait for Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Operation(summary = "Register for an activity without an account (a place, or the waiting list when full)")
-    public Response register(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId,
+    public RestResponse<RegistrationReceipt> register(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId,
             @Valid @NotNull RegistrationRequest request) {
         Activities.Registered registered = activities.register(campaignId, activityId, request);
         Registration registration = registered.registration();
-        return Response.created(URI.create("/api/awareness/campaigns/" + campaignId + "/activities/" + activityId
+        return RestResponse.ResponseBuilder.<RegistrationReceipt>created(URI.create("/api/awareness/campaigns/" + campaignId + "/activities/" + activityId
                         + "/registrations/" + registration.id))
                 .entity(new RegistrationReceipt(registration.id, activityId, registration.status, registered.waitlistPosition(),
                         registered.token()))

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.mitra.web.Roles;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
@@ -55,9 +55,9 @@ public class CampaignResource {
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "403", description = "Forbidden: not an org-admin with an org claim, or (type organization-not-verified) the caller's organization is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Operation(summary = "Draft a campaign (an org-admin of a verified organization for its own organization, a coalition admin for any verified member)")
-    public Response draft(@Valid @NotNull CampaignRequest request, @Context UriInfo uri) {
+    public RestResponse<CampaignView> draft(@Valid @NotNull CampaignRequest request, @Context UriInfo uri) {
         Campaign campaign = campaigns.draft(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(campaign.id.toString()).build())
+        return RestResponse.ResponseBuilder.<CampaignView>created(uri.getAbsolutePathBuilder().path(campaign.id.toString()).build())
                 .tag(EntityTags.of(campaign.id, campaign.version))
                 .entity(view(campaign))
                 .build();
@@ -65,54 +65,53 @@ public class CampaignResource {
 
     @GET
     @Path("/{id}")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @Operation(summary = "One campaign")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<CampaignView> get(@PathParam("id") UUID id) {
         Campaign campaign = campaigns.visible(id);
-        return Response.ok(view(campaign)).tag(EntityTags.of(campaign.id, campaign.version)).build();
+        return RestResponse.ResponseBuilder.ok(view(campaign)).tag(EntityTags.of(campaign.id, campaign.version)).build();
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "403", description = "Forbidden: not the owner's org-admin nor a coalition admin, or (type organization-not-verified) the owner is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Operation(summary = "Replace a draft or active campaign's details (the owner's org-admins while it is verified, or a coalition admin; If-Match required). "
             + "Taking a co-sponsor off the list also takes back its acceptance; named again, it must accept again")
-    public Response update(@PathParam("id") UUID id,
+    public RestResponse<CampaignView> update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the campaign as last read", required = true) @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull CampaignRequest request) {
         Campaign campaign = campaigns.update(id, ifMatch, request);
-        return Response.ok(view(campaign)).tag(EntityTags.of(campaign.id, campaign.version)).build();
+        return RestResponse.ResponseBuilder.ok(view(campaign)).tag(EntityTags.of(campaign.id, campaign.version)).build();
     }
 
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "403", description = "Forbidden: not the owner's org-admin nor a coalition admin, or (type organization-not-verified) the owner is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Operation(summary = "Launch a draft, end an active campaign, or cancel either (the owner's org-admins while it is verified, or a coalition admin)")
-    public Response transition(@PathParam("id") UUID id,
+    public RestResponse<CampaignView> transition(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the campaign as last read (optional)") @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         Campaign campaign = campaigns.transition(id, ifMatch, request);
-        return Response.ok(view(campaign)).tag(EntityTags.of(campaign.id, campaign.version)).build();
+        return RestResponse.ResponseBuilder.ok(view(campaign)).tag(EntityTags.of(campaign.id, campaign.version)).build();
     }
 
     @POST
     @Path("/{id}/co-sponsorship")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ORG_ADMIN)
-    @APIResponse(responseCode = "200", description = "Accepted (or accepted before: the first acceptance holds)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(responseCode = "200", description = "Accepted (or accepted before: the first acceptance holds)")
     @APIResponse(responseCode = "403", description = "Forbidden: the caller is no admin of an organization invited to co-sponsor the campaign, or (type organization-not-verified) its organization is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "The campaign has ended or was cancelled", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Operation(summary = "Accept the invitation to co-sponsor a campaign (an org-admin of the invited, verified organization)",
             description = "Naming an organization in a campaign's coSponsors only invites it. Once its admin accepts, its staff see "
                     + "the contacts of people who pledge or register from that moment on (never those collected before); until "
                     + "then they see what the public sees.")
-    public Response acceptCoSponsorship(@PathParam("id") UUID id) {
+    public RestResponse<CampaignView> acceptCoSponsorship(@PathParam("id") UUID id) {
         Campaign campaign = campaigns.acceptCoSponsorship(id);
-        return Response.ok(view(campaign)).tag(EntityTags.of(campaign.id, campaign.version)).build();
+        return RestResponse.ResponseBuilder.ok(view(campaign)).tag(EntityTags.of(campaign.id, campaign.version)).build();
     }
 
     private CampaignView view(Campaign campaign) {

@@ -91,7 +91,7 @@ public class PledgeResource {
 
     @PUT
     @Path("/{pledgeId}/checklist")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PledgeView.class)))
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "Not Found: no such pledge here, or the token is not its own (the same answer either way)")
     @Operation(summary = "A business updates which criteria of the child-protection code it meets (with its pledge token)")
     public PledgeView checklist(@PathParam("campaignId") UUID campaignId, @PathParam("pledgeId") UUID pledgeId,
