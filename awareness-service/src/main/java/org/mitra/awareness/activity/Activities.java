@@ -47,7 +47,7 @@ public class Activities {
     public record Registered(Registration registration, Long waitlistPosition, String token) {
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Activity add(UUID campaignId, ActivityRequest request) {
         Campaign campaign = editable(campaignId);
         check(request);
@@ -64,7 +64,7 @@ public class Activities {
         return activity;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Activity update(UUID campaignId, UUID activityId, String ifMatch, ActivityRequest request) {
         Campaign campaign = editable(campaignId);
         Activity activity = find(campaignId, activityId);
@@ -80,19 +80,19 @@ public class Activities {
         return activity;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public List<Activity> of(UUID campaignId, PageRequest page) {
         Campaign campaign = campaigns.visible(campaignId);
         return Activity.<Activity>find("campaignId", Sort.ascending("startsAt").and("id"), campaign.id)
                 .page(page.page(), page.size()).list();
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public long countOf(UUID campaignId) {
         return Activity.count("campaignId", campaignId);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Activity visible(UUID campaignId, UUID activityId) {
         campaigns.visible(campaignId);
         return find(campaignId, activityId);
@@ -103,7 +103,7 @@ public class Activities {
     }
 
     /** A place if one is free, otherwise the waiting list; the activity is locked so two people never get the last seat. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Registered register(UUID campaignId, UUID activityId, RegistrationRequest request) {
         Campaign campaign = campaigns.visible(campaignId);
         if (campaign.status != Campaign.Status.ACTIVE) {
@@ -136,7 +136,7 @@ public class Activities {
      * The registrants, for the verified staff of the campaign's owner, and of a co-sponsor that accepted for those who
      * registered after it accepted; nobody else.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Page<Registration> registrations(UUID campaignId, UUID activityId, PageRequest page) {
         Campaign campaign = campaigns.visible(campaignId);
         Instant since = access.contactsVisibleSince(campaign).orElseThrow(() -> new AccessDeniedException(
@@ -152,7 +152,7 @@ public class Activities {
      * id, a registration of another activity or campaign and a wrong token all give the same 404, so nobody
      * without the token can tell which registration (or activity) ids exist.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void cancel(UUID campaignId, UUID activityId, UUID registrationId, String token) {
         if (token == null || token.isBlank()) {
             throw InvalidRequestException.of(TOKEN_HEADER, "is required: the token from the registration's receipt");

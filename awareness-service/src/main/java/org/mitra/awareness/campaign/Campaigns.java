@@ -54,7 +54,7 @@ public class Campaigns {
 
     Clock clock = Clock.systemUTC();
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Campaign draft(CampaignRequest request) {
         UUID owner = access.ownerFor(request.organizationId());
         check(request, Set.of());
@@ -72,7 +72,7 @@ public class Campaigns {
         return campaign;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Campaign update(UUID id, String ifMatch, CampaignRequest request) {
         Campaign campaign = visible(id);
         access.requireEditor(campaign);
@@ -100,7 +100,7 @@ public class Campaigns {
         return campaign;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Campaign transition(UUID id, String ifMatch, TransitionRequest request) {
         Campaign campaign = visible(id);
         access.requireEditor(campaign);
@@ -138,7 +138,7 @@ public class Campaigns {
      * A campaign the caller may see, or a 404 that does not tell a draft from nothing. The staff of the campaign's own
      * organizations learn instead that theirs is not verified (they know the campaign exists).
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Campaign visible(UUID id) {
         Campaign campaign = Campaign.<Campaign>findByIdOptional(id)
                 .orElseThrow(() -> ResourceNotFoundException.of("Campaign", id));
@@ -149,7 +149,7 @@ public class Campaigns {
         return campaign;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Page<Campaign> list(Campaign.Status status, String region, String audience, PageRequest page) {
         List<FieldViolation> violations = new ArrayList<>();
         if (region != null && !region.matches(Patterns.REGION)) {
@@ -200,7 +200,7 @@ public class Campaigns {
      * An admin of an invited co-sponsor accepts: from now on its staff see the contacts of people who pledge or
      * register. Accepting again changes nothing (the first acceptance holds).
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Campaign acceptCoSponsorship(UUID id) {
         Campaign campaign = visible(id);
         UUID own = caller.verifiedStaffOrganization();

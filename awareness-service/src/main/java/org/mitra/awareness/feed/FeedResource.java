@@ -2,6 +2,7 @@ package org.mitra.awareness.feed;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -28,6 +29,7 @@ import org.mitra.web.feeds.FeedResponses;
 /** The awareness service's data feeds for government liaisons: aggregates only, pulled month by month. */
 @Path("/api/awareness/feeds")
 @Tag(name = "feeds", description = "Privacy-safe aggregate feeds for government liaisons (JSON, or CSV with HXL hashtags)")
+@Transactional
 public class FeedResource {
     /** Months only: quarters would let months be differenced. */
     static final FeedEndpoints.Endpoint REACH = new FeedEndpoints.Endpoint(ReachFeed.ID, "/api/awareness/feeds/reach",

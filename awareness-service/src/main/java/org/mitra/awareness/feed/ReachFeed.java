@@ -113,7 +113,7 @@ public class ReachFeed implements PeriodicFeed {
      * runs would let two pulls a minute apart single out the one pledge or registration made in between.
      */
     @Override
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public List<FeedPeriods.Entry> periods(Period.Granularity granularity, Instant since) {
         monthly(granularity);
         Instant now = clock.instant();
@@ -126,7 +126,7 @@ public class ReachFeed implements PeriodicFeed {
 
     /** The table of one ended month as last snapshotted, or empty for the open month or one in the future. */
     @Override
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<FeedTable> table(Period period) {
         monthly(period.granularity());
         Instant now = clock.instant();

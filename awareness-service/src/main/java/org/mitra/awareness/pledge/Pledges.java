@@ -55,7 +55,7 @@ public class Pledges {
     public record Made(Pledge pledge, String token) {
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Made pledge(UUID campaignId, PledgeRequest request) {
         Campaign campaign = campaigns.visible(campaignId);
         if (campaign.status != Campaign.Status.ACTIVE) {
@@ -99,7 +99,7 @@ public class Pledges {
      * Pledges of a campaign the caller may see, newest first; emails only for the verified staff of the owner, and of
      * a co-sponsor that accepted for the pledges made after it accepted.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Page<PledgeView> list(UUID campaignId, Pledge.Kind kind, PageRequest page) {
         Campaign campaign = campaigns.visible(campaignId);
         Optional<Instant> contactsSince = access.contactsVisibleSince(campaign);
@@ -112,7 +112,7 @@ public class Pledges {
         return Page.of(items, page, query.count());
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Pledge updateChecklist(UUID campaignId, UUID pledgeId, String token, ChecklistRequest request) {
         Pledge pledge = withToken(campaignId, pledgeId, token);
         if (pledge.kind != Pledge.Kind.BUSINESS) {
@@ -125,7 +125,7 @@ public class Pledges {
     }
 
     /** Stops all contact: the email is forgotten, only its keyed hash stays to count the pledge once. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void unsubscribe(UUID campaignId, UUID pledgeId, String token) {
         Pledge pledge = withToken(campaignId, pledgeId, token);
         if (pledge.unsubscribedAt == null) {
@@ -137,7 +137,7 @@ public class Pledges {
     }
 
     /** Erases the pledge on its maker's request; a later pledge by the same email then counts instead. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void erase(UUID campaignId, UUID pledgeId, String token) {
         Pledge pledge = withToken(campaignId, pledgeId, token);
         boolean wasCounted = pledge.counted;

@@ -21,7 +21,7 @@ public class Reach {
     @Inject
     EntityManager entityManager;
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public ReachView of(UUID campaignId) {
         Campaign campaign = campaigns.visible(campaignId);
         UUID id = campaign.id;

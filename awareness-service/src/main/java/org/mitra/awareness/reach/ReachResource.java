@@ -1,6 +1,7 @@
 package org.mitra.awareness.reach;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/awareness/campaigns/{campaignId}/reach")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "reach", description = "A campaign's public figures, without personal data")
+@Transactional
 public class ReachResource {
     @Inject
     Reach reach;
