@@ -64,7 +64,7 @@ public class PublicDemand {
         return Period.containing(current.start().minusSeconds(1), Period.Granularity.MONTH);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Published of(Region region) {
         Period period = period();
         Instant takenAt = takenAt(period);

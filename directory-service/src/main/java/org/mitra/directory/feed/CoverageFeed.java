@@ -175,7 +175,7 @@ public class CoverageFeed implements PeriodicFeed {
      * tell the two apart either (it can still be pulled).
      */
     @Override
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public List<FeedPeriods.Entry> periods(Period.Granularity granularity, Instant since) {
         Instant now = clock.instant();
         ensureSnapshot(Period.containing(now, granularity));
@@ -186,7 +186,7 @@ public class CoverageFeed implements PeriodicFeed {
 
     /** The table of one closed period as published today, or empty for the current period or one in the future. */
     @Override
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<FeedTable> table(Period period) {
         Instant now = clock.instant();
         if (!FeedPeriods.ended(period, now)) {
@@ -242,7 +242,7 @@ public class CoverageFeed implements PeriodicFeed {
      * of capacity and overdue, each null when withheld, a zero included. The public coverage shows the same figures
      * (computed from the records now, not read from the feed's daily snapshot: it keeps a daily snapshot of its own).
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Map<RegionCategory, PublishedDemand> publishedDemand(Period period) {
         return DemandDisclosure.protect(Region.<Region>list("order by path"), taxonomy.slicesWithCategories(),
                 demand(period), config.policy());

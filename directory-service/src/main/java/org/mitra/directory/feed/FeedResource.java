@@ -2,6 +2,7 @@ package org.mitra.directory.feed;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +27,7 @@ import org.mitra.web.feeds.FeedResponses;
 /** The directory's data feeds for government liaisons: aggregates only, pulled period by period. */
 @Path("/api/directory/feeds")
 @Tag(name = "feeds", description = "Privacy-safe aggregate feeds for government liaisons (JSON, or CSV with HXL hashtags)")
+@Transactional
 public class FeedResource {
     static final FeedEndpoints.Endpoint COVERAGE = new FeedEndpoints.Endpoint(CoverageFeed.ID, "/api/directory/feeds/coverage",
             "Coverage feed period", List.of(Period.Granularity.QUARTER, Period.Granularity.MONTH), Map.of());

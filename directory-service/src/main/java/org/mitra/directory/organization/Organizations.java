@@ -44,7 +44,7 @@ public class Organizations {
 
     Clock clock = Clock.systemUTC();
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Organization register(OrganizationRequest request) {
         checkReferences(request);
         if (Organization.count("slug", request.slug()) > 0) {
@@ -62,7 +62,7 @@ public class Organizations {
     }
 
     /** Verified organizations for everyone; coalition admins may ask for any status. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Page<Organization> list(OrganizationStatus status, PageRequest request) {
         OrganizationStatus wanted = caller.hasRole(Roles.COALITION_ADMIN) ? status : OrganizationStatus.VERIFIED;
         PanacheQuery<Organization> query = wanted == null
@@ -73,14 +73,14 @@ public class Organizations {
     }
 
     /** An organization the caller may see: verified ones for everyone, others for the coalition and its own staff. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Organization visible(UUID id) {
         return Organization.<Organization>findByIdOptional(id)
                 .filter(this::mayRead)
                 .orElseThrow(() -> ResourceNotFoundException.of("Organization", id));
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Organization update(UUID id, String ifMatch, OrganizationRequest request) {
         Organization organization = visible(id);
         requireEditor(organization);
@@ -93,7 +93,7 @@ public class Organizations {
         return organization;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Organization decide(UUID id, String ifMatch, VerificationRequest decision) {
         Organization organization = Organization.<Organization>findByIdOptional(id)
                 .orElseThrow(() -> ResourceNotFoundException.of("Organization", id));
@@ -130,7 +130,7 @@ public class Organizations {
     }
 
     /** The coalition's decisions on an organization, newest first (coalition admins). */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public List<OrganizationDecision> decisions(UUID id) {
         Organization organization = Organization.<Organization>findByIdOptional(id)
                 .orElseThrow(() -> ResourceNotFoundException.of("Organization", id));

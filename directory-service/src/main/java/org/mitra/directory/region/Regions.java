@@ -29,7 +29,7 @@ public class Regions {
     }
 
     /** Adds a region under an existing one (coalition admins): a country holds provinces, a province regencies and cities. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Region add(RegionRequest request) {
         Region parent = find(request.parent())
                 .orElseThrow(() -> InvalidRequestException.of("parent", "is not a known region code"));
@@ -50,7 +50,7 @@ public class Regions {
         return region;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Region rename(String code, String ifMatch, RegionNameRequest request) {
         Region region = find(code).orElseThrow(() -> ResourceNotFoundException.of("Region", code));
         IfMatch.require(ifMatch, EntityTags.of(region.code, region.version));

@@ -48,7 +48,7 @@ public class ServiceCatalog {
 
     Clock clock = Clock.systemUTC();
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Service offer(UUID organizationId, ServiceRequest request) {
         Organization organization = organizations.visible(organizationId);
         organizations.requireEditor(organization);
@@ -65,7 +65,7 @@ public class ServiceCatalog {
     }
 
     /** A service the caller may see: that of an organization it may see, and active unless it is its own. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Service visible(UUID id) {
         return Service.<Service>findByIdOptional(id)
                 .filter(service -> service.status == Service.Status.ACTIVE || seesEverythingOf(service.organization.id))
@@ -80,7 +80,7 @@ public class ServiceCatalog {
                 .orElseThrow(() -> ResourceNotFoundException.of("Service", id));
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Page<Service> ofOrganization(UUID organizationId, PageRequest request) {
         Organization organization = organizations.visible(organizationId);
         PanacheQuery<Service> query = seesEverythingOf(organizationId)
@@ -90,7 +90,7 @@ public class ServiceCatalog {
         return Page.of(query.page(request.page(), request.size()).list(), request, query.count());
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Service update(UUID id, String ifMatch, ServiceRequest request) {
         Service service = visible(id);
         organizations.requireEditor(service.organization);
@@ -103,7 +103,7 @@ public class ServiceCatalog {
         return service;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void withdraw(UUID id, String ifMatch) {
         Service service = visible(id);
         organizations.requireEditor(service.organization);
@@ -115,7 +115,7 @@ public class ServiceCatalog {
     }
 
     /** Today's room, in one call by any of the organization's staff (If-Match honoured when sent). */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Service updateAvailability(UUID id, String ifMatch, CapacityRequest availability) {
         Service service = visible(id);
         organizations.requireVerifiedStaff(service.organization, "update the availability of service " + id,

@@ -51,7 +51,7 @@ public class Taxonomy {
     }
 
     /** Adds a category under one of the four slices (coalition admins). */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public TaxonomyTerm addCategory(CategoryRequest request) {
         Slice slice = Slice.fromCode(request.slice());
         if (slice == null) {
@@ -76,7 +76,7 @@ public class Taxonomy {
     }
 
     /** Renames a slice or category (coalition admins, If-Match required). */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public TaxonomyTerm rename(String code, String ifMatch, TermNamesRequest request) {
         TaxonomyTerm term = TaxonomyTerm.<TaxonomyTerm>find("code", code).firstResultOptional()
                 .orElseThrow(() -> ResourceNotFoundException.of("Taxonomy term", code));
