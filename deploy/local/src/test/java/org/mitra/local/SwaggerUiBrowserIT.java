@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * A coalition admin opens Swagger UI on the gateway in a real browser (Debian's Chromium driven by Playwright),
  * signs in to the real Keycloak through the Authorize dialog (authorization code with PKCE, client
  * {@code mitra-swagger}), runs an operation that needs the token, and the page shows the answer. The screenshot is
- * kept at {@code deploy/local/target/browser/swagger-ui.png}.
+ * kept at {@code deploy/local/target/browser/swagger-ui.png}. The public coverage picture is drawn at a phone's and a
+ * desktop's width.
  *
  * <p>Skipped, with the reason, where no Chromium is installed ({@code apt-get install chromium}; another binary can
  * be named in {@code MITRA_CHROMIUM}) or no Node.js is on the path; with {@code CI=true} either absence fails it. Playwright itself ({@code playwright-core},
@@ -93,6 +94,49 @@ class SwaggerUiBrowserIT {
     }
 
     /**
+     * The public coverage picture as a browser draws it, 400 and 1200 px wide (a phone and a desktop): it fills the
+     * width, every visible label (slices, category names where they fit, legend) lies inside the picture, and each
+     * category segment has its tooltip (issue 13). Screenshots are kept at
+     * {@code deploy/local/target/browser/coverage-<width>.png}.
+     */
+    @Test
+    void theCoveragePictureReadsWellOnAPhoneAndOnADesktop() throws Exception {
+        ProcessBuilder node = new ProcessBuilder("node", "coverage-pie.mjs")
+                .directory(WORK.toFile())
+                .redirectErrorStream(true);
+        node.environment().putAll(Map.of(
+                "SVG_URL", settings.serviceUrl(PlatformService.GATEWAY) + "/api/directory/coverage.svg?region=51",
+                "WIDTHS", "400,1200",
+                "SCREENSHOT_PREFIX", WORK.resolve("coverage").toAbsolutePath().toString(),
+                "CHROMIUM", CHROMIUM.toString()));
+        Process process = node.start();
+        boolean finished = process.waitFor(3, TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(finished).as("the browser run ended within 3 minutes").isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        JsonNode outcome = JSON.readTree(lastLine(output));
+        for (JsonNode width : outcome.path("widths")) {
+            String at = width.path("width").asInt() + " px: " + width;
+            assertThat(width.path("status").asInt()).as(at).isEqualTo(200);
+            assertThat(width.path("contentType").asText()).as(at).startsWith("image/svg+xml");
+            assertThat(width.path("rootElement").asText()).as(at).isEqualTo("svg");
+            assertThat(width.path("pictureWidth").asInt()).as("the picture fills the width; " + at)
+                    .isBetween(width.path("width").asInt() - 20, width.path("width").asInt());
+            assertThat(width.path("labelsOutside")).as("no label cut at the edge; " + at).isEmpty();
+            assertThat(width.path("segmentsWithTooltip").asInt()).as("a tooltip per category segment; " + at)
+                    .isGreaterThanOrEqualTo(29);
+        }
+        for (JsonNode width : outcome.path("widths")) {
+            assertThat(width.path("visibleCategoryLabels").asInt()).as("category names where they fit: " + width).isPositive();
+            assertThat(width.path("visibleLabels").asInt()).as("slices and legend named: " + width)
+                    .isGreaterThan(width.path("visibleCategoryLabels").asInt());
+        }
+    }
+
+    /**
      * A tool outside the JDK: on CI ({@code CI=true}, where {@code .ci/run} installs it) its absence fails the test;
      * elsewhere the test is skipped and says why.
      */
@@ -106,7 +150,7 @@ class SwaggerUiBrowserIT {
     /** Copies the script and its package.json to target/ and installs the pinned playwright-core there. */
     private static void installPlaywright() throws IOException {
         Files.createDirectories(WORK);
-        for (String file : List.of("package.json", "swagger-login.mjs")) {
+        for (String file : List.of("package.json", "swagger-login.mjs", "coverage-pie.mjs")) {
             Files.copy(SOURCES.resolve(file), WORK.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         if (!Files.isDirectory(WORK.resolve("node_modules/playwright-core"))) {
