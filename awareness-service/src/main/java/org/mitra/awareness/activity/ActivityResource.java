@@ -104,6 +104,7 @@ public class ActivityResource {
     @GET
     @Path("/{activityId}/registrations")
     @RolesAllowed("**")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "403", description = "Forbidden: not the staff of the owner or of a co-sponsor that accepted, or (type organization-not-verified) the caller's organization is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Operation(summary = "Who registered, with contacts: only for the staff (a staff role and the org claim) of the campaign's verified owner, "
             + "and of a verified co-sponsor that accepted, for those who registered after it accepted")

@@ -80,6 +80,7 @@ public class PledgeResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "403", description = "Forbidden (type organization-not-verified): the caller is staff of the campaign's owner or of a co-sponsor, and that organization is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Operation(summary = "A campaign's pledges and each business's progress; emails (with the pledger's consent) only for the staff "
             + "(a staff role and the org claim) of the verified owner, and of a verified co-sponsor that accepted, for pledges made after it accepted")
