@@ -13,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +30,7 @@ import org.mitra.events.referral.ReferralStatus;
 import org.mitra.events.referral.ReferralStatusChanged;
 import org.mitra.testkit.KafkaTopics;
 import org.mitra.feeds.Period;
+import org.mitra.testkit.Eventually;
 import org.mitra.testkit.Tokens;
 
 /**
@@ -73,22 +73,11 @@ class PublicCoverageTest {
     }
 
     private static void awaitExactDemand(String region, String category, long requested) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Long seen = given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("region", region).get("/api/directory/coverage")
-                    .then().statusCode(200).extract().jsonPath()
-                    .getLong(REHABILITATION + ".categories.find { it.code == '" + category + "' }.demand.requested");
-            if (seen != null && seen == requested) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("The referral event was never applied");
+        Eventually.until("exact demand " + requested + " for " + category + " in " + region, () -> given().auth()
+                .oauth2(Tokens.coalitionAdmin()).queryParam("region", region).get("/api/directory/coverage")
+                .then().statusCode(200).extract().jsonPath()
+                .getLong(REHABILITATION + ".categories.find { it.code == '" + category + "' }.demand.requested"),
+                seen -> seen != null && seen == requested);
     }
 
     @Test

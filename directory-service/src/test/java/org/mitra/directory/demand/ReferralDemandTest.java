@@ -26,6 +26,7 @@ import org.mitra.events.referral.ReferralOverdue;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.events.referral.ReferralStatusChanged;
 import org.mitra.testkit.KafkaTopics;
+import org.mitra.testkit.Eventually;
 import org.mitra.testkit.Tokens;
 
 @QuarkusTest
@@ -40,24 +41,12 @@ class ReferralDemandTest {
     }
 
     private static void awaitDemand(String region, Predicate<long[]> expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        long[] seen = null;
-        while (System.nanoTime() < deadline) {
-            var demand = given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("region", region).get("/api/directory/coverage").then().statusCode(200)
-                    .extract().jsonPath();
-            seen = new long[] {demand.getLong(DEMAND + ".requested"), demand.getLong(DEMAND + ".rejectedNoCapacity"),
+        Eventually.until("the demand figures of " + region, () -> {
+            var demand = given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("region", region).get("/api/directory/coverage")
+                    .then().statusCode(200).extract().jsonPath();
+            return new long[] {demand.getLong(DEMAND + ".requested"), demand.getLong(DEMAND + ".rejectedNoCapacity"),
                 demand.getLong(DEMAND + ".overdue")};
-            if (expected.test(seen)) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("Demand never reached the expected figures; last seen " + java.util.Arrays.toString(seen));
+        }, expected);
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.mitra.referral.ReferralFixtures.organizationChanged;
 import static org.mitra.referral.ReferralFixtures.request;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import org.mitra.events.directory.OrganizationChanged;
 import org.mitra.events.directory.OrganizationDeleted;
 import org.mitra.events.directory.OrganizationStatus;
 import org.mitra.testkit.KafkaTopics;
+import org.mitra.testkit.Eventually;
 import org.mitra.testkit.Tokens;
 
 @QuarkusTest
@@ -28,24 +28,12 @@ class DirectoryReadModelTest {
 
     /** Tries to create a referral to the receiver until the status matches; creation has no other effect when refused. */
     private static void awaitCreateStatus(UUID sender, UUID receiver, IntPredicate expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
+        Eventually.until("the read model follows the directory", () -> {
             var body = request(receiver, SHELTER);
             body.remove("identity");
             body.remove("note");
-            last = create(Tokens.caseworker(sender), body).extract().statusCode();
-            if (expected.test(last)) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("The read model never followed the directory; last status " + last);
+            return create(Tokens.caseworker(sender), body).extract().statusCode();
+        }, expected::test);
     }
 
     @Test
