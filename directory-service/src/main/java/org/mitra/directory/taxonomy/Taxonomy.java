@@ -3,7 +3,6 @@ package org.mitra.directory.taxonomy;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -62,7 +61,10 @@ public class Taxonomy {
         }
         TaxonomyTerm parent = TaxonomyTerm.find("code", slice.code()).firstResult();
         TaxonomyTerm category = new TaxonomyTerm();
-        category.id = UUID.nameUUIDFromBytes(("mitra-taxonomy-term:" + request.code()).getBytes(StandardCharsets.UTF_8));
+        // The one rule for term ids, the database's mitra_term_id (V1), as for the seeded terms: partners may hard-code
+        // them. (UUID.nameUUIDFromBytes, used here before, sets version bits and gave other ids.)
+        category.id = UUID.fromString((String) TaxonomyTerm.getEntityManager()
+                .createNativeQuery("SELECT mitra_term_id(:code)::text").setParameter("code", request.code()).getSingleResult());
         category.code = request.code();
         category.slice = slice;
         category.parentId = parent.id;

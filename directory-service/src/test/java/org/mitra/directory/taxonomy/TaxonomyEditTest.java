@@ -37,6 +37,23 @@ class TaxonomyEditTest {
         }
     }
 
+    /** A category the coalition adds gets its id by the same rule as the seeded ones, so partners can hard-code it too. */
+    @Test
+    void anAddedCategorysIdFollowsTheSameRuleAsTheSeededOnes() {
+        String code = "test-category-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            String id = given().auth().oauth2(Tokens.coalitionAdmin()).contentType(ContentType.JSON)
+                    .body(Map.of("code", code, "slice", "rehabilitation", "nameEn", "Family tracing",
+                            "nameId", "Penelusuran keluarga"))
+                    .post("/api/directory/taxonomy").then().statusCode(201).extract().path("id");
+            Object seededRule = QuarkusTransaction.requiringNew().call(() -> TaxonomyTerm.getEntityManager()
+                    .createNativeQuery("SELECT mitra_term_id(:code)::text").setParameter("code", code).getSingleResult());
+            org.assertj.core.api.Assertions.assertThat(id).isEqualTo(seededRule);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> TaxonomyTerm.delete("code", code));
+        }
+    }
+
     @Test
     void onlyACoalitionAdminEditsTheTaxonomy() {
         Map<String, Object> category = Map.of("code", "not-added", "slice", "advocacy", "nameEn", "X", "nameId", "X");
