@@ -13,17 +13,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +28,7 @@ import org.mitra.events.EventJson;
 import org.mitra.events.Topic;
 import org.mitra.referral.overdue.OverdueJob;
 import org.mitra.testkit.KafkaTopics;
+import org.mitra.testkit.LogCapture;
 import org.mitra.testkit.Tokens;
 
 /** Runs a referral through everything, with a survivor name in every place it may go, and looks for it everywhere else. */
@@ -41,48 +37,20 @@ class NoPersonalDataLeakTest {
     private static final String SHELTER = "shelter-and-safe-housing";
     private static final List<String> SECRETS = List.of(SURVIVOR_NAME, "Sulastri", "X1234567", "+62 812 5555 0101");
 
-    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
     private final List<String> errorBodies = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    line.append(' ').append(parameter);
-                }
-            }
-            if (record instanceof org.jboss.logmanager.ExtLogRecord extended) {
-                line.append(' ').append(extended.getFormattedMessage());
-            }
-            if (record.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-                line.append(' ').append(trace);
-            }
-            logLines.add(line.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture log;
 
     @Inject
     OverdueJob overdue;
 
     @BeforeEach
     void captureLogs() {
-        Logger.getLogger("").addHandler(capture);
+        log = LogCapture.open();
     }
 
     @AfterEach
     void releaseLogs() {
-        Logger.getLogger("").removeHandler(capture);
+        log.close();
     }
 
     private void error(io.restassured.response.ValidatableResponse response) {
@@ -151,11 +119,11 @@ class NoPersonalDataLeakTest {
         }
         assertThat(events).hasSizeGreaterThanOrEqualTo(6);
         assertThat(errorBodies).hasSize(14);
-        assertThat(logLines).anyMatch(line -> line.contains("log capture is live"));
+        assertThat(log.lines()).anyMatch(line -> line.contains("log capture is live"));
         for (String secret : SECRETS) {
             assertThat(events).noneMatch(event -> event.contains(secret));
             assertThat(errorBodies).noneMatch(errorBody -> errorBody.contains(secret));
-            assertThat(logLines).noneMatch(line -> line.contains(secret));
+            assertThat(log.lines()).noneMatch(line -> line.contains(secret));
         }
     }
 }
