@@ -67,29 +67,19 @@ class SwaggerUiBrowserIT {
     void aCoalitionAdminSignsInThroughSwaggerUiAndRunsAnAuthorizedCall() throws Exception {
         Path screenshot = WORK.resolve("swagger-ui.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
-        ProcessBuilder node = new ProcessBuilder("node", "swagger-login.mjs")
-                .directory(WORK.toFile())
-                .redirectErrorStream(true);
-        node.environment().putAll(Map.of(
+        Browser run = browser("swagger-login.mjs", Map.of(
                 "GATEWAY_URL", settings.serviceUrl(PlatformService.GATEWAY),
                 "MITRA_USERNAME", "coalition-admin",
                 "MITRA_PASSWORD", DemoOrganization.DEMO_PASSWORD,
                 "OPERATION_PATH", "/api/directory/me",
                 "EXPECT_TEXT", "\"coalition-admin\"",
-                "SCREENSHOT", screenshot.toString(),
-                "CHROMIUM", CHROMIUM.toString()));
-        Process process = node.start();
-        boolean finished = process.waitFor(3, TimeUnit.MINUTES);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                "SCREENSHOT", screenshot.toString()));
+        String output = run.output();
 
-        assertThat(finished).as("the browser run ended within 3 minutes").isTrue();
         JsonNode outcome = JSON.readTree(lastLine(output));
         assertThat(outcome.path("status").asText()).as(output).isEqualTo("200");
         assertThat(outcome.path("bodyHasExpectedText").asBoolean()).as("the page shows the caller coalition-admin: " + output).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(run.exitValue()).as(output).isZero();
         assertThat(screenshot).isNotEmptyFile();
     }
 
@@ -101,23 +91,14 @@ class SwaggerUiBrowserIT {
      */
     @Test
     void theCoveragePictureReadsWellOnAPhoneAndOnADesktop() throws Exception {
-        ProcessBuilder node = new ProcessBuilder("node", "coverage-pie.mjs")
-                .directory(WORK.toFile())
-                .redirectErrorStream(true);
-        node.environment().putAll(Map.of(
+        Browser run = browser("coverage-pie.mjs", Map.of(
                 "SVG_URL", settings.serviceUrl(PlatformService.GATEWAY) + "/api/directory/coverage.svg?region=51",
                 "WIDTHS", "400,1200",
-                "SCREENSHOT_PREFIX", WORK.resolve("coverage").toAbsolutePath().toString(),
-                "CHROMIUM", CHROMIUM.toString()));
-        Process process = node.start();
-        boolean finished = process.waitFor(3, TimeUnit.MINUTES);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(finished).as("the browser run ended within 3 minutes").isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+                "SCREENSHOT_PREFIX", WORK.resolve("coverage").toAbsolutePath().toString()));
+        String output = run.output();
+        assertThat(run.exitValue()).as(output).isZero();
         JsonNode outcome = JSON.readTree(lastLine(output));
+        assertThat(outcome.path("widths")).as("both widths measured: " + output).hasSize(2);
         for (JsonNode width : outcome.path("widths")) {
             String at = width.path("width").asInt() + " px: " + width;
             assertThat(width.path("status").asInt()).as(at).isEqualTo(200);
@@ -134,6 +115,25 @@ class SwaggerUiBrowserIT {
             assertThat(width.path("visibleLabels").asInt()).as("slices and legend named: " + width)
                     .isGreaterThan(width.path("visibleCategoryLabels").asInt());
         }
+    }
+
+    /** A finished browser script: its exit value and what it printed. */
+    private record Browser(int exitValue, String output) {
+    }
+
+    /** Runs one of the browser scripts in Debian's Chromium with its settings; it must end within 3 minutes. */
+    private static Browser browser(String script, Map<String, String> environment) throws Exception {
+        ProcessBuilder node = new ProcessBuilder("node", script).directory(WORK.toFile()).redirectErrorStream(true);
+        node.environment().putAll(environment);
+        node.environment().put("CHROMIUM", CHROMIUM.toString());
+        Process process = node.start();
+        boolean finished = process.waitFor(3, TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(finished).as("the browser run of " + script + " ended within 3 minutes: " + output).isTrue();
+        return new Browser(process.exitValue(), output);
     }
 
     /**
