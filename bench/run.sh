@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# Runs the directory benchmark: seeds 100,000 services across 500 regions and measures. See bench/README.md.
+# The benchmark harness: starts what it needs, runs every scenario (or those named: gateway directory writes events
+# footprint) and writes bench/RESULTS.md and the raw HdrHistogram logs under bench/results/hdr. See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f directory-service/target/quarkus-app/quarkus-run.jar ] || [ ! -f bench/target/classpath.txt ]; then
+for tool in wrk nginx; do
+  if ! command -v "$tool" >/dev/null && [ ! -x "/usr/sbin/$tool" ]; then
+    echo "The benchmark needs $tool: sudo apt-get install wrk nginx-light" >&2
+    exit 1
+  fi
+done
+if [ ! -f bench/target/classpath.txt ] || [ "${MITRA_SKIP_BUILD:-false}" != true ]; then
   ./mvnw -B -q install -DskipTests
 fi
-exec java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.mitra.bench.DirectoryBench
+exec java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.mitra.bench.Bench "$@"

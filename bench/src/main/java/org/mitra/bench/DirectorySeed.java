@@ -6,14 +6,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Fills the directory's database, set-based in PostgreSQL, with a coalition far larger than Bali's:
- * 20 provinces of 24 regencies (500 regions), 5,000 verified organizations and 100,000 services
+ * Fills the directory's database, set-based in PostgreSQL and reproducibly (fixed seed, no clock in the data but
+ * "now"), with a national coalition:
+ * 20 provinces of 24 regencies (500 regions), 10,000 verified organizations and 100,000 services
  * spread over every category, each service in one regency, with languages and capacity.
  */
 final class DirectorySeed {
     static final int PROVINCES = 20;
     static final int REGENCIES_PER_PROVINCE = 24;
-    static final int ORGANIZATIONS = 5_000;
+    static final int ORGANIZATIONS = 10_000;
     static final int SERVICES = 100_000;
 
     private DirectorySeed() {

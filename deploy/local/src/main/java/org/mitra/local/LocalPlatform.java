@@ -127,6 +127,16 @@ public final class LocalPlatform implements AutoCloseable {
         return List.copyOf(statuses.values());
     }
 
+    /**
+     * How the launcher starts a service: its command line for a jar and its environment, for a harness that starts
+     * another instance of it beside the platform (bench/ measures start time and a second gateway this way).
+     */
+    public static ProcessBuilder serviceProcess(PlatformService service, PlatformSettings settings, Path jar) {
+        ProcessBuilder builder = new ProcessBuilder(ServiceProcess.command(service, settings, jar));
+        builder.environment().putAll(ServiceProcess.environment(service, settings));
+        return builder.directory(jar.getParent().toFile());
+    }
+
     public PlatformSettings settings() {
         return settings;
     }

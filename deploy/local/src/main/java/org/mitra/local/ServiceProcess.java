@@ -26,15 +26,19 @@ final class ServiceProcess implements Stoppable {
         Directories.delete(app);
         Directories.copy(service.runnableJar(settings.repository()).getParent(), app);
         Path jar = app.resolve("quarkus-run.jar");
+        ChildProcess process = ChildProcess.start(service.module(), command(service, settings, jar), environment(service, settings),
+                jar.getParent(), settings.logs().resolve(service.module() + ".log"));
+        return new ServiceProcess(service, process, settings.serviceUrl(service) + "/q/health/ready");
+    }
+
+    /** The JVM's command line for the service's jar (the copy under the runtime directory, or another). */
+    static List<String> command(PlatformService service, PlatformSettings settings, Path jar) {
         Path tmp = Directories.create(settings.temporaryDirectory(service.module()));
-        List<String> command = List.of(JavaRuntime.executable(),
+        return List.of(JavaRuntime.executable(),
                 // Four services, Kafka and Keycloak share one developer machine.
                 "-Xmx384m",
                 "-Djava.io.tmpdir=" + tmp,
                 "-jar", jar.toString());
-        ChildProcess process = ChildProcess.start(service.module(), command, environment(service, settings),
-                jar.getParent(), settings.logs().resolve(service.module() + ".log"));
-        return new ServiceProcess(service, process, settings.serviceUrl(service) + "/q/health/ready");
     }
 
     /** Standard Quarkus variables, so a service needs no local profile of its own. */

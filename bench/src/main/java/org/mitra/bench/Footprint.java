@@ -1,0 +1,155 @@
+package org.mitra.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.mitra.local.LocalPlatform;
+import org.mitra.local.PlatformService;
+import org.mitra.local.PlatformSettings;
+
+/**
+ * Scenario 5: each service's resident memory after the load of the scenarios before, each one's time to ready when
+ * it starts alone (nothing else starting), and the whole local platform started again with the README's run command:
+ * time to "Mitra is up" and its total memory (proportional set size, so PostgreSQL's shared buffers count once).
+ */
+final class Footprint {
+    private static final long MEMORY_TARGET_MB = 200;
+    private static final double READY_TARGET_S = 3;
+    private static final double PLATFORM_READY_TARGET_S = 30;
+    private static final double PLATFORM_MEMORY_TARGET_GB = 2.5;
+
+    private Footprint() {
+    }
+
+    static void servicesAlone(Rig rig) throws Exception {
+        Map<String, Long> resident = new LinkedHashMap<>();
+        for (PlatformService service : List.of(PlatformService.DIRECTORY, PlatformService.REFERRAL, PlatformService.AWARENESS)) {
+            resident.put(service.module(), Processes.serviceJvm(rig.settings.runtime(), service.module())
+                    .map(Processes::residentMegabytes).orElse(-1L));
+        }
+        resident.put("gateway", rig.gatewayResidentMegabytes());
+        Map<String, Double> ready = new LinkedHashMap<>();
+        for (PlatformService service : List.of(PlatformService.DIRECTORY, PlatformService.REFERRAL, PlatformService.AWARENESS)) {
+            rig.platform.stop(service);
+            Path jar = rig.settings.runtime().resolve("apps").resolve(service.module()).resolve("quarkus-run.jar");
+            try (Processes.Started alone = Processes.startAndAwait(LocalPlatform.serviceProcess(service, rig.settings, jar),
+                    rig.settings.logs().resolve(service.module() + "-alone.log"), rig.url(service) + "/q/health/ready",
+                    Duration.ofMinutes(2))) {
+                ready.put(service.module(), alone.toReady().toMillis() / 1000.0);
+            }
+            rig.platform.start(service);
+        }
+        ready.put("gateway", rig.startAnotherGateway().toMillis() / 1000.0);
+        StringBuilder text = new StringBuilder("| | resident after the load above, MB | ready when started alone, s |\n|---|---:|---:|\n");
+        for (String name : resident.keySet()) {
+            text.append(String.format(Locale.ROOT, "| %s | %d | %.2f |%n", name, resident.get(name), ready.get(name)));
+            rig.report.target("5. footprint, " + name, "ready ≤ 3 s alone", String.format(Locale.ROOT, "%.2f s", ready.get(name)),
+                    ready.get(name) <= READY_TARGET_S);
+            rig.report.target("5. footprint, " + name, "≤ 200 MB resident after load", resident.get(name) + " MB",
+                    resident.get(name) > 0 && resident.get(name) <= MEMORY_TARGET_MB);
+        }
+        text.append("\nTime to ready: from the JVM's start to the first 200 of `/q/health/ready`, polled every 20 ms, with "
+                + "PostgreSQL, Kafka and Keycloak running; JVM flags as the local launcher gives them (`")
+                .append(String.join(" ", LocalPlatform.serviceProcess(PlatformService.DIRECTORY, rig.settings,
+                        Path.of("quarkus-run.jar")).command()).replaceAll("-Djava.io.tmpdir=\\S+ ", "")).append("`).\n");
+        rig.report.section("5. Footprint and start: each service", text.toString());
+    }
+
+    /** The README's run command, again on the data of this run: time to its "Mitra is up" line and memory of everything. */
+    static void wholePlatform(Path repository, Report report, PlatformSettings settings) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(repository.resolve("deploy/local/run.sh").toString()).directory(repository.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment(settings));
+        long start = System.nanoTime();
+        Process launcher = builder.start();
+        Duration took = null;
+        List<String> output = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.add(line);
+                if (line.contains("Mitra is up in")) {
+                    took = Duration.ofNanos(System.nanoTime() - start);
+                    break;
+                }
+                if (line.contains("partly up") || line.contains("could not start")) {
+                    break;
+                }
+            }
+            if (took == null) {
+                launcher.destroy();
+                throw new IOException("The platform did not come up:\n" + String.join("\n", output));
+            }
+            Thread.sleep(5_000);
+            double launcherMb = Processes.residentKilobytes(launcher.pid()) / 1024.0;
+            double totalMb = proportionalKilobytes(launcher.toHandle()) / 1024.0
+                    + postgres(settings).stream().mapToLong(Footprint::proportionalKilobytes).sum() / 1024.0;
+            String text = String.format(Locale.ROOT, "`deploy/local/run.sh` (MITRA_SKIP_BUILD=true) started again on this run's "
+                            + "data: **%.1f s** to \"Mitra is up\" (PostgreSQL, Kafka, Keycloak, three services, gateway); "
+                            + "everything together then holds **%.2f GB** (sum of proportional set sizes: the launcher JVM, its children and "
+                            + "PostgreSQL's processes); the launcher JVM itself %.0f MB resident.%n",
+                    took.toMillis() / 1000.0, totalMb / 1024, launcherMb);
+            report.target("5. footprint, whole platform", "ready ≤ 30 s on a second start", String.format(Locale.ROOT, "%.1f s",
+                    took.toMillis() / 1000.0), took.toMillis() / 1000.0 <= PLATFORM_READY_TARGET_S);
+            report.target("5. footprint, whole platform", "≤ 2.5 GB resident", String.format(Locale.ROOT, "%.2f GB", totalMb / 1024),
+                    totalMb / 1024 <= PLATFORM_MEMORY_TARGET_GB);
+            report.section("5. Footprint and start: the whole platform", text);
+        } finally {
+            launcher.destroy();
+            if (!launcher.waitFor(2, TimeUnit.MINUTES)) {
+                launcher.destroyForcibly();
+            }
+        }
+    }
+
+    private static Map<String, String> environment(PlatformSettings settings) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MITRA_SKIP_BUILD", "true");
+        env.put("MITRA_RUNTIME_DIR", settings.repository().relativize(settings.runtime()).toString());
+        env.put("MITRA_POSTGRES_PORT", Integer.toString(settings.postgresPort()));
+        env.put("MITRA_KAFKA_PORT", Integer.toString(settings.kafkaPort()));
+        env.put("MITRA_KAFKA_CONTROLLER_PORT", Integer.toString(settings.kafkaControllerPort()));
+        env.put("MITRA_KEYCLOAK_PORT", Integer.toString(settings.keycloakPort()));
+        env.put("MITRA_KEYCLOAK_MANAGEMENT_PORT", Integer.toString(settings.keycloakManagementPort()));
+        for (PlatformService service : PlatformService.values()) {
+            env.put(service.portVariable(), Integer.toString(settings.port(service)));
+            env.put(service.managementPortVariable(), Integer.toString(settings.managementPort(service)));
+        }
+        return env;
+    }
+
+    /** PostgreSQL's postmaster and backends of this run (pg_ctl starts them detached from the launcher). */
+    private static List<ProcessHandle> postgres(PlatformSettings settings) {
+        String data = settings.runtime().toString();
+        List<ProcessHandle> processes = new ArrayList<>();
+        ProcessHandle.allProcesses().filter(process -> process.info().commandLine().map(line -> line.contains("postgres")
+                && line.contains(data)).orElse(false)).forEach(postmaster -> {
+                    processes.add(postmaster);
+                    postmaster.descendants().forEach(processes::add);
+                });
+        return processes;
+    }
+
+    /** Proportional set size of a process and its descendants (shared pages divided among their sharers). */
+    private static long proportionalKilobytes(ProcessHandle process) {
+        long own = 0;
+        try {
+            own = Files.readAllLines(Path.of("/proc/" + process.pid() + "/smaps_rollup")).stream()
+                    .filter(line -> line.startsWith("Pss:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .findFirst().orElse(0);
+        } catch (IOException gone) {
+            // Ended meanwhile.
+        }
+        return own + process.children().mapToLong(Footprint::proportionalKilobytes).sum();
+    }
+}
