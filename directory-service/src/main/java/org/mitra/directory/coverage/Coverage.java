@@ -27,17 +27,20 @@ import org.mitra.directory.taxonomy.TermView;
  */
 @ApplicationScoped
 public class Coverage {
-    private static final String SUPPLY = """
-            WITH target AS (SELECT path FROM region WHERE code = :region),
-            matching_region AS (
-                SELECT r.code FROM region r, target t
-                WHERE r.path = t.path OR r.path LIKE t.path || '.%' OR t.path LIKE r.path || '.%'),
+    /**
+     * The region's path is bound as a value (not joined from the region row), so the planner sees how many regions match:
+     * joined, it guessed 6 of the country's 511 and probed the service and organization indexes once per service (100,000
+     * times), then sorted on disk.
+     */
+    static final String MATCHING_REGIONS = """
+            SELECT r.code FROM region r WHERE r.path = :path OR r.path LIKE :below OR :path LIKE r.path || '.%'""";
+    static final String SUPPLY = "WITH matching_region AS (" + MATCHING_REGIONS + "),\n" + """
             offered AS (
-                SELECT DISTINCT s.id, s.category_id, s.organization_id, s.capacity_maximum, s.capacity_available
-                FROM service_region sr
-                JOIN matching_region m ON m.code = sr.region_code
-                JOIN service s ON s.id = sr.service_id AND s.status = 'ACTIVE'
-                JOIN organization o ON o.id = s.organization_id AND o.status = 'VERIFIED')
+                SELECT s.category_id, s.organization_id, s.capacity_maximum, s.capacity_available
+                FROM service s
+                JOIN organization o ON o.id = s.organization_id AND o.status = 'VERIFIED'
+                WHERE s.status = 'ACTIVE'
+                  AND s.id IN (SELECT sr.service_id FROM service_region sr JOIN matching_region m ON m.code = sr.region_code))
             SELECT t.slice AS slice, t.code AS category, count(DISTINCT f.organization_id) AS providers,
                    coalesce(sum(f.capacity_maximum), 0) AS maximum, coalesce(sum(f.capacity_available), 0) AS available,
                    count(f.capacity_available) > 0 AS reported
@@ -45,6 +48,12 @@ public class Coverage {
             WHERE t.parent_id IS NOT NULL
             GROUP BY GROUPING SETS ((t.slice, t.code), (t.slice))
             """;
+    /**
+     * For this transaction only: plans made for the region asked (a cached plan made for a regency would probe the
+     * indexes 100,000 times for the country), and room to count the country's providers in memory.
+     */
+    static final String SUPPLY_SETTINGS = """
+            SELECT set_config('plan_cache_mode', 'force_custom_plan', true), set_config('work_mem', '32MB', true)""";
     private static final String DEMAND = """
             WITH target AS (SELECT path FROM region WHERE code = :region)
             SELECT d.category_code AS category, count(*) AS requested,
@@ -81,7 +90,9 @@ public class Coverage {
         Instant now = clock.instant();
         Map<String, Supply> categorySupply = new HashMap<>();
         Map<Slice, Supply> sliceSupply = new HashMap<>();
-        Query supplyQuery = entityManager.createNativeQuery(SUPPLY, Tuple.class).setParameter("region", region.code);
+        entityManager.createNativeQuery(SUPPLY_SETTINGS).getSingleResult();
+        Query supplyQuery = entityManager.createNativeQuery(SUPPLY, Tuple.class)
+                .setParameter("path", region.path).setParameter("below", region.path + ".%");
         for (Tuple row : tuples(supplyQuery)) {
             Supply supply = Supply.of(row);
             String category = row.get("category", String.class);

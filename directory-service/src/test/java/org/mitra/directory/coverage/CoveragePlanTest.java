@@ -1,0 +1,41 @@
+package org.mitra.directory.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import org.mitra.directory.DirectoryFixtures;
+
+/**
+ * The supply query's plan, not its speed: the planner must know how many regions a coverage request spans. When the
+ * region's path was joined from its row ({@code region r, target t WHERE r.path LIKE t.path || '.%' ...}), it guessed 6
+ * of the country's 511 regions and probed the service and organization indexes once per service (100,000 times at
+ * national scale).
+ */
+@QuarkusTest
+class CoveragePlanTest {
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void thePlannerSeesEveryRegionOfTheCountry() throws Exception {
+        DirectoryFixtures.province(12);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("ANALYZE region").executeUpdate());
+        long regions = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM region WHERE path = 'ID' OR path LIKE 'ID.%'").getSingleResult())
+                .longValue());
+
+        String plan = QuarkusTransaction.requiringNew().call(() -> String.valueOf(entityManager
+                .createNativeQuery("EXPLAIN (FORMAT JSON) " + Coverage.MATCHING_REGIONS)
+                .setParameter("path", "ID").setParameter("below", "ID.%").getSingleResult()));
+
+        JsonNode estimate = new ObjectMapper().readTree(plan).get(0).get("Plan").get("Plan Rows");
+        assertThat(estimate.asDouble()).as("estimated regions of the country (%d in the table)", regions)
+                .isGreaterThanOrEqualTo(regions / 2.0);
+    }
+}
