@@ -57,6 +57,9 @@ public final class Bench {
         if (chosen.contains("footprint")) {
             Footprint.wholePlatform(repository, report, settings);
         }
+        if (chosen.equals(SCENARIOS)) {
+            ScaleOut.write(report);
+        }
         String header = header(repository, chosen, load, Duration.between(begun, Instant.now()));
         Path file = chosen.equals(SCENARIOS) ? repository.resolve("bench/RESULTS.md") : repository.resolve("bench/target/RESULTS-partial.md");
         Files.createDirectories(file.getParent());

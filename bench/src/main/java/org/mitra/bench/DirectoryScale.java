@@ -22,6 +22,7 @@ final class DirectoryScale {
     private static final int RATE = 200;
     private static final Duration LATENCY = Duration.ofSeconds(10);
     private static final int SQL_RUNS = 200;
+    private static final Duration CAPACITY = Duration.ofSeconds(4);
 
     /** A question, its API request, its hand-written SQL (with the region's path bound where it has {@code ?}), and its targets. */
     record Question(String name, String path, String sql, String[] parameters, double p99Target) {
@@ -105,6 +106,7 @@ final class DirectoryScale {
         String base = rig.url(PlatformService.DIRECTORY);
         List<OpenLoop.Outcome> outcomes = new ArrayList<>();
         List<Histogram> sql = new ArrayList<>();
+        List<Double> capacity = new ArrayList<>();
         StringBuilder plans = new StringBuilder();
         try (OpenLoop load = new OpenLoop(50); Connection connection = DriverManager.getConnection(jdbc, "directory",
                 rig.settings.databasePassword())) {
@@ -112,6 +114,7 @@ final class DirectoryScale {
                 String url = base + question.path();
                 load.run("warm-up", 50, Duration.ofSeconds(2), n -> OpenLoop.Call.get(url, java.util.Map.of()));
                 outcomes.add(load.run(question.name(), RATE, LATENCY, n -> OpenLoop.Call.get(url, java.util.Map.of())));
+                capacity.add(Wrk.run(question.name(), url, java.util.Map.of(), 8, CAPACITY).requestsPerSecond());
                 sql.add(timeSql(connection, question));
                 plans.append("<details><summary>").append(question.name()).append("</summary>\n\n```\n")
                         .append(explain(connection, question)).append("```\n</details>\n\n");
@@ -124,15 +127,17 @@ final class DirectoryScale {
                 DirectorySeed.PROVINCES * (DirectorySeed.REGENCIES_PER_PROVINCE + 1), seedSeconds, RATE, LATENCY.toSeconds()));
         text.append(rig.report.latencyTable("directory", outcomes));
         text.append(String.format(Locale.ROOT, "%nThe same questions as hand-written SQL, one statement each, %d runs one after "
-                + "another on one JDBC connection:%n%n| question | SQL p50 ms | SQL p99 ms | service p50 / SQL p50 |%n|---|---:|---:|---:|%n",
-                SQL_RUNS));
+                + "another on one JDBC connection, and the most the service answers (wrk, 8 connections, %d s):%n%n"
+                + "| question | SQL p50 ms | SQL p99 ms | service p50 / SQL p50 | service capacity/s |%n|---|---:|---:|---:|---:|%n",
+                SQL_RUNS, CAPACITY.toSeconds()));
         for (int i = 0; i < QUESTIONS.size(); i++) {
             Question question = QUESTIONS.get(i);
             OpenLoop.Outcome service = outcomes.get(i);
             double sqlP50 = sql.get(i).getValueAtPercentile(50) / 1000.0;
             double ratio = service.p50() / sqlP50;
-            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f × |%n", question.name(), Report.format(sqlP50),
-                    Report.format(sql.get(i).getValueAtPercentile(99) / 1000.0), ratio));
+            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f × | %s |%n", question.name(), Report.format(sqlP50),
+                    Report.format(sql.get(i).getValueAtPercentile(99) / 1000.0), ratio, Report.format(capacity.get(i))));
+            rig.report.figure("directory.capacity." + i, capacity.get(i));
             String name = "2. directory, " + question.name();
             rig.report.target(name, "p99 ≤ " + (int) question.p99Target() + " ms at " + RATE + "/s",
                     Report.format(service.p99()) + " ms" + (service.errors() > 0 ? ", " + service.errors() + " errors" : ""),

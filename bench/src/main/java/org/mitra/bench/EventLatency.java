@@ -92,6 +92,7 @@ final class EventLatency {
                 published.size(), published.size() - lost, lost, twice)
                 + rig.report.latencyTable("event-latency", List.of(asOutcome));
         double p99 = latency.getValueAtPercentile(99) / 1000.0;
+        rig.report.figure("events.p99", p99);
         rig.report.target("4. event latency", "p99 ≤ 250 ms from commit to demand", Report.format(p99) + " ms", p99 <= P99_TARGET);
         rig.report.target("4. event latency", "0 lost, 0 applied twice", lost + " lost, " + twice + " twice",
                 lost == 0 && twice == 0 && !published.isEmpty());

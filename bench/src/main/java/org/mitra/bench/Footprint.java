@@ -52,6 +52,7 @@ final class Footprint {
         ready.put("gateway", rig.startAnotherGateway().toMillis() / 1000.0);
         StringBuilder text = new StringBuilder("| | resident after the load above, MB | ready when started alone, s |\n|---|---:|---:|\n");
         for (String name : resident.keySet()) {
+            rig.report.figure("footprint." + name + ".resident", resident.get(name));
             text.append(String.format(Locale.ROOT, "| %s | %d | %.2f |%n", name, resident.get(name), ready.get(name)));
             rig.report.target("5. footprint, " + name, "ready ≤ 3 s alone", String.format(Locale.ROOT, "%.2f s", ready.get(name)),
                     ready.get(name) <= READY_TARGET_S);
@@ -60,8 +61,11 @@ final class Footprint {
         }
         text.append("\nTime to ready: from the JVM's start to the first 200 of `/q/health/ready`, polled every 20 ms, with "
                 + "PostgreSQL, Kafka and Keycloak running; JVM flags as the local launcher gives them (`")
-                .append(String.join(" ", LocalPlatform.serviceProcess(PlatformService.DIRECTORY, rig.settings,
-                        Path.of("quarkus-run.jar")).command()).replaceAll("-Djava.io.tmpdir=\\S+ ", "")).append("`).\n");
+                .append(LocalPlatform.serviceProcess(PlatformService.DIRECTORY, rig.settings,
+                        rig.settings.runtime().resolve("apps/directory-service/quarkus-run.jar")).command().stream()
+                        .filter(argument -> !argument.startsWith("-Djava.io.tmpdir="))
+                        .map(argument -> argument.contains("/") ? Path.of(argument).getFileName().toString() : argument)
+                        .collect(java.util.stream.Collectors.joining(" "))).append("`).\n");
         rig.report.section("5. Footprint and start: each service", text.toString());
     }
 

@@ -84,6 +84,9 @@ final class GatewayOverhead {
             }
             text.append(bad > 0 ? " " + bad + " answers were not 2xx |" : "").append("\n");
         }
+        String kind = request.authenticated() ? "authenticated" : "public";
+        rig.report.figure("gateway." + kind + ".direct", at50.get("direct"));
+        rig.report.figure("gateway." + kind + ".gateway", at50.get("gateway"));
         int rate = (int) Math.max(10, at50.get("direct") / 2);
         List<OpenLoop.Outcome> outcomes = new ArrayList<>();
         try (OpenLoop load = new OpenLoop(50)) {

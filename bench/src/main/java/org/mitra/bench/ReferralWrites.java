@@ -41,6 +41,7 @@ final class ReferralWrites {
         Map<String, String> headers = new LinkedHashMap<>(rig.tokens.bearer(DemoOrganization.DARKBALI.caseworker()));
         headers.put("Content-Type", "application/json");
         String receiver = DemoOrganization.TRAFFIC_LIGHTS.id().toString();
+        long sizeBefore = databaseBytes(rig);
         Instant begun = Instant.now();
         List<OpenLoop.Outcome> outcomes = new ArrayList<>();
         int sustained = 0;
@@ -55,7 +56,12 @@ final class ReferralWrites {
                 sustained = rate;
             }
         }
+        long created = outcomes.stream().mapToLong(outcome -> outcome.sent() - outcome.errors()).sum();
+        double bytesPerReferral = created == 0 ? 0 : (databaseBytes(rig) - sizeBefore) / (double) created;
         Jdbc jdbc = bareInserts(rig, begun);
+        rig.report.figure("writes.sustained", sustained);
+        rig.report.figure("writes.jdbc", jdbc.rowsPerSecond());
+        rig.report.figure("writes.bytes-per-referral", bytesPerReferral);
         StringBuilder text = new StringBuilder("`POST /api/referrals` with an identity, a profile, a note, consent and an "
                 + "`Idempotency-Key`, by " + DemoOrganization.DARKBALI.caseworker() + ", direct to the referral service; "
                 + "each rate for " + STEP.toSeconds() + " s, up to 64 connections, stopping at the first rate whose p99 passes "
@@ -64,12 +70,26 @@ final class ReferralWrites {
         text.append(String.format(Locale.ROOT, "%nBare JDBC: the %,d referral rows this run created, inserted again into a copy "
                 + "of the table, one row per transaction on %d connections: %.0f rows/s (p50 %.2f ms, p99 %.2f ms per insert).%n",
                 jdbc.rows(), JDBC_THREADS, jdbc.rowsPerSecond(), jdbc.p50(), jdbc.p99()));
+        text.append(String.format(Locale.ROOT, "The referral and key-store databases grew by %.1f kB per referral created "
+                + "(tables, indexes, outbox, audit, idempotency records, vault; before retention removes the outbox and "
+                + "idempotency rows).%n", bytesPerReferral / 1024));
         double ratio = sustained / jdbc.rowsPerSecond();
         text.append(String.format(Locale.ROOT, "Highest rate held with p99 ≤ %d ms and no error: %d referrals/s, %.2f × the bare "
                 + "inserts' rate.%n", (int) P99_LIMIT, sustained, ratio));
         rig.report.target("3. referral writes", "≥ 500 created/s with p99 ≤ 100 ms", sustained + "/s (" + String.format(Locale.ROOT,
                 "%.2f × bare JDBC's %.0f rows/s", ratio, jdbc.rowsPerSecond()) + ")", sustained >= 500);
         rig.report.section("3. Referral writes", text.toString());
+    }
+
+    /** Size on disk of the referral database and its key store together. */
+    private static long databaseBytes(Rig rig) throws java.sql.SQLException {
+        try (Connection connection = DriverManager.getConnection(rig.settings.jdbcUrl("referral"), "referral_owner",
+                rig.settings.databaseOwnerPassword("referral_owner"));
+                Statement sql = connection.createStatement();
+                ResultSet size = sql.executeQuery("SELECT pg_database_size('referral') + pg_database_size('referral_keys')")) {
+            size.next();
+            return size.getLong(1);
+        }
     }
 
     private static OpenLoop.Call create(String url, Map<String, String> headers, String receiver) {

@@ -19,6 +19,7 @@ final class Report {
     }
 
     private final List<Target> targets = new ArrayList<>();
+    private final java.util.Map<String, Double> figures = new java.util.LinkedHashMap<>();
     private final StringBuilder sections = new StringBuilder();
     private final Path hdrDirectory;
 
@@ -29,6 +30,16 @@ final class Report {
     void target(String scenario, String target, String measured, boolean pass) {
         targets.add(new Target(scenario, target, measured, pass));
         System.out.printf("  %s %s: %s (target %s)%n", pass ? "PASS" : "MISS", scenario, measured, target);
+    }
+
+    /** A measured figure a later part of the report reasons from (the scale-out section). */
+    void figure(String key, double value) {
+        figures.put(key, value);
+    }
+
+    java.util.OptionalDouble figure(String key) {
+        Double value = figures.get(key);
+        return value == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(value);
     }
 
     void section(String title, String markdown) {
