@@ -14,4 +14,7 @@ if $needs_build && [ "${MITRA_SKIP_BUILD:-false}" != true ]; then
   ./mvnw -B -q install -DskipTests || echo "The build failed; starting what is built."
 fi
 
-exec java -cp "$launcher/classes:$(cat "$launcher/classpath.txt")" org.mitra.local.LocalPlatform
+# The launcher only starts children, polls their health and waits: a small heap, one GC thread, no optimizing
+# compiler, so it holds little while the platform runs (bench/ measures it).
+exec java -XX:+UseSerialGC -Xms16m -Xmx64m -XX:TieredStopAtLevel=1 -Xss512k \
+  -cp "$launcher/classes:$(cat "$launcher/classpath.txt")" org.mitra.local.LocalPlatform

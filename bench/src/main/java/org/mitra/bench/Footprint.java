@@ -31,6 +31,40 @@ final class Footprint {
     private Footprint() {
     }
 
+    /** A way to run a service's JVM: which Java, which flags (null: exactly as the local launcher does). */
+    record Variant(String name, Path java, List<String> flags) {
+        List<String> command(List<String> launcher) {
+            if (flags == null) {
+                return launcher;
+            }
+            List<String> command = new ArrayList<>(List.of(java.toString()));
+            command.addAll(flags);
+            // The launcher's own flags go; its temporary directory and the jar stay.
+            launcher.stream().filter(argument -> argument.startsWith("-Djava.io.tmpdir=")).forEach(command::add);
+            command.addAll(launcher.subList(launcher.indexOf("-jar"), launcher.size()));
+            return command;
+        }
+    }
+
+    /** The levers: the launcher's flags, then leaner ones, on Java 17 and, where installed, on Java 25. */
+    static List<Variant> variants() {
+        Path java17 = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> lean = List.of("-XX:+UseSerialGC", "-Xmx256m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+        List<Variant> variants = new ArrayList<>(List.of(new Variant("as the launcher runs it", java17, null),
+                new Variant("lean: " + String.join(" ", lean), java17, lean)));
+        List<String> c1 = new ArrayList<>(lean);
+        c1.add("-XX:TieredStopAtLevel=1");
+        variants.add(new Variant("lean, C1 only (-XX:TieredStopAtLevel=1)", java17, c1));
+        Path java25 = Path.of(System.getenv().getOrDefault("MITRA_BENCH_JAVA25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
+        if (Files.isExecutable(java25)) {
+            List<String> compact = new ArrayList<>(lean);
+            compact.add("-XX:+UseCompactObjectHeaders");
+            variants.add(new Variant("lean on Java 25 with compact object headers", java25, compact));
+        }
+        return variants;
+    }
+
     static void servicesAlone(Rig rig) throws Exception {
         Map<String, Long> resident = new LinkedHashMap<>();
         for (PlatformService service : List.of(PlatformService.DIRECTORY, PlatformService.REFERRAL, PlatformService.AWARENESS)) {
@@ -38,35 +72,83 @@ final class Footprint {
                     .map(Processes::residentMegabytes).orElse(-1L));
         }
         resident.put("gateway", rig.gatewayResidentMegabytes());
-        Map<String, Double> ready = new LinkedHashMap<>();
-        for (PlatformService service : List.of(PlatformService.DIRECTORY, PlatformService.REFERRAL, PlatformService.AWARENESS)) {
-            rig.platform.stop(service);
-            Path jar = rig.settings.runtime().resolve("apps").resolve(service.module()).resolve("quarkus-run.jar");
-            try (Processes.Started alone = Processes.startAndAwait(LocalPlatform.serviceProcess(service, rig.settings, jar),
-                    rig.settings.logs().resolve(service.module() + "-alone.log"), rig.url(service) + "/q/health/ready",
-                    Duration.ofMinutes(2))) {
-                ready.put(service.module(), alone.toReady().toMillis() / 1000.0);
+        List<Variant> variants = variants();
+        Map<String, Map<String, Alone>> measured = new LinkedHashMap<>();
+        for (PlatformService service : List.of(PlatformService.DIRECTORY, PlatformService.REFERRAL, PlatformService.AWARENESS,
+                PlatformService.GATEWAY)) {
+            Map<String, Alone> byVariant = new LinkedHashMap<>();
+            for (Variant variant : variants) {
+                byVariant.put(variant.name(), alone(rig, service, variant));
             }
-            rig.platform.start(service);
+            measured.put(service.module(), byVariant);
         }
-        ready.put("gateway", rig.startAnotherGateway().toMillis() / 1000.0);
-        StringBuilder text = new StringBuilder("| | resident after the load above, MB | ready when started alone, s |\n|---|---:|---:|\n");
+        StringBuilder text = new StringBuilder("| | resident after the scenarios' load, MB | ready when started alone, s |\n|---|---:|---:|\n");
         for (String name : resident.keySet()) {
+            double ready = measured.get(name).get(variants.get(0).name()).ready();
             rig.report.figure("footprint." + name + ".resident", resident.get(name));
-            text.append(String.format(Locale.ROOT, "| %s | %d | %.2f |%n", name, resident.get(name), ready.get(name)));
-            rig.report.target("5. footprint, " + name, "ready ≤ 3 s alone", String.format(Locale.ROOT, "%.2f s", ready.get(name)),
-                    ready.get(name) <= READY_TARGET_S);
+            text.append(String.format(Locale.ROOT, "| %s | %d | %.2f |%n", name, resident.get(name), ready));
+            rig.report.target("5. footprint, " + name, "ready ≤ 3 s alone", String.format(Locale.ROOT, "%.2f s", ready),
+                    ready <= READY_TARGET_S);
             rig.report.target("5. footprint, " + name, "≤ 200 MB resident after load", resident.get(name) + " MB",
                     resident.get(name) > 0 && resident.get(name) <= MEMORY_TARGET_MB);
         }
         text.append("\nTime to ready: from the JVM's start to the first 200 of `/q/health/ready`, polled every 20 ms, with "
-                + "PostgreSQL, Kafka and Keycloak running; JVM flags as the local launcher gives them (`")
-                .append(LocalPlatform.serviceProcess(PlatformService.DIRECTORY, rig.settings,
-                        rig.settings.runtime().resolve("apps/directory-service/quarkus-run.jar")).command().stream()
-                        .filter(argument -> !argument.startsWith("-Djava.io.tmpdir="))
-                        .map(argument -> argument.contains("/") ? Path.of(argument).getFileName().toString() : argument)
-                        .collect(java.util.stream.Collectors.joining(" "))).append("`).\n");
+                + "PostgreSQL, Kafka and Keycloak running and nothing else starting; JVM flags as the local launcher gives them (`")
+                .append(String.join(" ", shown(LocalPlatform.serviceProcess(PlatformService.DIRECTORY, rig.settings,
+                        rig.settings.runtime().resolve("apps/directory-service/quarkus-run.jar")).command()))).append("`).\n\n");
+        text.append("Levers, side by side: each service started alone with each set of flags, ready time, then ").append(LEVER_LOAD
+                .toSeconds()).append(" s of wrk (8 connections) on a typical read of it, then its resident memory and the "
+                + "requests/s it served:\n\n| service | flags | ready s | resident MB | requests/s |\n|---|---|---:|---:|---:|\n");
+        measured.forEach((service, byVariant) -> byVariant.forEach((variant, alone) -> text.append(String.format(Locale.ROOT,
+                "| %s | %s | %.2f | %d | %s |%n", service, variant, alone.ready(), alone.resident(), Report.format(alone.throughput())))));
         rig.report.section("5. Footprint and start: each service", text.toString());
+    }
+
+    private static final Duration LEVER_LOAD = Duration.ofSeconds(10);
+
+    record Alone(double ready, long resident, double throughput) {
+    }
+
+    /** The service started alone with the variant's JVM, loaded for a while, measured and stopped again. */
+    private static Alone alone(Rig rig, PlatformService service, Variant variant) throws Exception {
+        ProcessBuilder builder;
+        String base;
+        if (service == PlatformService.GATEWAY) {
+            int port = Rig.freePort();
+            builder = rig.gatewayProcess(port, Rig.BENCH_PROFILE);
+            base = "http://" + rig.settings.host() + ":" + port;
+        } else {
+            rig.platform.stop(service);
+            builder = LocalPlatform.serviceProcess(service, rig.settings,
+                    rig.settings.runtime().resolve("apps").resolve(service.module()).resolve("quarkus-run.jar"));
+            base = rig.url(service);
+        }
+        builder.command(variant.command(builder.command()));
+        try (Processes.Started alone = Processes.startAndAwait(builder, rig.settings.logs().resolve(service.module() + "-alone.log"),
+                base + "/q/health/ready", Duration.ofMinutes(2))) {
+            Map<String, String> headers = service == PlatformService.REFERRAL
+                    ? rig.tokens.bearer(org.mitra.local.DemoOrganization.DARKBALI.caseworker()) : Map.of();
+            double throughput = Wrk.run(service.module(), base + typicalRead(service), headers, 8, LEVER_LOAD).requestsPerSecond();
+            return new Alone(alone.toReady().toMillis() / 1000.0, Processes.residentMegabytes(alone.process().toHandle()), throughput);
+        } finally {
+            if (service != PlatformService.GATEWAY) {
+                rig.platform.start(service);
+            }
+        }
+    }
+
+    private static String typicalRead(PlatformService service) {
+        return switch (service) {
+            case DIRECTORY -> "/api/directory/services?region=51";
+            case REFERRAL -> "/api/referrals?box=sent&size=5";
+            case AWARENESS -> "/api/awareness/campaigns";
+            case GATEWAY -> "/api/directory/organizations/" + org.mitra.local.DemoOrganization.DARKBALI.id();
+        };
+    }
+
+    private static List<String> shown(List<String> command) {
+        return command.stream().filter(argument -> !argument.startsWith("-Djava.io.tmpdir="))
+                .map(argument -> argument.contains("/") ? Path.of(argument).getFileName().toString() : argument).toList();
     }
 
     /** The README's run command, again on the data of this run: time to its "Mitra is up" line and memory of everything. */

@@ -67,29 +67,25 @@ final class Rig implements AutoCloseable {
 
     private String startGateway(String name, Map<String, String> environment) throws IOException, InterruptedException {
         int port = freePort();
+        String url = "http://" + settings.host() + ":" + port;
+        started.add(Processes.startAndAwait(gatewayProcess(port, environment), settings.logs().resolve(name + ".log"),
+                url + "/q/health/ready", Duration.ofMinutes(2)));
+        return url;
+    }
+
+    /** A gateway in front of this run's services on {@code port}, as the launcher would start it, plus {@code environment}. */
+    ProcessBuilder gatewayProcess(int port, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = LocalPlatform.serviceProcess(PlatformService.GATEWAY, settings,
                 PlatformService.GATEWAY.runnableJar(repository));
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(freePort()));
         builder.environment().putAll(environment);
-        String url = "http://" + settings.host() + ":" + port;
-        started.add(Processes.startAndAwait(builder, settings.logs().resolve(name + ".log"), url + "/q/health/ready",
-                Duration.ofMinutes(2)));
-        return url;
+        return builder;
     }
 
     /** Resident memory of the bench-profile gateway (the one the proxy measurement loaded). */
     long gatewayResidentMegabytes() {
         return Processes.residentMegabytes(started.get(0).process().toHandle());
-    }
-
-    /** Starts one more gateway, alone, and stops it again: how long it took to be ready. */
-    Duration startAnotherGateway() throws IOException, InterruptedException {
-        int before = started.size();
-        startGateway("gateway-alone", BENCH_PROFILE);
-        Processes.Started alone = started.remove(before);
-        alone.close();
-        return alone.toReady();
     }
 
     static int freePort() throws IOException {
