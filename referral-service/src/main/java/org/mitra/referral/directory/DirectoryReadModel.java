@@ -81,6 +81,13 @@ public class DirectoryReadModel {
         return DirectoryOrganization.findByIdOptional(id);
     }
 
+    /** The organization with its services in one query (a new referral's receiver is checked against what it offers). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<DirectoryOrganization> organizationWithServices(UUID id) {
+        return DirectoryOrganization.<DirectoryOrganization>find(
+                "select o from DirectoryOrganization o left join fetch o.services where o.id = ?1", id).singleResultOptional();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Slice> sliceOf(String categoryCode) {
         return Category.<Category>findByIdOptional(categoryCode).map(category -> category.slice);

@@ -4,14 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.mitra.referral.audit.AuditAction;
 import org.mitra.referral.audit.AuditEntry.Outcome;
@@ -32,6 +39,8 @@ import org.mitra.web.problem.ResourceNotFoundException;
 @ApplicationScoped
 public class IdentityVault {
     private static final Logger LOG = Logger.getLogger(IdentityVault.class);
+    /** The transaction's resource holding the wrapped keys it read (see {@link #keysRead()}). */
+    private static final Object KEYS_READ = new Object();
 
     @Inject
     Vault vault;
@@ -51,18 +60,32 @@ public class IdentityVault {
     @Inject
     AuditLog audit;
 
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
     /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
     @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Subject newSubject(UUID organizationId) {
+        return newSubject(organizationId, null);
+    }
+
+    /** A new subject with its own data key, and its identity (if any) encrypted before the row is first written. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Subject newSubject(UUID organizationId, Identity identity) {
         Subject subject = new Subject();
         subject.id = UUID.randomUUID();
         subject.organizationId = organizationId;
+        byte[] dataKey = vault.newDataKey(subject.id);
         // The key store commits the key at once, before this (the referral) transaction: no XA. If the
         // referral transaction then rolls back, the key is an orphan no ciphertext uses, which is harmless.
-        keyStore.put(subject.id, vault.newDataKey(subject.id));
+        keyStore.put(subject.id, dataKey);
+        keysRead().put(subject.id, Optional.of(dataKey));
+        if (identity != null) {
+            subject.identityCiphertext = vault.encrypt(subject.id, dataKey, serialize(identity), identityPlace(subject.id));
+        }
         subject.createdAt = clock.instant();
         subject.persist();
         return subject;
@@ -81,11 +104,6 @@ public class IdentityVault {
         return config.maxIdentityBytes();
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void store(Subject subject, Identity identity) {
-        subject.identityCiphertext = vault.encrypt(subject.id, liveKey(subject), serialize(identity), identityPlace(subject.id));
-    }
-
     public byte[] encryptNote(Subject subject, UUID referralId, String note) {
         return vault.encrypt(subject.id, liveKey(subject), note.getBytes(StandardCharsets.UTF_8), notePlace(referralId));
     }
@@ -102,9 +120,58 @@ public class IdentityVault {
         return decrypt(referral, referral.lawEnforcementReportNumberCiphertext, reportNumberPlace(referral.id));
     }
 
-    /** The subject's wrapped data key, unless consent was withdrawn or the key store has none (destroyed). */
+    /**
+     * The subject's wrapped data key, unless consent was withdrawn or the key store has none (destroyed). Read from the
+     * key store once per transaction: a request's checks, encryptions and views ask for the same key several times.
+     */
     Optional<byte[]> dataKey(Subject subject) {
-        return subject.keyDestroyedAt != null ? Optional.empty() : keyStore.find(subject.id);
+        if (subject.keyDestroyedAt != null) {
+            return Optional.empty();
+        }
+        Map<UUID, Optional<byte[]>> read = keysRead();
+        return read == null ? keyStore.find(subject.id) : read.computeIfAbsent(subject.id, keyStore::find);
+    }
+
+    /**
+     * Reads the subjects of these referrals (one query) and the data keys their views need (one key-store query), so
+     * that showing a page of referrals costs neither a query per subject nor one per ciphertext.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prefetch(Collection<Referral> referrals) {
+        Set<UUID> subjectIds = referrals.stream().map(referral -> referral.subjectId).collect(Collectors.toSet());
+        if (subjectIds.isEmpty()) {
+            return;
+        }
+        Set<UUID> withCiphertexts = referrals.stream()
+                .filter(referral -> referral.noteCiphertext != null || referral.lawEnforcementReportNumberCiphertext != null)
+                .map(referral -> referral.subjectId).collect(Collectors.toSet());
+        List<Subject> subjects = Subject.list("id in ?1", subjectIds);
+        Map<UUID, Optional<byte[]>> read = keysRead();
+        List<UUID> needed = subjects.stream()
+                .filter(subject -> subject.keyDestroyedAt == null && !read.containsKey(subject.id))
+                .filter(subject -> subject.identityCiphertext != null || withCiphertexts.contains(subject.id))
+                .map(subject -> subject.id).toList();
+        if (!needed.isEmpty()) {
+            Map<UUID, byte[]> found = keyStore.findAll(needed);
+            needed.forEach(id -> read.put(id, Optional.ofNullable(found.get(id))));
+        }
+    }
+
+    /**
+     * The wrapped keys this transaction read, by subject (wrapped, so nothing readable; gone with the transaction); null
+     * outside a transaction.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Optional<byte[]>> keysRead() {
+        if (transaction.getTransactionKey() == null) {
+            return null;
+        }
+        Map<UUID, Optional<byte[]>> read = (Map<UUID, Optional<byte[]>>) transaction.getResource(KEYS_READ);
+        if (read == null) {
+            read = new HashMap<>();
+            transaction.putResource(KEYS_READ, read);
+        }
+        return read;
     }
 
     /** Whether the subject's data key was destroyed: its identity and notes can no longer be read, here or in any backup. */
@@ -207,6 +274,7 @@ public class IdentityVault {
     public void destroyKey(Subject subject) {
         Instant now = clock.instant();
         keyStore.shred(subject.id, now);
+        keysRead().put(subject.id, Optional.empty());
         erase(subject, now);
     }
 

@@ -11,7 +11,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -67,6 +70,24 @@ public class KeyStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the key store", e);
         }
+    }
+
+    /** The wrapped keys of these subjects that the key store holds, in one query (a page of referrals). */
+    public Map<UUID, byte[]> findAll(Collection<UUID> subjectIds) {
+        Map<UUID, byte[]> found = new HashMap<>();
+        try (Connection connection = keys.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT subject_id, wrapped FROM data_key WHERE subject_id = ANY (?)")) {
+            statement.setArray(1, connection.createArrayOf("uuid", subjectIds.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getObject(1, UUID.class), rows.getBytes(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the key store", e);
+        }
+        return found;
     }
 
     /**

@@ -56,10 +56,8 @@ public class Referrals {
         UUID sender = access.ownOrganization();
         Optional<Subject> knownSubject = check(sender, request);
         Slice slice = directory.sliceOf(request.categoryCode()).orElseThrow();
-        Subject subject = knownSubject.orElseGet(() -> vault.newSubject(sender));
-        if (request.identity() != null) {
-            vault.store(subject, request.identity());
-        }
+        // A known subject comes without an identity (check refuses one); a new one gets it encrypted before its row is written.
+        Subject subject = knownSubject.orElseGet(() -> vault.newSubject(sender, request.identity()));
         Referral referral = new Referral();
         referral.id = UUID.randomUUID();
         referral.subjectId = subject.id;
@@ -100,7 +98,7 @@ public class Referrals {
     private Optional<Subject> check(UUID sender, ReferralRequest request) {
         List<FieldViolation> problems = new ArrayList<>();
         UUID receiverId = request.receivingOrganizationId();
-        Optional<DirectoryOrganization> receiver = directory.organization(receiverId);
+        Optional<DirectoryOrganization> receiver = directory.organizationWithServices(receiverId);
         Optional<Slice> slice = directory.sliceOf(request.categoryCode());
         if (receiverId.equals(sender)) {
             problems.add(new FieldViolation("receivingOrganizationId", "must be another organization than your own"));
@@ -239,7 +237,11 @@ public class Referrals {
         }
         PanacheQuery<Referral> query = Referral.find(where.toString(),
                 Sort.descending("updatedAt").and("id"), parameters);
-        List<ReferralView> items = query.page(page.page(), page.size()).list().stream().map(this::view).toList();
+        List<Referral> referrals = query.page(page.page(), page.size()).list();
+        if (access.isStaff()) {
+            vault.prefetch(referrals); // coalition admins see metadata only, which needs neither subjects nor keys
+        }
+        List<ReferralView> items = referrals.stream().map(this::view).toList();
         return Page.of(items, page, query.count());
     }
 
