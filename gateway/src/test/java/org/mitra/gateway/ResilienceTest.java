@@ -6,14 +6,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.mitra.testkit.Tokens;
 
 @QuarkusTest
 @WithTestResource(TestBackends.class)
 class ResilienceTest {
+    @TestHTTPResource("/")
+    URI gateway;
 
     @Test
     void stoppedServiceGivesA503QuicklyWhileOtherRoutesAnswer() {
@@ -59,6 +65,30 @@ class ResilienceTest {
                 .header("Retry-After", Integer::parseInt, org.hamcrest.Matchers.greaterThan(1))
                 .body("detail", containsString("cannot be reached"));
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(500);
+    }
+
+    /**
+     * A client that hangs up while the service is still working (a closed browser tab, a load tester stopping) is not
+     * the service failing: it counted against the breaker, and five of them shut the route for everyone.
+     */
+    @Test
+    void callersHangingUpDoNotOpenTheBreaker() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            String requestId = TestCalls.requestId();
+            try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+                String head = "GET /api/awareness/campaigns/slow HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: "
+                        + requestId + "\r\n\r\n";
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                for (int polls = 0; polls < 100 && !TestCalls.saw("awareness", requestId); polls++) {
+                    Thread.sleep(20);
+                }
+                assertThat(TestCalls.saw("awareness", requestId)).as("forwarded before the client hung up").isTrue();
+            }
+        }
+        // Give the gateway time to see the last hang-up before the next call.
+        Thread.sleep(200);
+        TestCalls.client().get("/api/awareness/campaigns").then().statusCode(200).body("service", equalTo("awareness"));
     }
 
     @Test

@@ -63,6 +63,11 @@ public final class CircuitBreaker {
         }
     }
 
+    /** A call given up by the client: neither a success nor a failure, but a half-open trial may be tried again. */
+    public synchronized void onAbandoned() {
+        trialInFlight = false;
+    }
+
     public synchronized State state() {
         if (state == State.OPEN && clock.getAsLong() - openedAt >= openNanos) {
             return State.HALF_OPEN;

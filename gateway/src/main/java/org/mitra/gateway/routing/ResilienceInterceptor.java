@@ -15,7 +15,8 @@ import org.mitra.problems.ProblemType;
 /**
  * Turns what can go wrong between the gateway and a service into problem+json: unreachable or breaker open → 503
  * (with {@code Retry-After} when the breaker knows), no answer within the route's response timeout → 504, a
- * connection dropped mid-way → 502, a streamed body over the limit → 413. Feeds the outcome to the breaker.
+ * connection dropped mid-way → 502, a streamed body over the limit → 413. Feeds the outcome to the breaker; a call
+ * the client abandoned (it closed its connection) is no outcome of the service's and is not counted.
  */
 final class ResilienceInterceptor implements ProxyInterceptor {
     static final String LIMITED_BODY = "mitra.limitedBody";
@@ -39,7 +40,13 @@ final class ResilienceInterceptor implements ProxyInterceptor {
         ProblemType type;
         String detail;
         long retryAfter = 0;
-        if (limited != null && limited.exceeded()) {
+        if (context.request().proxiedRequest().response().closed()) {
+            // The client hung up, so the proxy reset the forwarded call: no answer to give, and not the service's fault.
+            backend.breaker().onAbandoned();
+            LOG.debugf("%s call abandoned by the client", backend.name());
+            type = ProblemType.BAD_GATEWAY;
+            detail = "The client closed the connection.";
+        } else if (limited != null && limited.exceeded()) {
             type = ProblemType.PAYLOAD_TOO_LARGE;
             detail = "The request body is larger than this route accepts (" + backend.maxBodySize() + " bytes).";
         } else if (failure instanceof BackendUnavailableException unavailable) {
@@ -60,7 +67,7 @@ final class ResilienceInterceptor implements ProxyInterceptor {
         }
         if (failure instanceof BackendUnavailableException unavailable && unavailable.breakerOpen()) {
             LOG.debugf("%s breaker open → 503", backend.name());
-        } else {
+        } else if (!context.request().proxiedRequest().response().closed()) {
             LOG.warnf("%s %s → %d: %s", backend.name(), type.slug(), type.status(), failure.getMessage());
         }
         ProxyRequest request = context.request();

@@ -48,4 +48,20 @@ class CircuitBreakerTest {
         breaker.onFailure();
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
+
+    @Test
+    void anAbandonedCallIsNoFailureAndFreesTheTrial() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(breaker.tryAcquire()).isTrue();
+            breaker.onAbandoned();
+        }
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+        for (int i = 0; i < 3; i++) {
+            breaker.onFailure();
+        }
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertThat(breaker.tryAcquire()).isTrue();
+        breaker.onAbandoned();
+        assertThat(breaker.tryAcquire()).as("the abandoned trial's place goes to the next call").isTrue();
+    }
 }
