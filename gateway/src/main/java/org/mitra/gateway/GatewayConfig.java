@@ -24,6 +24,19 @@ public interface GatewayConfig {
 
     RateLimits rateLimits();
 
+    /** Bearer tokens the edge has verified, kept so that a caller's next requests skip the signature check. */
+    TokenCache tokenCache();
+
+    interface TokenCache {
+        /** Longest a verified token is taken on trust (never past its {@code exp}); 0 checks every request in full. */
+        @WithDefault("60s")
+        Duration maxAge();
+
+        /** Most tokens kept at once; beyond it new tokens are checked in full each time until old ones expire. */
+        @WithDefault("10000")
+        int maxEntries();
+    }
+
     /** Sizes the gateway accepts at the edge, below what the services accept, so nothing it forwards is refused for size. */
     Limits limits();
 

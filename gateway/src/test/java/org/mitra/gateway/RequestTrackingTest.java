@@ -27,7 +27,8 @@ class RequestTrackingTest {
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            accessLog.add(String.format(record.getMessage(), record.getParameters()));
+            accessLog.add(record.getParameters() == null ? record.getMessage()
+                    : String.format(record.getMessage(), record.getParameters()));
         }
 
         @Override

@@ -17,7 +17,9 @@ import org.mitra.gateway.GatewayConfig;
  * The edge token check. Quarkus OIDC verifies the bearer token (signature against the realm's JWKS, cached and
  * refreshed on an unknown key id; issuer; audience {@code mitra-api}; expiry); authentication is not proactive,
  * so this class decides per route: a public route passes without a token, every other route needs a valid one,
- * and a token that is present must be valid everywhere. The token itself is forwarded unchanged.
+ * and a token that is present must be valid everywhere. The token itself is forwarded unchanged. A token verified
+ * once is taken on trust until it expires (at most {@code mitra.gateway.token-cache.max-age}, see
+ * {@link VerifiedTokens}); the services verify every token again anyway.
  */
 @ApplicationScoped
 public class EdgeAuthentication {
@@ -25,10 +27,12 @@ public class EdgeAuthentication {
     };
 
     private final PublicRoutes publicRoutes;
+    private final VerifiedTokens verified;
 
     @Inject
     public EdgeAuthentication(GatewayConfig config) {
         this.publicRoutes = new PublicRoutes(config.publicRoutes());
+        this.verified = new VerifiedTokens(config.tokenCache().maxAge(), config.tokenCache().maxEntries());
     }
 
     public boolean isPublic(String method, String path) {
@@ -42,10 +46,15 @@ public class EdgeAuthentication {
         if (authorization == null || authorization.isBlank()) {
             return open ? Future.succeededFuture(Caller.ANONYMOUS) : Future.failedFuture(Refusal.MISSING.asException());
         }
-        Context context = Vertx.currentContext();
-        Promise<Caller> result = Promise.promise();
         // The edge answers a bad token itself (problem+json), instead of Quarkus' bare challenge.
         rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, SILENT);
+        boolean cacheable = VerifiedTokens.cacheable(authorization, rc.request().getHeader("DPoP"));
+        Caller known = cacheable ? verified.find(authorization) : null;
+        if (known != null) {
+            return Future.succeededFuture(known);
+        }
+        Context context = Vertx.currentContext();
+        Promise<Caller> result = Promise.promise();
         Uni<SecurityIdentity> identity = QuarkusHttpUser.getSecurityIdentity(rc, null);
         identity.subscribe().with(
                 found -> onContext(context, () -> {
@@ -53,6 +62,9 @@ public class EdgeAuthentication {
                     if (caller.isAnonymous() && !open) {
                         result.fail(Refusal.MISSING.asException());
                     } else {
+                        if (cacheable) {
+                            verified.remember(authorization, found, caller);
+                        }
                         result.complete(caller);
                     }
                 }),
