@@ -17,6 +17,8 @@ import org.mitra.directory.region.RegionView;
 import org.mitra.events.Slice;
 import org.mitra.directory.taxonomy.Taxonomy;
 import org.mitra.directory.taxonomy.TermView;
+import org.mitra.directory.version.DirectoryVersion;
+import org.mitra.directory.version.VersionedCache;
 
 /**
  * Computes the coverage pie for a region in PostgreSQL: providers and capacity per category and per
@@ -24,6 +26,9 @@ import org.mitra.directory.taxonomy.TermView;
  *
  * <p>A service counts for a region when it serves the region, a region inside it, or a region that
  * encloses it (a province-wide service serves every regency of the province).
+ *
+ * <p>The supply of a region is kept for the directory's version ({@link DirectoryVersion}); demand changes with every
+ * referral event and depends on the caller, so it is read each time.
  */
 @ApplicationScoped
 public class Coverage {
@@ -54,15 +59,14 @@ public class Coverage {
      */
     static final String SUPPLY_SETTINGS = """
             SELECT set_config('plan_cache_mode', 'force_custom_plan', true), set_config('work_mem', '32MB', true)""";
-    private static final String DEMAND = """
-            WITH target AS (SELECT path FROM region WHERE code = :region)
+    /** Demand counts the region and the regions inside it, bound by path as the supply's (joined, the planner guessed 1 region). */
+    static final String DEMAND = """
             SELECT d.category_code AS category, count(*) AS requested,
                    count(*) FILTER (WHERE d.rejected_no_capacity) AS rejected_no_capacity,
                    count(*) FILTER (WHERE d.overdue) AS overdue
             FROM referral_demand d
-            JOIN region r ON r.code = d.region_code
-            JOIN target t ON r.path = t.path OR r.path LIKE t.path || '.%'
             WHERE d.requested_at >= :since
+              AND d.region_code IN (SELECT r.code FROM region r WHERE r.path = :path OR r.path LIKE :below)
             GROUP BY d.category_code
             """;
 
@@ -78,6 +82,16 @@ public class Coverage {
     @Inject
     PublicDemand publicDemand;
 
+    @Inject
+    DirectoryVersion version;
+
+    /** Supply per region path at the directory's version: the same for every caller (counts and sums of public data). */
+    private final VersionedCache<String, SupplyFigures> supplies = new VersionedCache<>(1_024);
+
+    /** Providers and capacity per category code and per slice. */
+    private record SupplyFigures(Map<String, Supply> byCategory, Map<Slice, Supply> bySlice) {
+    }
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -88,6 +102,26 @@ public class Coverage {
      */
     public CoverageReport forRegion(Region region, boolean exactDemand) {
         Instant now = clock.instant();
+        SupplyFigures supply = supplies.get(version.read(), region.path, () -> supply(region));
+        Map<String, Supply> categorySupply = supply.byCategory();
+        Map<Slice, Supply> sliceSupply = supply.bySlice();
+        Map<String, PublishedDemand> demand = new HashMap<>();
+        if (exactDemand) {
+            for (Tuple row : tuples(entityManager.createNativeQuery(DEMAND, Tuple.class)
+                    .setParameter("path", region.path).setParameter("below", region.path + ".%")
+                    .setParameter("since", Timestamp.from(now.minus(config.demandWindow()))))) {
+                demand.put(row.get("category", String.class), PublishedDemand.exact(Demand.of(row)));
+            }
+            return new CoverageReport(RegionView.of(region), now, true, null, null,
+                    slices(categorySupply, sliceSupply, demand, true));
+        }
+        PublicDemand.Published published = publicDemand.of(region);
+        demand.putAll(published.byCategory());
+        return new CoverageReport(RegionView.of(region), now, false, published.period().toString(), published.takenAt(),
+                slices(categorySupply, sliceSupply, demand, false));
+    }
+
+    private SupplyFigures supply(Region region) {
         Map<String, Supply> categorySupply = new HashMap<>();
         Map<Slice, Supply> sliceSupply = new HashMap<>();
         entityManager.createNativeQuery(SUPPLY_SETTINGS).getSingleResult();
@@ -102,20 +136,7 @@ public class Coverage {
                 categorySupply.put(category, supply);
             }
         }
-        Map<String, PublishedDemand> demand = new HashMap<>();
-        if (exactDemand) {
-            for (Tuple row : tuples(entityManager.createNativeQuery(DEMAND, Tuple.class)
-                    .setParameter("region", region.code)
-                    .setParameter("since", Timestamp.from(now.minus(config.demandWindow()))))) {
-                demand.put(row.get("category", String.class), PublishedDemand.exact(Demand.of(row)));
-            }
-            return new CoverageReport(RegionView.of(region), now, true, null, null,
-                    slices(categorySupply, sliceSupply, demand, true));
-        }
-        PublicDemand.Published published = publicDemand.of(region);
-        demand.putAll(published.byCategory());
-        return new CoverageReport(RegionView.of(region), now, false, published.period().toString(), published.takenAt(),
-                slices(categorySupply, sliceSupply, demand, false));
+        return new SupplyFigures(Map.copyOf(categorySupply), Map.copyOf(sliceSupply));
     }
 
     private List<SliceCoverage> slices(Map<String, Supply> categorySupply, Map<Slice, Supply> sliceSupply,

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,6 +19,8 @@ import org.mitra.directory.services.ServiceLocation;
 import org.mitra.directory.services.ServiceQuery;
 import org.mitra.directory.services.ServiceSearch;
 import org.mitra.directory.taxonomy.TaxonomyTerm;
+import org.mitra.directory.version.DirectoryVersion;
+import org.mitra.directory.version.VersionedCache;
 import org.mitra.events.directory.OrganizationStatus;
 import org.mitra.web.problem.ResourceNotFoundException;
 
@@ -33,6 +36,12 @@ public class HsdsExport {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    DirectoryVersion version;
+
+    /** The mapper's regions and taxonomy (copies, never managed entities), kept for the directory's version. */
+    private final VersionedCache<Class<HsdsMapper>, HsdsMapper> mappers = new VersionedCache<>(1);
+
     /** Filters of the HSDS list operations; null means "not given". */
     public record Filters(String search, UUID taxonomyTermId, UUID taxonomyId, UUID organizationId, Instant modifiedAfter,
             String postcode) {
@@ -44,10 +53,13 @@ public class HsdsExport {
         }
         ServiceQuery query = new ServiceQuery(null, null, null, null, null, false, filters.search(),
                 filters.organizationId(), filters.taxonomyTermId(), filters.modifiedAfter());
-        ServiceSearch.Result result = search.search(query, null, (page - 1) * perPage, perPage);
-        HsdsMapper mapper = mapper();
-        return Hsds.Page.of(result.services().stream().map(service -> mapper.service(service, minimal)).toList(),
-                page, perPage, result.total());
+        // HSDS objects hold public data only (no confidential location, nothing unverified), the same for every caller.
+        ServiceSearch.Viewed<Hsds.Service> result = search.search(query, null, (page - 1) * perPage, perPage,
+                minimal ? "hsds-minimal" : "hsds", services -> {
+                    HsdsMapper mapper = mapper();
+                    return services.stream().map(service -> mapper.service(service, minimal)).toList();
+                });
+        return Hsds.Page.of(result.items(), page, perPage, result.total());
     }
 
     public Hsds.Service service(UUID id) {
@@ -185,9 +197,44 @@ public class HsdsExport {
     }
 
     private HsdsMapper mapper() {
-        Map<String, Region> regions = Region.<Region>listAll().stream().collect(Collectors.toMap(region -> region.code, Function.identity()));
-        Map<UUID, TaxonomyTerm> terms = TaxonomyTerm.<TaxonomyTerm>listAll().stream()
-                .collect(Collectors.toMap(term -> term.id, Function.identity()));
-        return new HsdsMapper(regions, terms);
+        return mapper(version.read());
+    }
+
+    private HsdsMapper mapper(Optional<DirectoryVersion.Stamp> stamp) {
+        return mappers.get(stamp, HsdsMapper.class, () -> {
+            Map<String, Region> regions = Region.<Region>listAll().stream().map(HsdsExport::copy)
+                    .collect(Collectors.toUnmodifiableMap(region -> region.code, Function.identity()));
+            Map<UUID, TaxonomyTerm> terms = TaxonomyTerm.<TaxonomyTerm>listAll().stream().map(HsdsExport::copy)
+                    .collect(Collectors.toUnmodifiableMap(term -> term.id, Function.identity()));
+            return new HsdsMapper(regions, terms);
+        });
+    }
+
+    /** What the mapper reads of a region, detached from any persistence context, so requests on other threads may share it. */
+    private static Region copy(Region region) {
+        Region copy = new Region();
+        copy.code = region.code;
+        copy.name = region.name;
+        copy.level = region.level;
+        copy.parentCode = region.parentCode;
+        copy.path = region.path;
+        copy.version = region.version;
+        copy.updatedAt = region.updatedAt;
+        return copy;
+    }
+
+    private static TaxonomyTerm copy(TaxonomyTerm term) {
+        TaxonomyTerm copy = new TaxonomyTerm();
+        copy.id = term.id;
+        copy.code = term.code;
+        copy.slice = term.slice;
+        copy.parentId = term.parentId;
+        copy.nameEn = term.nameEn;
+        copy.nameId = term.nameId;
+        copy.description = term.description;
+        copy.requiresLawEnforcement = term.requiresLawEnforcement;
+        copy.version = term.version;
+        copy.updatedAt = term.updatedAt;
+        return copy;
     }
 }

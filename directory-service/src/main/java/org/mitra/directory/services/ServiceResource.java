@@ -55,8 +55,9 @@ public class ServiceResource {
             @Parameter(description = "Free text over names and descriptions", example = "shelter") @QueryParam("q") String text,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
-        ServiceSearch.Result result = searches.search(slice, category, region, language, gender, age, available, text, request);
-        return Page.of(result.services(), request, result.total()).map(service -> ServiceView.of(service, false));
+        ServiceSearch.Viewed<ServiceView> result = searches.search(slice, category, region, language, gender, age, available, text,
+                request);
+        return Page.of(result.items(), request, result.total());
     }
 
     @GET

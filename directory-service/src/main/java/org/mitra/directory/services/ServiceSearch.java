@@ -7,23 +7,88 @@ import jakarta.persistence.Query;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.mitra.directory.region.Region;
+import org.mitra.directory.version.DirectoryVersion;
+import org.mitra.directory.version.VersionedCache;
 
 /**
  * Searches the public directory in PostgreSQL: verified organizations' active services, filtered by
  * indexed predicates, full-text search over names and descriptions, in a stable order.
+ *
+ * <p>A page's ids and the total are kept per query and page for the directory's version ({@link DirectoryVersion}):
+ * the same search again reads the version, then only the page's services. What is kept is the same for every caller
+ * (public matches only, never a confidential location or an inactive service).
  */
 @ApplicationScoped
 public class ServiceSearch {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    DirectoryVersion version;
+
+    private final VersionedCache<Key, Found> pages = new VersionedCache<>(2_000);
+
+    /** Pages already mapped to a public view, by the view's name: a repeated search then loads no service at all. */
+    private final VersionedCache<ViewKey, Viewed<?>> views = new VersionedCache<>(500);
+
     public record Result(List<Service> services, long total) {
+    }
+
+    /** A normalized search: the filters, the region's path and the page. */
+    private record Key(ServiceQuery query, String regionPath, int offset, int limit) {
+    }
+
+    /** A page's service ids in order, and how many services match in all. */
+    private record Found(List<UUID> ids, long total) {
+    }
+
+    private record ViewKey(String view, Key page) {
+    }
+
+    /** A page of services in a view that is the same for every caller, and how many services match in all. */
+    public record Viewed<V>(List<V> items, long total) {
+    }
+
+    /**
+     * One page of matches mapped by {@code view} (a page of services to their views, in order), kept for the directory's version under {@code viewName}. The view must
+     * be public (the same for every caller: never confidential locations, never what only some callers see) and built
+     * from directory tables only, and one name must always mean one mapping.
+     */
+    @SuppressWarnings("unchecked")
+    public <V> Viewed<V> search(ServiceQuery query, Region region, int offset, int limit, String viewName,
+            Function<List<Service>, List<V>> view) {
+        Optional<DirectoryVersion.Stamp> stamp = version.read();
+        Key page = new Key(query, region == null ? null : region.path, offset, limit);
+        return (Viewed<V>) views.get(stamp, new ViewKey(viewName, page), () -> {
+            Result result = search(query, region, offset, limit, stamp);
+            return new Viewed<>(List.copyOf(view.apply(result.services())), result.total());
+        });
     }
 
     /** One page of matches; {@code region} must be a known region (the caller checks). */
     public Result search(ServiceQuery query, Region region, int offset, int limit) {
+        return search(query, region, offset, limit, version.read());
+    }
+
+    /** One page of matches at a version this transaction has read already. */
+    public Result search(ServiceQuery query, Region region, int offset, int limit, Optional<DirectoryVersion.Stamp> stamp) {
+        Found found = pages.get(stamp, new Key(query, region == null ? null : region.path, offset, limit),
+                () -> find(query, region, offset, limit));
+        if (found.ids().isEmpty()) {
+            return new Result(List.of(), found.total());
+        }
+        Map<UUID, Service> byId = new HashMap<>();
+        Service.<Service>list("id in ?1", found.ids()).forEach(service -> byId.put(service.id, service));
+        // A page kept from a newer snapshot than this transaction's may name a service it cannot see yet.
+        return new Result(found.ids().stream().map(byId::get).filter(Objects::nonNull).toList(), found.total());
+    }
+
+    private Found find(ServiceQuery query, Region region, int offset, int limit) {
         StringBuilder where = new StringBuilder("""
                 FROM service s JOIN organization o ON o.id = s.organization_id
                 WHERE o.status = 'VERIFIED' AND s.status = 'ACTIVE'""");
@@ -81,14 +146,12 @@ public class ServiceSearch {
         long total = ((Number) bind(entityManager.createNativeQuery("SELECT count(*) " + where), parameters)
                 .getSingleResult()).longValue();
         if (total == 0 || offset >= total) {
-            return new Result(List.of(), total);
+            return new Found(List.of(), total);
         }
         @SuppressWarnings("unchecked")
         List<UUID> ids = bind(entityManager.createNativeQuery("SELECT s.id " + where + " ORDER BY s.name, s.id", UUID.class),
                 parameters).setFirstResult(offset).setMaxResults(limit).getResultList();
-        Map<UUID, Service> byId = new HashMap<>();
-        Service.<Service>list("id in ?1", ids).forEach(service -> byId.put(service.id, service));
-        return new Result(ids.stream().map(byId::get).toList(), total);
+        return new Found(List.copyOf(ids), total);
     }
 
     private static Query bind(Query query, Map<String, Object> parameters) {

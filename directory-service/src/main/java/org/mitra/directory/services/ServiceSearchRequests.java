@@ -25,7 +25,7 @@ public class ServiceSearchRequests {
     @Inject
     Regions regions;
 
-    public ServiceSearch.Result search(String slice, String category, String region, String language, String gender,
+    public ServiceSearch.Viewed<ServiceView> search(String slice, String category, String region, String language, String gender,
             Integer age, Boolean available, String text, PageRequest page) {
         List<FieldViolation> violations = new ArrayList<>();
         Slice wantedSlice = null;
@@ -68,7 +68,9 @@ public class ServiceSearchRequests {
         ServiceQuery query = ServiceQuery.of(wantedSlice, present(category) ? category : null,
                 present(language) ? language : null, wantedGender, age, Boolean.TRUE.equals(available),
                 present(text) ? text.strip() : null);
-        return search.search(query, wantedRegion, (int) page.offset(), page.size());
+        // The public view (no confidential location), the same for every caller, so the page is kept as it is shown.
+        return search.search(query, wantedRegion, (int) page.offset(), page.size(), "public",
+                services -> services.stream().map(service -> ServiceView.of(service, false)).toList());
     }
 
     private static boolean present(String value) {

@@ -1,0 +1,44 @@
+package org.mitra.directory.version;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The directory's version as the database keeps it (V11, {@code directory_version}): triggers on every table the
+ * searches, the coverage supply and the HSDS export read move it on in each transaction that changes one of them, and
+ * it becomes visible with that transaction's commit.
+ *
+ * <p>Read it before computing what is kept under it: what is computed afterwards sees at least that version (each
+ * statement of a read-committed transaction sees every commit before it), so a result is never labelled newer than
+ * its data, and one labelled older is only computed again by the next reader.
+ */
+@ApplicationScoped
+public class DirectoryVersion {
+    static final String READ = """
+            SELECT epoch, counter, coalesce(current_setting('mitra.directory_changed', true), '') = 'on'
+            FROM directory_version""";
+
+    @Inject
+    EntityManager entityManager;
+
+    /** One committed state of the directory; {@code epoch} tells one database from another. */
+    public record Stamp(UUID epoch, long counter) {
+    }
+
+    /**
+     * The version this transaction reads now, or empty when this transaction has changed the directory itself: what it
+     * reads then includes its own uncommitted changes, which must never be kept for anybody else.
+     */
+    public Optional<Stamp> read() {
+        // Changes this session still holds are written first, so the flag tells of them (and no later query flushes them).
+        entityManager.flush();
+        Object[] row = (Object[]) entityManager.createNativeQuery(READ).getSingleResult();
+        if (Boolean.TRUE.equals(row[2])) {
+            return Optional.empty();
+        }
+        return Optional.of(new Stamp((UUID) row[0], ((Number) row[1]).longValue()));
+    }
+}
