@@ -14,7 +14,8 @@ if $needs_build && [ "${MITRA_SKIP_BUILD:-false}" != true ]; then
   ./mvnw -B -q install -DskipTests || echo "The build failed; starting what is built."
 fi
 
-# The launcher only starts children, polls their health and waits: a small heap, one GC thread, no optimizing
-# compiler, so it holds little while the platform runs (bench/ measures it).
-exec java -XX:+UseSerialGC -Xms16m -Xmx64m -XX:TieredStopAtLevel=1 -Xss512k \
+# The launcher only starts children, polls their health and waits: one GC thread, no optimizing compiler, and a
+# heap that gives back what the first start's unpacking of PostgreSQL and Keycloak took (64 MB was too little for
+# that), so it holds little while the platform runs (bench/ measures it).
+exec java -XX:+UseSerialGC -Xms16m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1 -Xss512k \
   -cp "$launcher/classes:$(cat "$launcher/classpath.txt")" org.mitra.local.LocalPlatform

@@ -45,6 +45,9 @@ public final class LocalPlatform implements AutoCloseable {
             System.exit(1);
         }
         StartupSummary.print(settings, platform.statuses(), Duration.between(begin, Instant.now()));
+        // From here the launcher only waits: one full collection gives back the heap that unpacking and starting took
+        // (run.sh's flags let the heap shrink), so the launcher holds little while the platform runs.
+        System.gc();
         Thread.currentThread().join();
     }
 
