@@ -83,7 +83,8 @@ public final class Bench {
                 (open loop: requests leave at a constant rate and each latency counts from the moment it was due). The
                 machine is shared: figures from another run or machine are not comparable with these, ratios are.
                 """.formatted(LocalDate.now(), command(repository, "git", "rev-parse", "--short", "HEAD")
-                        + (command(repository, "git", "status", "--porcelain").isBlank() ? "" : " with uncommitted changes"),
+                        + (command(repository, "git", "status", "--porcelain", "--", ".", ":!bench/results", ":!bench/RESULTS.md").isBlank()
+                        ? "" : " with uncommitted changes"),
                 chosen.equals(SCENARIOS) ? "" : " " + String.join(" ", chosen), took.toMinutes(),
                 Runtime.getRuntime().availableProcessors(), cpuModel(), memory(), load,
                 System.getProperty("java.vm.vendor"), System.getProperty("java.version"));
