@@ -33,6 +33,10 @@ public final class Bench {
         }
         Tools.requireAll();
         String load = loadAverage();
+        // What was measured is the code as it stands now: taken before the run, while files may change during it.
+        String commit = command(repository, "git", "rev-parse", "--short", "HEAD")
+                + (command(repository, "git", "status", "--porcelain", "--", ".", ":!bench/results", ":!bench/RESULTS.md").isBlank()
+                        ? "" : " with uncommitted changes");
         Instant begun = Instant.now();
         Report report = new Report(repository.resolve("bench/results/hdr"));
         PlatformSettings settings;
@@ -60,14 +64,14 @@ public final class Bench {
         if (chosen.equals(SCENARIOS)) {
             ScaleOut.write(report);
         }
-        String header = header(repository, chosen, load, Duration.between(begun, Instant.now()));
+        String header = header(commit, chosen, load, Duration.between(begun, Instant.now()));
         Path file = chosen.equals(SCENARIOS) ? repository.resolve("bench/RESULTS.md") : repository.resolve("bench/target/RESULTS-partial.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report.markdown(header));
         System.out.println("\nWritten to " + repository.relativize(file));
     }
 
-    private static String header(Path repository, List<String> chosen, String load, Duration took) throws IOException, InterruptedException {
+    private static String header(String commit, List<String> chosen, String load, Duration took) throws IOException {
         return """
                 # Benchmark results
 
@@ -82,9 +86,7 @@ public final class Bench {
                 Every target is a ratio measured side by side in this run, or a percentile under a fixed offered load
                 (open loop: requests leave at a constant rate and each latency counts from the moment it was due). The
                 machine is shared: figures from another run or machine are not comparable with these, ratios are.
-                """.formatted(LocalDate.now(), command(repository, "git", "rev-parse", "--short", "HEAD")
-                        + (command(repository, "git", "status", "--porcelain", "--", ".", ":!bench/results", ":!bench/RESULTS.md").isBlank()
-                        ? "" : " with uncommitted changes"),
+                """.formatted(LocalDate.now(), commit,
                 chosen.equals(SCENARIOS) ? "" : " " + String.join(" ", chosen), took.toMinutes(),
                 Runtime.getRuntime().availableProcessors(), cpuModel(), memory(), load,
                 System.getProperty("java.vm.vendor"), System.getProperty("java.version"));
