@@ -38,7 +38,8 @@ public final class Bench {
                 + (command(repository, "git", "status", "--porcelain", "--", ".", ":!bench/results", ":!bench/RESULTS.md").isBlank()
                         ? "" : " with uncommitted changes");
         Instant begun = Instant.now();
-        Report report = new Report(repository.resolve("bench/results/hdr"));
+        // A partial run's histograms stay under target/, beside its RESULTS-partial.md, so results/hdr holds one whole run.
+        Report report = new Report(repository, chosen.equals(SCENARIOS) ? "bench/results/hdr" : "bench/target/hdr");
         PlatformSettings settings;
         try (Rig rig = Rig.start(repository, report)) {
             settings = rig.settings;

@@ -165,8 +165,56 @@ final class DirectoryScale {
             rig.report.target(name, "≤ 3 × its SQL (p50)", String.format(Locale.ROOT, "%.1f × (%s vs %s ms)", ratio,
                     Report.format(service.p50()), Report.format(sqlP50)), ratio <= 3);
         }
+        text.append(whileChanging(rig, base, jdbc));
         text.append("\nPlans of the hand-written SQL (`EXPLAIN (ANALYZE, BUFFERS)`):\n\n").append(plans);
         rig.report.section("2. Directory at national scale", text.toString());
+    }
+
+    /** The questions whose answers cost most to compute again, asked while the directory changes. */
+    private static final List<Integer> WHILE_CHANGING = List.of(0, 6, 9);
+    private static final Duration CHANGE_EVERY = Duration.ofSeconds(1);
+
+    /**
+     * The same questions while one service's available capacity changes once a second (as organizations update it),
+     * so every answer kept in memory is invalidated each second and the first request after each change is
+     * computed again: what a directory in use costs, not only a directory at rest.
+     */
+    private static String whileChanging(Rig rig, String base, String jdbc) throws Exception {
+        List<OpenLoop.Outcome> outcomes = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ScheduledExecutorService changer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try (OpenLoop load = new OpenLoop(50); Connection connection = DriverManager.getConnection(jdbc, "directory",
+                rig.settings.databasePassword()); PreparedStatement update = connection.prepareStatement("""
+                        UPDATE service SET capacity_available = (coalesce(capacity_available, 0) + 1) % (capacity_maximum + 1),
+                               capacity_updated_at = now()
+                        WHERE id = md5('bench-service-1')::uuid""")) {
+            changer.scheduleAtFixedRate(() -> {
+                try {
+                    update.executeUpdate();
+                    changes.incrementAndGet();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, 0, CHANGE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            for (int index : WHILE_CHANGING) {
+                Question question = QUESTIONS.get(index);
+                outcomes.add(load.run(question.name() + ", a change every second", RATE, LATENCY,
+                        n -> OpenLoop.Call.get(base + question.path(n), java.util.Map.of())));
+            }
+        } finally {
+            changer.shutdownNow();
+            changer.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        for (int i = 0; i < WHILE_CHANGING.size(); i++) {
+            Question question = QUESTIONS.get(WHILE_CHANGING.get(i));
+            OpenLoop.Outcome outcome = outcomes.get(i);
+            rig.report.target("2. directory, " + question.name() + ", a change every second", "p99 ≤ " + (int) question.p99Target()
+                    + " ms at " + RATE + "/s", Report.format(outcome.p99()) + " ms" + (outcome.errors() > 0 ? ", "
+                    + outcome.errors() + " errors" : ""), outcome.p99() <= question.p99Target() && outcome.errors() == 0);
+        }
+        return String.format(Locale.ROOT, "%nWhile one service's available capacity changes once a second (%d changes, each "
+                + "moving the directory's version, so every kept answer is computed again after it), %d requests/s for %d s:%n%n",
+                changes.get(), RATE, LATENCY.toSeconds()) + rig.report.latencyTable("directory-changing", outcomes);
     }
 
     private static Histogram timeSql(Connection connection, Question question) throws SQLException {

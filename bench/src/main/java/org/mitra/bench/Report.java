@@ -22,9 +22,12 @@ final class Report {
     private final java.util.Map<String, Double> figures = new java.util.LinkedHashMap<>();
     private final StringBuilder sections = new StringBuilder();
     private final Path hdrDirectory;
+    private final String hdrPath;
 
-    Report(Path hdrDirectory) {
-        this.hdrDirectory = hdrDirectory;
+    /** {@code hdrPath}: where the histograms go, relative to the repository. */
+    Report(Path repository, String hdrPath) {
+        this.hdrDirectory = repository.resolve(hdrPath);
+        this.hdrPath = hdrPath;
     }
 
     void target(String scenario, String target, String measured, boolean pass) {
@@ -66,7 +69,7 @@ final class Report {
                     outcome.p99(), outcome.max(), outcome.errors(),
                     outcome.firstError() == null ? "" : " (" + outcome.firstError().replace('|', '/') + ")"));
         }
-        return table.append("\nRaw histograms: `bench/results/hdr/").append(file).append(".hlog`.\n").toString();
+        return table.append("\nRaw histograms: `").append(hdrPath).append("/").append(file).append(".hlog`.\n").toString();
     }
 
     List<Target> targets() {
