@@ -201,7 +201,8 @@ public class HsdsExport {
     }
 
     private HsdsMapper mapper(Optional<DirectoryVersion.Stamp> stamp) {
-        return mappers.get(stamp, HsdsMapper.class, () -> {
+        // Regions and taxonomy only: no capacity report changes them.
+        return mappers.get(stamp.map(DirectoryVersion.Stamp::membershipOnly), HsdsMapper.class, () -> {
             Map<String, Region> regions = Region.<Region>listAll().stream().map(HsdsExport::copy)
                     .collect(Collectors.toUnmodifiableMap(region -> region.code, Function.identity()));
             Map<UUID, TaxonomyTerm> terms = TaxonomyTerm.<TaxonomyTerm>listAll().stream().map(HsdsExport::copy)

@@ -19,8 +19,9 @@ import org.mitra.directory.version.VersionedCache;
  * Searches the public directory in PostgreSQL: verified organizations' active services, filtered by
  * indexed predicates, full-text search over names and descriptions, in a stable order.
  *
- * <p>A page's ids and the total are kept per query and page for the directory's version ({@link DirectoryVersion}):
- * the same search again reads the version, then only the page's services. What is kept is the same for every caller
+ * <p>A page's ids and the total are kept per query and page for the directory's version ({@link DirectoryVersion}),
+ * or for its membership when the search asks nothing of capacity (so a capacity report does not make every search count
+ * again): the same search again reads the version, then only the page's services. What is kept is the same for every caller
  * (public matches only, never a confidential location or an inactive service).
  */
 @ApplicationScoped
@@ -77,8 +78,10 @@ public class ServiceSearch {
 
     /** One page of matches at a version this transaction has read already. */
     public Result search(ServiceQuery query, Region region, int offset, int limit, Optional<DirectoryVersion.Stamp> stamp) {
-        Found found = pages.get(stamp, new Key(query, region == null ? null : region.path, offset, limit),
-                () -> find(query, region, offset, limit));
+        // Which services match, and in which order, changes with capacity only when the search asks for it.
+        boolean capacityMatters = query.available() || query.modifiedAfter() != null;
+        Found found = pages.get(capacityMatters ? stamp : stamp.map(DirectoryVersion.Stamp::membershipOnly),
+                new Key(query, region == null ? null : region.path, offset, limit), () -> find(query, region, offset, limit));
         if (found.ids().isEmpty()) {
             return new Result(List.of(), found.total());
         }

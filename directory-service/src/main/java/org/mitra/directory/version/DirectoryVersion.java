@@ -18,14 +18,34 @@ import java.util.UUID;
 @ApplicationScoped
 public class DirectoryVersion {
     static final String READ = """
-            SELECT epoch, counter, coalesce(current_setting('mitra.directory_changed', true), '') = 'on'
+            SELECT epoch, counter, membership, coalesce(current_setting('mitra.directory_changed', true), '') = 'on'
             FROM directory_version""";
 
     @Inject
     EntityManager entityManager;
 
-    /** One committed state of the directory; {@code epoch} tells one database from another. */
-    public record Stamp(UUID epoch, long counter) {
+    /**
+     * One committed state of the directory: {@code counter} moves on with every change, {@code membership} with every
+     * change but a service's capacity (V12); {@code epoch} tells one database from another.
+     */
+    public record Stamp(UUID epoch, long counter, long membership) {
+        /**
+         * This state as seen by an answer that does not depend on capacity (which services match, in which order): the
+         * same stamp for every state between two changes of membership.
+         */
+        public Stamp membershipOnly() {
+            return new Stamp(epoch, membership, membership);
+        }
+
+        /** Whether an answer kept at this stamp differs from one at {@code other} in capacity figures at most. */
+        boolean sameMembership(Stamp other) {
+            return epoch.equals(other.epoch) && membership == other.membership;
+        }
+
+        /** Whether this stamp is a later state than {@code other} of the same database. */
+        boolean after(Stamp other) {
+            return epoch.equals(other.epoch) && counter > other.counter;
+        }
     }
 
     /**
@@ -36,9 +56,9 @@ public class DirectoryVersion {
         // Changes this session still holds are written first, so the flag tells of them (and no later query flushes them).
         entityManager.flush();
         Object[] row = (Object[]) entityManager.createNativeQuery(READ).getSingleResult();
-        if (Boolean.TRUE.equals(row[2])) {
+        if (Boolean.TRUE.equals(row[3])) {
             return Optional.empty();
         }
-        return Optional.of(new Stamp((UUID) row[0], ((Number) row[1]).longValue()));
+        return Optional.of(new Stamp((UUID) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
     }
 }

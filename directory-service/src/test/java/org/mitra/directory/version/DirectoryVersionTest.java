@@ -203,6 +203,82 @@ class DirectoryVersionTest {
     }
 
     @Test
+    void aCapacityReportMovesTheVersionButNotTheMembershipAndAnythingElseMovesBoth() {
+        Region province = DirectoryFixtures.province(1);
+        Organization organization = DirectoryFixtures.organization(OrganizationStatus.VERIFIED, province.code);
+        Service service = DirectoryFixtures.service(organization, SHELTER, 10, 3, province.code);
+        DirectoryVersion.Stamp before = stamp();
+
+        reportAvailable(organization.id, service.id, 2);
+        DirectoryVersion.Stamp afterReport = stamp();
+        assertThat(afterReport.counter()).isEqualTo(before.counter() + 1);
+        assertThat(afterReport.membership()).as("membership after a capacity report").isEqualTo(before.membership());
+
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE service SET capacity_maximum = 12, age_min = 18 WHERE id = :id")
+                .setParameter("id", service.id).executeUpdate());
+        DirectoryVersion.Stamp afterEligibility = stamp();
+        assertThat(afterEligibility.counter()).isEqualTo(afterReport.counter() + 1);
+        assertThat(afterEligibility.membership()).as("membership after an age limit, with capacity in the same statement")
+                .isEqualTo(afterReport.membership() + 1);
+
+        DirectoryFixtures.service(organization, "medical-care", 5, 1, province.code);
+        assertThat(stamp().membership()).as("membership after a service is offered").isGreaterThan(afterEligibility.membership());
+    }
+
+    @Test
+    void aSearchAfterACapacityReportCountsNothingAgainAndShowsTheReport() {
+        Region province = DirectoryFixtures.province(1);
+        Organization organization = DirectoryFixtures.organization(OrganizationStatus.VERIFIED, province.code);
+        Service shelter = DirectoryFixtures.service(organization, SHELTER, 10, 3, province.code);
+        DirectoryFixtures.service(organization, "medical-care", 5, 1, province.code);
+        long first = statements(() -> search(province.code).then().statusCode(200));
+
+        reportAvailable(organization.id, shelter.id, 7);
+
+        long again = statements(() -> search(province.code).then().statusCode(200)
+                .body("items.find { it.id == '" + shelter.id + "' }.capacity.available", org.hamcrest.Matchers.equalTo(7)));
+        assertThat(again).as("statements of the search after a capacity report (the first ran %d): no count, no page query",
+                first).isLessThanOrEqualTo(first - 2);
+    }
+
+    @Test
+    void aSearchForAvailableServicesSeesACapacityReportAtOnce() {
+        Region province = DirectoryFixtures.province(1);
+        Organization organization = DirectoryFixtures.organization(OrganizationStatus.VERIFIED, province.code);
+        Service shelter = DirectoryFixtures.service(organization, SHELTER, 10, 3, province.code);
+        assertThat(availableIn(province.code)).containsExactly(shelter.id.toString());
+
+        given().auth().oauth2(Tokens.caseworker(organization.id)).contentType(ContentType.JSON)
+                .body(Map.of("available", 0, "status", "NO_CAPACITY"))
+                .put("/api/directory/services/" + shelter.id + "/availability").then().statusCode(200);
+        assertThat(availableIn(province.code)).isEmpty();
+
+        reportAvailable(organization.id, shelter.id, 1);
+        assertThat(availableIn(province.code)).containsExactly(shelter.id.toString());
+    }
+
+    @Test
+    void aPendingOrganizationsServicesAreNeverKeptForTheSearchAndAppearOnceItIsVerified() {
+        Region province = DirectoryFixtures.province(1);
+        Organization organization = DirectoryFixtures.organization(OrganizationStatus.PENDING, province.code);
+        String id = DirectoryFixtures.service(organization, SHELTER, 10, 3, province.code).id.toString();
+        for (int read = 0; read < 2; read++) {
+            search(province.code).then().statusCode(200).header("X-Total-Count", "0");
+            assertThat(coverage(province.code).getLong(SHELTERS + ".providers")).isZero();
+            hsdsServices(organization.id).then().statusCode(200).body("total_items", org.hamcrest.Matchers.equalTo(0));
+        }
+
+        given().auth().oauth2(Tokens.coalitionAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("status", "VERIFIED", "reason", "Checked by the coalition"))
+                .put("/api/directory/organizations/" + organization.id + "/verification").then().statusCode(200);
+
+        assertThat(search(province.code).jsonPath().getList("items.id", String.class)).containsExactly(id);
+        assertThat(coverage(province.code).getLong(SHELTERS + ".providers")).isEqualTo(1);
+        hsdsServices(organization.id).then().statusCode(200).body("total_items", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    @Test
     void everyTableTheReadsDependOnMovesTheVersionOnOncePerTransaction() {
         for (String table : List.of("taxonomy_term", "region", "organization", "organization_language", "organization_region",
                 "service", "service_region", "service_language", "service_gender", "service_nationality",
@@ -217,6 +293,21 @@ class DirectoryVersionTest {
         }
     }
 
+    @Test
+    void everyOtherTableMovesTheMembershipOnOncePerTransaction() {
+        for (String table : List.of("taxonomy_term", "region", "organization_language", "organization_region",
+                "service_region", "service_language", "service_gender", "service_nationality", "service_exploitation_form",
+                "service_location")) {
+            long before = stamp().membership();
+            QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("DELETE FROM " + table + " WHERE false").executeUpdate();
+                entityManager.createNativeQuery("UPDATE " + table + " SET " + firstColumn(table) + " = "
+                        + firstColumn(table) + " WHERE false").executeUpdate();
+            });
+            assertThat(stamp().membership()).as("the membership after a change to %s", table).isEqualTo(before + 1);
+        }
+    }
+
     private String firstColumn(String table) {
         return QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery("""
                 SELECT column_name FROM information_schema.columns WHERE table_name = :table ORDER BY ordinal_position LIMIT 1""")
@@ -224,7 +315,22 @@ class DirectoryVersionTest {
     }
 
     private long counter() {
-        return QuarkusTransaction.requiringNew().call(() -> version.read().orElseThrow().counter());
+        return stamp().counter();
+    }
+
+    private DirectoryVersion.Stamp stamp() {
+        return QuarkusTransaction.requiringNew().call(() -> version.read().orElseThrow());
+    }
+
+    private static void reportAvailable(UUID organization, UUID service, int available) {
+        given().auth().oauth2(Tokens.caseworker(organization)).contentType(ContentType.JSON)
+                .body(Map.of("available", available, "status", "CAPACITY"))
+                .put("/api/directory/services/" + service + "/availability").then().statusCode(200);
+    }
+
+    private static List<String> availableIn(String region) {
+        return given().queryParam("region", region).queryParam("available", true).get("/api/directory/services")
+                .then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
     }
 
     private void suspend(UUID organization) {
