@@ -176,8 +176,9 @@ final class DirectoryScale {
 
     /**
      * The same questions while one service's available capacity changes once a second (as organizations update it),
-     * so every answer kept in memory is invalidated each second and the first request after each change is
-     * computed again: what a directory in use costs, not only a directory at rest.
+     * so every answer that shows capacity is invalidated each second and computed again once after each change (the
+     * others are given the earlier answer meanwhile, or wait for it): what a directory in use costs, not only a
+     * directory at rest.
      */
     private static String whileChanging(Rig rig, String base, String jdbc) throws Exception {
         List<OpenLoop.Outcome> outcomes = new ArrayList<>();
@@ -213,7 +214,8 @@ final class DirectoryScale {
                     + outcome.errors() + " errors" : ""), outcome.p99() <= question.p99Target() && outcome.errors() == 0);
         }
         return String.format(Locale.ROOT, "%nWhile one service's available capacity changes once a second (%d changes, each "
-                + "moving the directory's version, so every kept answer is computed again after it), %d requests/s for %d s:%n%n",
+                + "moving the directory's version but not its membership: answers that show capacity are computed again once after "
+                + "each, while the others are given the earlier answer), %d requests/s for %d s:%n%n",
                 changes.get(), RATE, LATENCY.toSeconds()) + rig.report.latencyTable("directory-changing", outcomes);
     }
 
