@@ -1,5 +1,7 @@
 package org.mitra.gateway.routing;
 
+import io.netty.channel.EventLoop;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -8,34 +10,68 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyContext;
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mitra.gateway.GatewayConfig;
 
 /**
- * One service behind the gateway: its pooled HTTP client (connect timeout, keep-alive), the Vert.x reverse proxy
- * that streams requests and responses through it, and its circuit breaker.
+ * One service behind the gateway: its pooled HTTP clients (connect timeout, keep-alive), the Vert.x reverse proxy
+ * that streams requests and responses through them, and its circuit breaker. A proxied request goes out on a
+ * connection of the event loop that received it (one client, and so one pool, per event loop): a shared pool lent a
+ * connection of another loop, and every read and write of the second hop then crossed threads twice.
  */
 public final class Backend {
     private final String name;
     private final GatewayConfig.Route config;
+    private final String prefix;
+    /** What a path below the prefix starts with, made once rather than per request. */
+    private final String prefixBelow;
     private final String host;
     private final int port;
     private final boolean ssl;
+    private final Vertx vertx;
+    /** For the gateway's own calls (health, catalogs), made from any thread. */
     private final HttpClient client;
+    private final Map<EventLoop, HttpClient> perEventLoop = new ConcurrentHashMap<>();
+    private final int perEventLoopPoolSize;
     private final CircuitBreaker breaker;
     private final HttpProxy proxy;
     private final HttpProxy openapiProxy;
+    private final int maxResponseHeaderSize;
 
     Backend(Vertx vertx, String name, GatewayConfig.Route config, OpenApiDecorator decorator, int maxResponseHeaderSize) {
+        this.vertx = vertx;
         this.name = name;
         this.config = config;
+        this.prefix = config.prefix();
+        this.prefixBelow = prefix.endsWith("/") ? prefix : prefix + "/";
         URI origin = URI.create(config.origin());
         this.ssl = "https".equalsIgnoreCase(origin.getScheme());
         this.host = origin.getHost();
         this.port = origin.getPort() > 0 ? origin.getPort() : ssl ? 443 : 80;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.maxResponseHeaderSize = maxResponseHeaderSize;
+        this.client = vertx.createHttpClient(clientOptions(config.maxConnections()));
+        // max-connections stays the bound for the route as a whole, shared out between the event loops.
+        int eventLoops = Math.max(1, eventLoopCount(vertx));
+        this.perEventLoopPoolSize = Math.max(1, (config.maxConnections() + eventLoops - 1) / eventLoops);
+        this.breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration());
+        this.proxy = HttpProxy.reverseProxy(client)
+                .origin(context -> openRequest(context.request().getMethod()))
+                .addInterceptor(new ResilienceInterceptor(this))
+                .addInterceptor(new ForwardingInterceptor(config.maxBodySize().asLongValue()));
+        this.openapiProxy = HttpProxy.reverseProxy(client)
+                .origin(context -> openRequest(context.request().getMethod()))
+                .addInterceptor(new ResilienceInterceptor(this))
+                .addInterceptor(new ForwardingInterceptor(0))
+                .addInterceptor(decorator.forPath(config.openapiPath()));
+    }
+
+    private HttpClientOptions clientOptions(int poolSize) {
+        return new HttpClientOptions()
                 .setName("gateway-" + name)
                 .setSsl(ssl)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -43,17 +79,30 @@ public final class Backend {
                 // Vert.x' client default is 8 KiB: a paging Link header repeating a long query would make the
                 // service's good answer unreadable (and a 502).
                 .setMaxHeaderSize(maxResponseHeaderSize)
-                .setMaxPoolSize(config.maxConnections()));
-        this.breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration());
-        this.proxy = HttpProxy.reverseProxy(client)
-                .origin(this::openRequest)
-                .addInterceptor(new ResilienceInterceptor(this))
-                .addInterceptor(new ForwardingInterceptor(config.maxBodySize().asLongValue()));
-        this.openapiProxy = HttpProxy.reverseProxy(client)
-                .origin(this::openRequest)
-                .addInterceptor(new ResilienceInterceptor(this))
-                .addInterceptor(new ForwardingInterceptor(0))
-                .addInterceptor(decorator.forPath(config.openapiPath()));
+                .setMaxPoolSize(poolSize);
+    }
+
+    private static int eventLoopCount(Vertx vertx) {
+        int count = 0;
+        for (var ignored : ((VertxInternal) vertx).getEventLoopGroup()) {
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * The client whose connections live on the current event loop (a client opens its connections on the loop of
+     * the context that asks, and only that loop asks this one), or the shared one off an event loop.
+     */
+    HttpClient clientForCurrentEventLoop() {
+        Context context = Vertx.currentContext();
+        if (context == null || !context.isEventLoopContext()) {
+            return client;
+        }
+        EventLoop loop = ((ContextInternal) context).nettyEventLoop();
+        HttpClient local = perEventLoop.get(loop);
+        return local != null ? local
+                : perEventLoop.computeIfAbsent(loop, ignored -> vertx.createHttpClient(clientOptions(perEventLoopPoolSize)));
     }
 
     public String name() {
@@ -61,7 +110,7 @@ public final class Backend {
     }
 
     public String prefix() {
-        return config.prefix();
+        return prefix;
     }
 
     public HttpProxy proxy() {
@@ -82,20 +131,19 @@ public final class Backend {
 
     /** True for the prefix itself and anything below it, never for {@code /api/directoryX}. */
     public boolean serves(String path) {
-        String prefix = config.prefix();
-        return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+        return path.equals(prefix) || path.startsWith(prefixBelow);
     }
 
     /**
      * Opens a pooled connection for one proxied request. An open breaker refuses at once; a GET or HEAD whose
      * connection fails is tried once more (nothing was sent yet), other methods never.
      */
-    private Future<HttpClientRequest> openRequest(ProxyContext context) {
+    Future<HttpClientRequest> openRequest(HttpMethod method) {
         if (!breaker.tryAcquire()) {
             return Future.failedFuture(new BackendUnavailableException(name + " breaker open", breaker.secondsUntilTrial()));
         }
         RequestOptions options = requestOptions().setIdleTimeout(config.responseTimeout().toMillis());
-        HttpMethod method = context.request().getMethod();
+        HttpClient client = clientForCurrentEventLoop();
         Future<HttpClientRequest> request = client.request(options);
         if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
             request = request.recover(firstFailure -> client.request(options));
@@ -150,5 +198,6 @@ public final class Backend {
 
     void close() {
         client.close();
+        perEventLoop.values().forEach(HttpClient::close);
     }
 }

@@ -38,7 +38,14 @@ public class Backends {
     }
 
     public Optional<Backend> forPath(String path) {
-        return path == null ? Optional.empty() : backends.stream().filter(backend -> backend.serves(path)).findFirst();
+        if (path != null) {
+            for (Backend backend : backends) {
+                if (backend.serves(path)) {
+                    return Optional.of(backend);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Backend> named(String name) {

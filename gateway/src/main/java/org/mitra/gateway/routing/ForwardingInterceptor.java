@@ -7,8 +7,9 @@ import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * Header hygiene both ways. Towards the service: hop-by-hop headers (the fixed ones and any named in
@@ -24,6 +25,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     /** Set by the gateway on every answer (application.properties); a service's copies would make them appear twice. */
     private static final List<String> GATEWAY_SECURITY_HEADERS = List.of("X-Content-Type-Options", "X-Frame-Options",
             "Referrer-Policy", "Strict-Transport-Security");
+
+    private static final String CORS_PREFIX = "access-control-";
 
     private final long maxBodySize;
 
@@ -64,14 +67,32 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         stripHopByHop(headers);
         headers.remove("X-Request-Id");
         GATEWAY_SECURITY_HEADERS.forEach(headers::remove);
-        headers.names().stream()
-                .filter(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-"))
-                .toList()
-                .forEach(headers::remove);
+        removeCorsHeaders(headers);
         return context.sendResponse();
     }
 
+    /** The service's {@code Access-Control-*} fields, found without copying or lower-casing every name. */
+    private static void removeCorsHeaders(MultiMap headers) {
+        List<String> cors = null;
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey();
+            if (name.regionMatches(true, 0, CORS_PREFIX, 0, CORS_PREFIX.length())) {
+                if (cors == null) {
+                    cors = new ArrayList<>(4);
+                }
+                cors.add(name);
+            }
+        }
+        if (cors != null) {
+            cors.forEach(headers::remove);
+        }
+    }
+
     private static void stripHopByHop(MultiMap headers) {
+        if (!headers.contains("Connection")) {
+            HOP_BY_HOP.forEach(headers::remove);
+            return;
+        }
         for (String connection : headers.getAll("Connection")) {
             for (String token : connection.split(",")) {
                 String name = token.trim();

@@ -30,6 +30,7 @@ public class GatewayRoutes {
     /** After CORS (-300), authentication (-200, lazy here) and authorization (-100); before Quarkus REST. */
     static final int EDGE_ORDER = 1;
     private static final String OWN_API = "/api/feeds";
+    private static final String OWN_API_BELOW = OWN_API + "/";
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
 
     @Inject
@@ -57,7 +58,7 @@ public class GatewayRoutes {
         HttpServerRequest request = rc.request();
         String path = request.path();
         Optional<Backend> backend = backends.forPath(path);
-        boolean own = path.equals(OWN_API) || path.startsWith(OWN_API + "/");
+        boolean own = path.equals(OWN_API) || path.startsWith(OWN_API_BELOW);
         if (backend.isEmpty() && !own) {
             Problems.send(rc, ProblemType.NOT_FOUND, "No API is served at this path.");
             return;
