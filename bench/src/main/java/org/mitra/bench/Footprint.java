@@ -46,21 +46,23 @@ final class Footprint {
         }
     }
 
-    /** The levers: the launcher's flags, then leaner ones, on Java 17 and, where installed, on Java 25. */
-    static List<Variant> variants() {
+    /**
+     * The levers: the launcher's flags as they are; the flags before issue 14 (G1 and C2, a fixed heap ceiling); the
+     * launcher's with C2 as well; and, where Temurin 25 is installed, the launcher's with compact object headers.
+     */
+    static List<Variant> variants(List<String> launcher) {
         Path java17 = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> lean = List.of("-XX:+UseSerialGC", "-Xmx256m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-                "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+        List<String> flags = launcher.subList(1, launcher.indexOf(launcher.stream()
+                .filter(argument -> argument.startsWith("-Djava.io.tmpdir=")).findFirst().orElseThrow()));
+        List<String> withC2 = flags.stream().filter(flag -> !flag.startsWith("-XX:TieredStopAtLevel=")).toList();
         List<Variant> variants = new ArrayList<>(List.of(new Variant("as the launcher runs it", java17, null),
-                new Variant("lean: " + String.join(" ", lean), java17, lean)));
-        List<String> c1 = new ArrayList<>(lean);
-        c1.add("-XX:TieredStopAtLevel=1");
-        variants.add(new Variant("lean, C1 only (-XX:TieredStopAtLevel=1)", java17, c1));
+                new Variant("before issue 14: G1, C2, -Xmx384m", java17, List.of("-Xmx384m")),
+                new Variant("the launcher's, C2 as well", java17, withC2)));
         Path java25 = Path.of(System.getenv().getOrDefault("MITRA_BENCH_JAVA25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
         if (Files.isExecutable(java25)) {
-            List<String> compact = new ArrayList<>(lean);
+            List<String> compact = new ArrayList<>(flags);
             compact.add("-XX:+UseCompactObjectHeaders");
-            variants.add(new Variant("lean on Java 25 with compact object headers", java25, compact));
+            variants.add(new Variant("the launcher's on Java 25 with compact object headers", java25, compact));
         }
         return variants;
     }
@@ -72,7 +74,8 @@ final class Footprint {
                     .map(Processes::residentMegabytes).orElse(-1L));
         }
         resident.put("gateway", rig.gatewayResidentMegabytes());
-        List<Variant> variants = variants();
+        List<Variant> variants = variants(LocalPlatform.serviceProcess(PlatformService.DIRECTORY, rig.settings,
+                rig.settings.runtime().resolve("apps/directory-service/quarkus-run.jar")).command());
         Map<String, Map<String, Alone>> measured = new LinkedHashMap<>();
         for (PlatformService service : List.of(PlatformService.DIRECTORY, PlatformService.REFERRAL, PlatformService.AWARENESS,
                 PlatformService.GATEWAY)) {
@@ -96,17 +99,21 @@ final class Footprint {
                 + "PostgreSQL, Kafka and Keycloak running and nothing else starting; JVM flags as the local launcher gives them (`")
                 .append(String.join(" ", shown(LocalPlatform.serviceProcess(PlatformService.DIRECTORY, rig.settings,
                         rig.settings.runtime().resolve("apps/directory-service/quarkus-run.jar")).command()))).append("`).\n\n");
-        text.append("Levers, side by side: each service started alone with each set of flags, ready time, then ").append(LEVER_LOAD
-                .toSeconds()).append(" s of wrk (8 connections) on a typical read of it, then its resident memory and the "
-                + "requests/s it served:\n\n| service | flags | ready s | resident MB | requests/s |\n|---|---|---:|---:|---:|\n");
+        text.append("Levers, side by side: each service started alone with each set of flags; its time to ready and the "
+                + "processor time it had used by then (steadier than the time on a shared machine), then ").append(LEVER_RATE)
+                .append(" requests/s of a typical read of it for ").append(LEVER_LOAD.toSeconds()).append(" s (open loop, "
+                + "so every lever serves the same load), then its resident memory:\n\n| service | flags | ready s | CPU s to "
+                + "ready | resident MB | p99 ms at " + LEVER_RATE + "/s | errors |\n|---|---|---:|---:|---:|---:|---:|\n");
         measured.forEach((service, byVariant) -> byVariant.forEach((variant, alone) -> text.append(String.format(Locale.ROOT,
-                "| %s | %s | %.2f | %d | %s |%n", service, variant, alone.ready(), alone.resident(), Report.format(alone.throughput())))));
+                "| %s | %s | %.2f | %.1f | %d | %s | %d |%n", service, variant, alone.ready(), alone.cpuToReady(), alone.resident(),
+                Report.format(alone.load().p99()), alone.load().errors()))));
         rig.report.section("5. Footprint and start: each service", text.toString());
     }
 
     private static final Duration LEVER_LOAD = Duration.ofSeconds(10);
+    private static final int LEVER_RATE = 100;
 
-    record Alone(double ready, long resident, double throughput) {
+    record Alone(double ready, double cpuToReady, long resident, OpenLoop.Outcome load) {
     }
 
     /** The service started alone with the variant's JVM, loaded for a while, measured and stopped again. */
@@ -128,8 +135,13 @@ final class Footprint {
                 base + "/q/health/ready", Duration.ofMinutes(2))) {
             Map<String, String> headers = service == PlatformService.REFERRAL
                     ? rig.tokens.bearer(org.mitra.local.DemoOrganization.DARKBALI.caseworker()) : Map.of();
-            double throughput = Wrk.run(service.module(), base + typicalRead(service), headers, 8, LEVER_LOAD).requestsPerSecond();
-            return new Alone(alone.toReady().toMillis() / 1000.0, Processes.residentMegabytes(alone.process().toHandle()), throughput);
+            OpenLoop.Outcome load;
+            try (OpenLoop loop = new OpenLoop(8)) {
+                String url = base + typicalRead(service);
+                load = loop.run(service.module() + ", " + variant.name(), LEVER_RATE, LEVER_LOAD, n -> OpenLoop.Call.get(url, headers));
+            }
+            return new Alone(alone.toReady().toMillis() / 1000.0, alone.cpuToReady(),
+                    Processes.residentMegabytes(alone.process().toHandle()), load);
         } finally {
             if (service != PlatformService.GATEWAY) {
                 rig.platform.start(service);

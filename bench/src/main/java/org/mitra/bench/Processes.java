@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 final class Processes {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    record Started(Process process, Duration toReady) implements AutoCloseable {
+    /** {@code cpuToReady}: processor time the process (and its children) had used when it was first seen ready. */
+    record Started(Process process, Duration toReady, double cpuToReady) implements AutoCloseable {
         @Override
         public void close() throws InterruptedException {
             stop(process);
@@ -37,7 +38,8 @@ final class Processes {
                 throw new IOException("The process stopped at start, see " + log);
             }
             if (ready(healthUrl)) {
-                return new Started(process, Duration.ofNanos(System.nanoTime() - start));
+                Duration toReady = Duration.ofNanos(System.nanoTime() - start);
+                return new Started(process, toReady, cpuSeconds(process.pid()));
             }
             Thread.sleep(20);
         }
@@ -58,6 +60,22 @@ final class Processes {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+        }
+    }
+
+    /**
+     * User and system time of a process so far, in seconds, from {@code /proc/<pid>/stat} (fields 14 and 15, in clock
+     * ticks of 1/100 s, the value of {@code CLK_TCK} on every Linux the harness runs on). On a machine shared with
+     * other work, time to ready varies with the neighbours and this does much less.
+     */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // After the name: state is field 3, so utime (14) and stime (15) are at 11 and 12 here.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException gone) {
+            return -1;
         }
     }
 
