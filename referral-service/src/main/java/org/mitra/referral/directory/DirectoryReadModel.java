@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mitra.events.Slice;
 import org.mitra.events.directory.OrganizationChanged;
 import org.mitra.events.directory.OrganizationDeleted;
@@ -22,6 +23,12 @@ import org.mitra.events.directory.OrganizationDeleted;
  */
 @ApplicationScoped
 public class DirectoryReadModel {
+    /**
+     * The slice of each category read so far. Categories are only ever added ({@link #learnCategory}), never changed or
+     * removed, so a slice once read from a committed row stays true; an unknown code is asked again every time.
+     */
+    private final Map<String, Slice> slices = new ConcurrentHashMap<>();
+
     /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
     @Inject
     Clock clock;
@@ -90,7 +97,13 @@ public class DirectoryReadModel {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Slice> sliceOf(String categoryCode) {
-        return Category.<Category>findByIdOptional(categoryCode).map(category -> category.slice);
+        Slice known = categoryCode == null ? null : slices.get(categoryCode);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Slice> slice = Category.<Category>findByIdOptional(categoryCode).map(category -> category.slice);
+        slice.ifPresent(found -> slices.put(categoryCode, found));
+        return slice;
     }
 
     private static void copy(OrganizationChanged.Service from, DirectoryService to) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -114,9 +115,35 @@ public class ReferralWorkflow {
         return change;
     }
 
+    /**
+     * Stores a new referral as a draft, or submitted at once: its history says "create" then "submit" as if it had been
+     * moved after it was stored, but its row is written once, as it ends (a change after persist would cost an UPDATE).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void persistNew(Referral referral, boolean submit) {
+        Instant created = referral.updatedAt;
+        StatusChange submission = null;
+        if (submit) {
+            checkSubmittable(referral);
+            submission = referral.moveTo(ReferralStatus.REQUESTED, null, clock.instant());
+            referral.deadline = deadlines.deadline(referral.urgency, submission.occurredAt());
+        }
+        referral.persist();
+        record(referral, "create", null, ReferralStatus.DRAFT, null, null, created);
+        if (submission != null) {
+            record(referral, Action.SUBMIT.code(), submission.from(), submission.to(), null, null, submission.occurredAt());
+            events.statusChanged(submission);
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Referral referral, String actionCode, ReferralStatus from, ReferralStatus to, String reasonCode,
             List<String> servicesDelivered) {
+        record(referral, actionCode, from, to, reasonCode, servicesDelivered, referral.updatedAt);
+    }
+
+    private void record(Referral referral, String actionCode, ReferralStatus from, ReferralStatus to, String reasonCode,
+            List<String> servicesDelivered, Instant occurredAt) {
         HistoryEntry entry = new HistoryEntry();
         entry.id = UUID.randomUUID();
         entry.referralId = referral.id;
@@ -128,7 +155,7 @@ public class ReferralWorkflow {
         entry.servicesDelivered = servicesDelivered;
         entry.actor = access.actor();
         entry.organizationId = access.callerOrganization().orElse(null);
-        entry.occurredAt = referral.updatedAt;
+        entry.occurredAt = occurredAt;
         entry.persist();
     }
 

@@ -84,12 +84,7 @@ public class Referrals {
         referral.createdBy = access.actor();
         referral.createdAt = clock.instant();
         referral.updatedAt = referral.createdAt;
-        referral.persist();
-        workflow.record(referral, "create", null, ReferralStatus.DRAFT, null, null);
-        if (request.submit()) {
-            workflow.checkSubmittable(referral);
-            workflow.move(referral, Action.SUBMIT.code(), ReferralStatus.REQUESTED, null, null);
-        }
+        workflow.persistNew(referral, request.submit());
         ReferralWorkflow.flush();
         return referral;
     }

@@ -7,18 +7,26 @@ import static org.mitra.referral.ReferralFixtures.organization;
 import static org.mitra.referral.ReferralFixtures.referral;
 import static org.mitra.referral.ReferralFixtures.request;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.mitra.events.CloudEvent;
+import org.mitra.events.EventJson;
+import org.mitra.events.Topic;
+import org.mitra.events.referral.ReferralStatus;
+import org.mitra.events.referral.ReferralStatusChanged;
 import org.mitra.referral.RecordedStatements;
+import org.mitra.testkit.KafkaTopics;
 import org.mitra.testkit.Tokens;
 
 /**
@@ -31,6 +39,9 @@ class ReferralRoundTripsTest {
     private static final String SHELTER = "shelter-and-safe-housing";
     private static final Pattern SELECT_SUBJECT = Pattern.compile("(?is)^select\\b.*\\bfrom subject\\b.*");
     private static final Pattern UPDATE_SUBJECT = Pattern.compile("(?is)^update subject\\b.*");
+    private static final Pattern INSERT_REFERRAL = Pattern.compile("(?is)^insert into referral\\b.*");
+    private static final Pattern UPDATE_REFERRAL = Pattern.compile("(?is)^update referral\\b.*");
+    private static final Pattern SELECT_CATEGORY = Pattern.compile("(?is)^select\\b.*\\bfrom category\\b.*");
     private static final Pattern SELECT_DIRECTORY_SERVICE = Pattern.compile("(?is)^select\\b.*\\bfrom directory_service\\b.*");
     private static final Pattern SELECT_ORGANIZATION = Pattern.compile("(?is)^select\\b.*\\bfrom directory_organization\\b.*");
     private static final Pattern SELECT_STANDING = Pattern.compile("(?is)^select \\w+\\.status from directory_organization\\b.*");
@@ -80,5 +91,36 @@ class ReferralRoundTripsTest {
         assertThat(statements).noneMatch(sql -> SELECT_DIRECTORY_SERVICE.matcher(sql).matches());
         assertThat(statements).filteredOn(sql -> SELECT_ORGANIZATION.matcher(sql).matches()
                 && !SELECT_STANDING.matcher(sql).matches()).hasSize(1);
+    }
+
+    @Test
+    void aReferralSubmittedAsItIsCreatedIsWrittenOnceWithItsHistoryAndEvent() {
+        UUID sender = organization(false);
+        UUID receiver = organization(false, SHELTER);
+        referral(sender, receiver, SHELTER, true); // the category's slice is read once, then kept
+        Map<String, Object> body = request(receiver, SHELTER);
+        body.put("submit", true);
+        String token = Tokens.caseworker(sender);
+        AtomicReference<JsonPath> created = new AtomicReference<>();
+        List<String> statements = RecordedStatements.during(() -> created.set(create(token, body).statusCode(201)
+                .extract().jsonPath()));
+
+        assertThat(created.get().getString("status")).isEqualTo("REQUESTED");
+        assertThat(statements).noneMatch(sql -> SELECT_CATEGORY.matcher(sql).matches());
+        assertThat(statements).filteredOn(sql -> INSERT_REFERRAL.matcher(sql).matches()).hasSize(1);
+        assertThat(statements).noneMatch(sql -> UPDATE_REFERRAL.matcher(sql).matches());
+        // Through Hibernate: the sender's standing, the receiver with its services, then the subject, the referral and
+        // its two history entries (create, submit); before, 8: the category's slice read on every create, and the
+        // referral inserted as a draft, then updated. The outbox's event and the idempotency record (libs/web's
+        // IdempotencyTest) are plain JDBC besides.
+        assertThat(statements).hasSize(6);
+        String id = created.get().getString("id");
+        given().auth().oauth2(token).get("/api/referrals/" + id + "/history").then().statusCode(200)
+                .body("action", org.hamcrest.Matchers.contains("create", "submit"))
+                .body("toStatus", org.hamcrest.Matchers.contains("DRAFT", "REQUESTED"));
+        List<CloudEvent<JsonNode>> events = KafkaTopics.eventsFor(Topic.REFERRALS_LIFECYCLE, id, seen -> !seen.isEmpty(),
+                Duration.ofSeconds(20));
+        assertThat(events).extracting(CloudEvent::type).containsExactly("org.mitra.referral.requested.v1");
+        assertThat(EventJson.data(events.get(0), ReferralStatusChanged.class).status()).isEqualTo(ReferralStatus.REQUESTED);
     }
 }

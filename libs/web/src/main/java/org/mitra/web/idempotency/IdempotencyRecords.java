@@ -36,24 +36,23 @@ class IdempotencyRecords {
     }
 
     /**
-     * Claims the key for this request. A concurrent claim of the same key waits on the unique index
-     * until the first transaction ends, then finds the key taken.
+     * Claims the key for this request, in one statement: a new key is inserted, an expired one is taken over (as if it
+     * had been purged), a live one is left alone. A concurrent claim of the same key waits on the primary key until the
+     * first transaction ends, then finds the key taken. (A retry of a live key locks its row until the retry's own
+     * transaction ends, so retries of one key answer one after the other.)
      */
     boolean claim(IdempotencyScope scope, String requestHash, Duration retention) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement expired = prepare(connection, """
-                    DELETE FROM idempotency_keys
-                    WHERE caller = ? AND operation = ? AND idempotency_key = ? AND expires_at < now()""", scope)) {
-                expired.executeUpdate();
-            }
-            try (PreparedStatement insert = prepare(connection, """
-                    INSERT INTO idempotency_keys (caller, operation, idempotency_key, request_hash, expires_at)
-                    VALUES (?, ?, ?, ?, now() + make_interval(secs => ?))
-                    ON CONFLICT DO NOTHING""", scope)) {
-                insert.setString(4, requestHash);
-                insert.setLong(5, retention.toSeconds());
-                return insert.executeUpdate() == 1;
-            }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement upsert = prepare(connection, """
+                        INSERT INTO idempotency_keys (caller, operation, idempotency_key, request_hash, expires_at)
+                        VALUES (?, ?, ?, ?, now() + make_interval(secs => ?))
+                        ON CONFLICT (caller, operation, idempotency_key) DO UPDATE
+                        SET request_hash = EXCLUDED.request_hash, status = NULL, content_type = NULL, body = NULL,
+                            headers = NULL, created_at = now(), expires_at = EXCLUDED.expires_at
+                        WHERE idempotency_keys.expires_at < now()""", scope)) {
+            upsert.setString(4, requestHash);
+            upsert.setLong(5, retention.toSeconds());
+            return upsert.executeUpdate() == 1;
         }
     }
 

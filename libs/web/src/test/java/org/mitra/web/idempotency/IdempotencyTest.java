@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.mitra.web.problem.ProblemAssertions.isProblem;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,11 +21,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +43,9 @@ class IdempotencyTest {
 
     @Inject
     IdempotencyPurge purge;
+
+    @Inject
+    ObjectMapper json;
 
     @Test
     void retryWithTheSameKeyAndBodyReplaysTheFirstResponseWithoutASecondEffect() {
@@ -126,6 +134,42 @@ class IdempotencyTest {
     }
 
     @Test
+    void aNewKeyCostsOneStatementToClaimAndOneToComplete() throws SQLException {
+        List<String> statements = new CopyOnWriteArrayList<>();
+        IdempotencyRecords records = recording(statements);
+        IdempotencyScope scope = new IdempotencyScope("someone", "widgets.create", UUID.randomUUID().toString());
+
+        assertThat(records.claim(scope, "first", Duration.ofHours(1))).isTrue();
+        assertThat(statements).hasSize(1);
+        records.complete(scope, new StoredResponse(201, URI.create("/test/widgets/1")));
+        assertThat(statements).hasSize(2);
+
+        assertThat(records.claim(scope, "first", Duration.ofHours(1))).as("a live key stays its first request's").isFalse();
+        assertThat(records.find(scope)).hasValueSatisfying(existing -> {
+            assertThat(existing.requestHash()).isEqualTo("first");
+            assertThat(existing.response()).contains(new StoredResponse(201, URI.create("/test/widgets/1")));
+        });
+    }
+
+    @Test
+    void anExpiredKeyIsClaimedAfreshAsIfItHadBeenPurged() throws SQLException {
+        String key = "expired-" + UUID.randomUUID();
+        execute("INSERT INTO idempotency_keys (caller, operation, idempotency_key, request_hash, status, headers, expires_at) "
+                + "VALUES ('someone', 'widgets.create', '" + key + "', 'old', 201, '{\"Location\":[\"/test/widgets/1\"]}', "
+                + "now() - interval '1 minute')");
+        List<String> statements = new CopyOnWriteArrayList<>();
+        IdempotencyRecords records = recording(statements);
+        IdempotencyScope scope = new IdempotencyScope("someone", "widgets.create", key);
+
+        assertThat(records.claim(scope, "new", Duration.ofHours(1))).isTrue();
+        assertThat(statements).hasSize(1);
+        assertThat(records.find(scope)).hasValueSatisfying(existing -> {
+            assertThat(existing.requestHash()).isEqualTo("new");
+            assertThat(existing.response()).as("the expired request's answer is gone with it").isEmpty();
+        });
+    }
+
+    @Test
     void theSameKeyWithADifferentBodyIsA422AndChangesNothing() {
         String name = unique("mismatch");
         String key = UUID.randomUUID().toString();
@@ -182,6 +226,35 @@ class IdempotencyTest {
     void anUnusableKeyIsA400() {
         isProblem(create(given(), "x".repeat(256), unique("bad-key"), 0).then(), ProblemType.VALIDATION_FAILED)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    /** The key records on this datasource, recording every statement they prepare. */
+    private IdempotencyRecords recording(List<String> statements) {
+        IdempotencyRecords records = new IdempotencyRecords();
+        records.json = json;
+        records.dataSource = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, arguments) -> {
+                    Object result = invoke(dataSource, method, arguments);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                            (connectionProxy, call, callArguments) -> {
+                                if (call.getName().startsWith("prepare") || call.getName().equals("createStatement")) {
+                                    statements.add(callArguments == null ? call.getName() : String.valueOf(callArguments[0]));
+                                }
+                                return invoke(connection, call, callArguments);
+                            });
+                });
+        return records;
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private void execute(String sql) throws SQLException {
