@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.mitra.directory.region.Region;
@@ -35,7 +37,11 @@ public class ServiceSearch {
     private final VersionedCache<Key, Found> pages = new VersionedCache<>(2_000);
 
     /** Pages already mapped to a public view, by the view's name: a repeated search then loads no service at all. */
-    private final VersionedCache<ViewKey, Viewed<?>> views = new VersionedCache<>(500);
+    private final VersionedCache<ViewKey, Shown> views = new VersionedCache<>(500);
+
+    /** A page as shown, and the rows it shows (its services and their organizations). */
+    private record Shown(Viewed<?> viewed, Set<UUID> rows) {
+    }
 
     public record Result(List<Service> services, long total) {
     }
@@ -65,10 +71,24 @@ public class ServiceSearch {
             Function<List<Service>, List<V>> view) {
         Optional<DirectoryVersion.Stamp> stamp = version.read();
         Key page = new Key(query, region == null ? null : region.path, offset, limit);
+        // A page whose matches do not depend on capacity is still right after changes that touched none of its rows
+        // (one service's capacity report recomputes the pages that show that service, not every page).
+        VersionedCache.StillRight<Shown> stillRight = capacityMatters(query) ? null
+                : (shown, keptAt, wanted) -> version.untouched(keptAt, wanted, shown.rows());
         return (Viewed<V>) views.get(stamp, new ViewKey(viewName, page), () -> {
             Result result = search(query, region, offset, limit, stamp);
-            return new Viewed<>(List.copyOf(view.apply(result.services())), result.total());
-        });
+            Set<UUID> rows = new HashSet<>();
+            result.services().forEach(service -> {
+                rows.add(service.id);
+                rows.add(service.organization.id);
+            });
+            return new Shown(new Viewed<>(List.copyOf(view.apply(result.services())), result.total()), Set.copyOf(rows));
+        }, stillRight).viewed();
+    }
+
+    /** Which services match, and in which order, changes with capacity only when the search asks for it. */
+    private static boolean capacityMatters(ServiceQuery query) {
+        return query.available() || query.modifiedAfter() != null;
     }
 
     /** One page of matches; {@code region} must be a known region (the caller checks). */
@@ -78,9 +98,7 @@ public class ServiceSearch {
 
     /** One page of matches at a version this transaction has read already. */
     public Result search(ServiceQuery query, Region region, int offset, int limit, Optional<DirectoryVersion.Stamp> stamp) {
-        // Which services match, and in which order, changes with capacity only when the search asks for it.
-        boolean capacityMatters = query.available() || query.modifiedAfter() != null;
-        Found found = pages.get(capacityMatters ? stamp : stamp.map(DirectoryVersion.Stamp::membershipOnly),
+        Found found = pages.get(capacityMatters(query) ? stamp : stamp.map(DirectoryVersion.Stamp::membershipOnly),
                 new Key(query, region == null ? null : region.path, offset, limit), () -> find(query, region, offset, limit));
         if (found.ids().isEmpty()) {
             return new Result(List.of(), found.total());

@@ -3,6 +3,7 @@ package org.mitra.directory.version;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +21,15 @@ public class DirectoryVersion {
     static final String READ = """
             SELECT epoch, counter, membership, coalesce(current_setting('mitra.directory_changed', true), '') = 'on'
             FROM directory_version""";
+
+    /**
+     * How far back {@link #untouched} looks: V13 drops what lies more than 100,000 counters behind, now and then, so
+     * half of that is always there.
+     */
+    static final long TOUCHED_WINDOW = 50_000;
+
+    static final String TOUCHED = """
+            SELECT EXISTS (SELECT 1 FROM directory_touched WHERE counter > :from AND counter <= :to AND id IN (:ids))""";
 
     @Inject
     EntityManager entityManager;
@@ -60,5 +70,21 @@ public class DirectoryVersion {
             return Optional.empty();
         }
         return Optional.of(new Stamp((UUID) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
+    }
+
+    /**
+     * Whether an answer computed at {@code from} is still right at {@code to} when it shows the rows {@code ids} (services
+     * and their organizations) and nothing else that can change without the membership: true when the membership is the
+     * same and no change in between updated one of those rows (V13).
+     */
+    public boolean untouched(Stamp from, Stamp to, Collection<UUID> ids) {
+        if (!from.sameMembership(to) || !to.after(from) || to.counter() - from.counter() > TOUCHED_WINDOW) {
+            return from.equals(to);
+        }
+        if (ids.isEmpty()) {
+            return true;
+        }
+        return !Boolean.TRUE.equals(entityManager.createNativeQuery(TOUCHED).setParameter("from", from.counter())
+                .setParameter("to", to.counter()).setParameter("ids", ids).getSingleResult());
     }
 }

@@ -59,16 +59,51 @@ public final class VersionedCache<K, V> {
         };
     }
 
+    /** Tells whether a value kept at one version is still right at a later one of the same membership. */
+    @FunctionalInterface
+    public interface StillRight<V> {
+        boolean at(V kept, DirectoryVersion.Stamp keptAt, DirectoryVersion.Stamp wanted);
+    }
+
     /**
      * The value kept for {@code key} at {@code stamp} (or later), the one being computed for it by another reader, or
      * computed now (and kept, when there is a stamp). Without a stamp (a transaction that changed the directory itself)
      * the value is computed for this reader alone.
      */
     public V get(Optional<DirectoryVersion.Stamp> stamp, K key, Supplier<V> compute) {
+        return get(stamp, key, compute, null);
+    }
+
+    /**
+     * As {@link #get(Optional, Object, Supplier)}, but a value kept at an earlier version of the same membership is
+     * first asked {@code stillRight} (when given): if it is, it is kept for {@code stamp} without computing it again.
+     */
+    public V get(Optional<DirectoryVersion.Stamp> stamp, K key, Supplier<V> compute, StillRight<V> stillRight) {
         if (stamp.isEmpty()) {
             return compute.get();
         }
         DirectoryVersion.Stamp wanted = stamp.get();
+        if (stillRight != null) {
+            V earlier = null;
+            DirectoryVersion.Stamp earlierAt = null;
+            synchronized (slots) {
+                Slot<V> slot = slots.get(key);
+                if (slot != null && slot.keptWithSameMembership(wanted) && wanted.after(slot.keptAt)) {
+                    earlier = slot.kept;
+                    earlierAt = slot.keptAt;
+                }
+            }
+            // Asked outside the lock: it may read the database.
+            if (earlier != null && stillRight.at(earlier, earlierAt, wanted)) {
+                synchronized (slots) {
+                    Slot<V> slot = slots.computeIfAbsent(key, k -> new Slot<>());
+                    if (slot.kept == earlier && wanted.after(slot.keptAt)) {
+                        slot.keptAt = wanted;
+                    }
+                }
+                return earlier;
+            }
+        }
         CompletableFuture<V> theirs = null;
         CompletableFuture<V> mine = null;
         synchronized (slots) {

@@ -150,6 +150,32 @@ class VersionedCacheTest {
     }
 
     @Test
+    void anAnswerStillRightAfterACapacityChangeIsKeptForTheNewVersionWithoutComputing() {
+        cache.get(AT_1, "page 3", () -> "page 3 at 1");
+        AtomicInteger asked = new AtomicInteger();
+        VersionedCache.StillRight<String> untouched = (kept, keptAt, wanted) -> {
+            asked.incrementAndGet();
+            return true;
+        };
+
+        assertThat(cache.get(CAPACITY_CHANGED, "page 3", () -> "computed", untouched)).isEqualTo("page 3 at 1");
+        assertThat(cache.get(CAPACITY_CHANGED, "page 3", () -> "computed", untouched)).isEqualTo("page 3 at 1");
+        assertThat(asked).as("asked once, then kept for the new version").hasValue(1);
+    }
+
+    @Test
+    void anAnswerNoLongerRightIsComputedAgainAndOneOfAnotherMembershipIsNeverAsked() {
+        cache.get(AT_1, "page 3", () -> "page 3 at 1");
+        assertThat(cache.get(CAPACITY_CHANGED, "page 3", () -> "page 3 at 2", (kept, keptAt, wanted) -> false))
+                .isEqualTo("page 3 at 2");
+
+        cache.get(AT_1, "page 4", () -> "page 4 at 1");
+        assertThat(cache.get(MEMBERSHIP_CHANGED, "page 4", () -> "page 4 after the suspension", (kept, keptAt, wanted) -> {
+            throw new AssertionError("asked across a change of membership");
+        })).isEqualTo("page 4 after the suspension");
+    }
+
+    @Test
     void aTransactionThatChangedTheDirectoryComputesForItselfAndKeepsNothing() {
         cache.get(AT_1, "province", () -> "kept");
         assertThat(cache.get(Optional.empty(), "province", () -> "its own")).isEqualTo("its own");
