@@ -70,13 +70,17 @@ final class Processes {
      */
     static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // After the name: state is field 3, so utime (14) and stime (15) are at 11 and 12 here.
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            return cpuSeconds(Files.readString(Path.of("/proc/" + pid + "/stat")));
         } catch (IOException | RuntimeException gone) {
             return -1;
         }
+    }
+
+    /** The same from a {@code stat} line; the process's name, in parentheses, may hold spaces and parentheses itself. */
+    static double cpuSeconds(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // After the name: state is field 3, so utime (14) and stime (15) are at 11 and 12 here.
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     /** Resident memory (VmRSS) of a process and all its descendants, in megabytes. */

@@ -42,6 +42,11 @@ final class Wrk {
             process.destroyForcibly();
             throw new IOException("wrk failed for " + label + ": " + output);
         }
+        return parse(label, connections, output);
+    }
+
+    /** The rate wrk printed, and every answer that was not 2xx or 3xx or never came (socket errors of each kind). */
+    static Throughput parse(String label, int connections, String output) throws IOException {
         Matcher requests = REQUESTS.matcher(output);
         if (!requests.find()) {
             throw new IOException("wrk printed no rate for " + label + ": " + output);
