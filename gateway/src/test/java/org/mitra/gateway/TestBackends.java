@@ -43,7 +43,9 @@ public class TestBackends implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>(new TokenTrustResource().start());
         config.put("mitra.gateway.routes.directory.origin", "http://127.0.0.1:" + port[0]);
         config.put("mitra.gateway.routes.directory.max-body-size", "32M");
-        config.put("mitra.gateway.routes.directory.response-timeout", "1s");
+        // StreamingTest's 20 MB uploads: the service answers once the whole body is in, which took over a second through
+        // the gateway on a loaded 2-core machine (a 504). The route timeout's own test uses the referrals route.
+        config.put("mitra.gateway.routes.directory.response-timeout", "10s");
         config.put("mitra.gateway.routes.referrals.origin", "http://127.0.0.1:" + port[1]);
         config.put("mitra.gateway.routes.referrals.response-timeout", "1s");
         config.put("mitra.gateway.routes.awareness.origin", "http://127.0.0.1:" + port[2]);
