@@ -289,6 +289,25 @@ class DirectoryVersionTest {
     }
 
     @Test
+    void aPartnerPullingChangesSinceATimeSeesACapacityReportAtOnce() {
+        Region province = DirectoryFixtures.province(1);
+        Organization organization = DirectoryFixtures.organization(OrganizationStatus.VERIFIED, province.code);
+        Service shelter = DirectoryFixtures.service(organization, SHELTER, 10, 3, province.code);
+        String since = java.time.Instant.now().plusSeconds(1).toString();
+        for (int pull = 0; pull < 2; pull++) {
+            changedSince(organization.id, since).then().statusCode(200).body("total_items", org.hamcrest.Matchers.equalTo(0));
+        }
+
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE service SET capacity_available = 2, updated_at = :at WHERE id = :id")
+                .setParameter("at", java.sql.Timestamp.from(java.time.Instant.parse(since).plusSeconds(1)))
+                .setParameter("id", shelter.id).executeUpdate());
+
+        changedSince(organization.id, since).then().statusCode(200).body("total_items", org.hamcrest.Matchers.equalTo(1))
+                .body("contents[0].id", org.hamcrest.Matchers.equalTo(shelter.id.toString()));
+    }
+
+    @Test
     void aPendingOrganizationsServicesAreNeverKeptForTheSearchAndAppearOnceItIsVerified() {
         Region province = DirectoryFixtures.province(1);
         Organization organization = DirectoryFixtures.organization(OrganizationStatus.PENDING, province.code);
@@ -390,6 +409,11 @@ class DirectoryVersionTest {
 
     private static JsonPath anonymousCoverage(String region) {
         return given().queryParam("region", region).get("/api/directory/coverage").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static io.restassured.response.Response changedSince(UUID organization, String since) {
+        return given().queryParam("organization_id", organization).queryParam("modified_after", since)
+                .get("/api/directory/hsds/services");
     }
 
     private static io.restassured.response.Response hsdsServices(UUID organization) {
