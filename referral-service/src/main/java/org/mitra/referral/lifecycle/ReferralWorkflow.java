@@ -106,13 +106,23 @@ public class ReferralWorkflow {
     @Transactional(Transactional.TxType.MANDATORY)
     public StatusChange move(Referral referral, String actionCode, ReferralStatus to, String reasonCode,
             List<String> servicesDelivered) {
+        StatusChange change = transition(referral, to, reasonCode);
+        recordAndAnnounce(referral, actionCode, change, servicesDelivered);
+        return change;
+    }
+
+    /** The referral's new status, and its deadline when it is (again) requested. */
+    private StatusChange transition(Referral referral, ReferralStatus to, String reasonCode) {
         StatusChange change = referral.moveTo(to, reasonCode, clock.instant());
         if (change.to() == ReferralStatus.REQUESTED) {
             referral.deadline = deadlines.deadline(referral.urgency, change.occurredAt());
         }
-        record(referral, actionCode, change.from(), change.to(), change.reasonCode(), servicesDelivered);
-        events.statusChanged(change);
         return change;
+    }
+
+    private void recordAndAnnounce(Referral referral, String actionCode, StatusChange change, List<String> servicesDelivered) {
+        record(referral, actionCode, change.from(), change.to(), change.reasonCode(), servicesDelivered, change.occurredAt());
+        events.statusChanged(change);
     }
 
     /**
@@ -125,14 +135,12 @@ public class ReferralWorkflow {
         StatusChange submission = null;
         if (submit) {
             checkSubmittable(referral);
-            submission = referral.moveTo(ReferralStatus.REQUESTED, null, clock.instant());
-            referral.deadline = deadlines.deadline(referral.urgency, submission.occurredAt());
+            submission = transition(referral, ReferralStatus.REQUESTED, null);
         }
         referral.persist();
         record(referral, "create", null, ReferralStatus.DRAFT, null, null, created);
         if (submission != null) {
-            record(referral, Action.SUBMIT.code(), submission.from(), submission.to(), null, null, submission.occurredAt());
-            events.statusChanged(submission);
+            recordAndAnnounce(referral, Action.SUBMIT.code(), submission, null);
         }
     }
 
