@@ -273,6 +273,33 @@ class DirectoryVersionTest {
     }
 
     @Test
+    void aSuspensionAfterPagesWereKeptAcrossCapacityReportsEmptiesThemAtOnce() {
+        Region province = DirectoryFixtures.province(1);
+        Organization suspended = DirectoryFixtures.organization(OrganizationStatus.VERIFIED, province.code);
+        Organization other = DirectoryFixtures.organization(OrganizationStatus.VERIFIED, province.code);
+        Service shelter = DirectoryFixtures.service(suspended, SHELTER, 10, 3, province.code);
+        Service clinic = DirectoryFixtures.service(other, "medical-care", 5, 1, province.code);
+        assertThat(search(province.code).jsonPath().getList("items.id", String.class)).hasSize(2);
+        hsdsServices(suspended.id).then().statusCode(200).body("total_items", org.hamcrest.Matchers.equalTo(1));
+        // Another organization's report: the kept pages showing the shelter are carried to the new version untouched.
+        reportAvailable(other.id, clinic.id, 4);
+        hsdsServices(suspended.id).then().statusCode(200).body("total_items", org.hamcrest.Matchers.equalTo(1));
+
+        given().auth().oauth2(Tokens.coalitionAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("status", "SUSPENDED", "reason", "Reports of abuse under investigation"))
+                .put("/api/directory/organizations/" + suspended.id + "/verification").then().statusCode(200);
+
+        assertThat(search(province.code).jsonPath().getList("items.id", String.class)).containsExactly(clinic.id.toString());
+        hsdsServices(suspended.id).then().statusCode(200).body("total_items", org.hamcrest.Matchers.equalTo(0));
+        assertThat(anonymousCoverage(province.code).getLong(SHELTERS + ".providers")).isZero();
+        // The suspended organization's staff can no longer report capacity, so nothing of theirs is carried forward.
+        given().auth().oauth2(Tokens.caseworker(suspended.id)).contentType(ContentType.JSON)
+                .body(Map.of("available", 5, "status", "CAPACITY"))
+                .put("/api/directory/services/" + shelter.id + "/availability").then().statusCode(403);
+        assertThat(search(province.code).jsonPath().getList("items.id", String.class)).containsExactly(clinic.id.toString());
+    }
+
+    @Test
     void aSearchForAvailableServicesSeesACapacityReportAtOnce() {
         Region province = DirectoryFixtures.province(1);
         Organization organization = DirectoryFixtures.organization(OrganizationStatus.VERIFIED, province.code);
