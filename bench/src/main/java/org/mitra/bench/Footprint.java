@@ -31,9 +31,25 @@ final class Footprint {
     private Footprint() {
     }
 
-    /** A way to run a service's JVM: which Java, which flags (null: exactly as the local launcher does). */
-    record Variant(String name, Path java, List<String> flags) {
+    /**
+     * A way to run a service's JVM: which Java, which flags (null: exactly as the local launcher does) and, for a
+     * class-data archive or AOT cache, the flags of a training start before it (null: none) that writes what the
+     * measured start then reads.
+     */
+    record Variant(String name, Path java, List<String> flags, List<String> training, Path archive) {
+        Variant(String name, Path java, List<String> flags) {
+            this(name, java, flags, null, null);
+        }
+
         List<String> command(List<String> launcher) {
+            return command(launcher, flags);
+        }
+
+        List<String> trainingCommand(List<String> launcher) {
+            return command(launcher, training);
+        }
+
+        private List<String> command(List<String> launcher, List<String> flags) {
             if (flags == null) {
                 return launcher;
             }
@@ -47,24 +63,42 @@ final class Footprint {
     }
 
     /**
-     * The levers: the launcher's flags as they are; the flags before issue 14 (G1 and C2, a fixed heap ceiling); the
-     * launcher's with C2 as well; and, where Temurin 25 is installed, the launcher's with compact object headers.
+     * The levers: the launcher's flags as they are (with the class-data archive its first start of a build records);
+     * the same without that archive; the flags before issue 14 (G1 and C2, a fixed heap ceiling); the launcher's with
+     * C2 as well; and, where Temurin 25 is installed, the launcher's with compact object headers, and with an AOT cache
+     * written by an earlier start (JEP 483/514) in place of the archive.
      */
-    static List<Variant> variants(List<String> launcher) {
+    static List<Variant> variants(List<String> launcher, Path archives) {
         Path java17 = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> flags = launcher.subList(1, launcher.indexOf(launcher.stream()
-                .filter(argument -> argument.startsWith("-Djava.io.tmpdir=")).findFirst().orElseThrow()));
+                .filter(argument -> argument.startsWith("-Djava.io.tmpdir=")).findFirst().orElseThrow())).stream()
+                .filter(flag -> !isClassData(flag)).toList();
         List<String> withC2 = flags.stream().filter(flag -> !flag.startsWith("-XX:TieredStopAtLevel=")).toList();
         List<Variant> variants = new ArrayList<>(List.of(new Variant("as the launcher runs it", java17, null),
+                new Variant("the launcher's without its class-data archive", java17, flags),
                 new Variant("before issue 14: G1, C2, -Xmx384m", java17, List.of("-Xmx384m")),
                 new Variant("the launcher's, C2 as well", java17, withC2)));
         Path java25 = Path.of(System.getenv().getOrDefault("MITRA_BENCH_JAVA25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
         if (Files.isExecutable(java25)) {
-            List<String> compact = new ArrayList<>(flags);
-            compact.add("-XX:+UseCompactObjectHeaders");
-            variants.add(new Variant("the launcher's on Java 25 with compact object headers", java25, compact));
+            variants.add(new Variant("the launcher's on Java 25 with compact object headers", java25,
+                    with(flags, "-XX:+UseCompactObjectHeaders")));
+            Path cache = archives.resolve("app.aot");
+            variants.add(new Variant("the launcher's on Java 25 with an AOT cache of an earlier start", java25,
+                    with(flags, "-XX:AOTCache=" + cache), with(flags, "-XX:AOTCacheOutput=" + cache), cache));
         }
         return variants;
+    }
+
+    /** The launcher's class-data archive flags (ServiceProcess, ClassDataArchive): which archive, and its logging. */
+    static boolean isClassData(String flag) {
+        return flag.startsWith("-XX:SharedArchiveFile=") || flag.startsWith("-XX:ArchiveClassesAtExit=")
+                || flag.startsWith("-Xlog:cds");
+    }
+
+    private static List<String> with(List<String> flags, String flag) {
+        List<String> all = new ArrayList<>(flags);
+        all.add(flag);
+        return all;
     }
 
     static void servicesAlone(Rig rig) throws Exception {
@@ -74,8 +108,9 @@ final class Footprint {
                     .map(Processes::residentMegabytes).orElse(-1L));
         }
         resident.put("gateway", rig.gatewayResidentMegabytes());
+        Path archives = Files.createTempDirectory("mitra-bench-archives");
         List<Variant> variants = variants(LocalPlatform.serviceProcess(PlatformService.DIRECTORY, rig.settings,
-                rig.settings.runtime().resolve("apps/directory-service/quarkus-run.jar")).command());
+                rig.settings.runtime().resolve("apps/directory-service/quarkus-run.jar")).command(), archives);
         Map<String, Map<String, Alone>> measured = new LinkedHashMap<>();
         for (PlatformService service : List.of(PlatformService.DIRECTORY, PlatformService.REFERRAL, PlatformService.AWARENESS,
                 PlatformService.GATEWAY)) {
@@ -130,7 +165,40 @@ final class Footprint {
                     rig.settings.runtime().resolve("apps").resolve(service.module()).resolve("quarkus-run.jar"));
             base = rig.url(service);
         }
-        builder.command(variant.command(builder.command()));
+        if (variant.flags() == null && builder.command().stream().anyMatch(flag -> flag.startsWith("-XX:ArchiveClassesAtExit="))) {
+            // No archive of this build yet: the launcher's own first start records it, as on a user's machine.
+            try (Processes.Started first = Processes.startAndAwait(builder, rig.settings.logs().resolve(service.module()
+                    + "-training.log"), base + "/q/health/ready", Duration.ofMinutes(2))) {
+                Thread.sleep(1_000);
+            }
+            Path jar = Path.of(builder.command().get(builder.command().indexOf("-jar") + 1));
+            if (!LocalPlatform.keepClassData(service, rig.settings, jar, true)) {
+                throw new IOException("The first start of " + service.module() + " recorded no class-data archive");
+            }
+            Map<String, String> environment = Map.copyOf(builder.environment());
+            builder = new ProcessBuilder(LocalPlatform.serviceProcess(service, rig.settings, jar).command())
+                    .directory(builder.directory());
+            builder.environment().putAll(environment);
+        }
+        List<String> launcher = builder.command();
+        if (variant.training() != null) {
+            // The training start: the same load, then a graceful stop, at which the JVM writes the archive or cache.
+            Files.deleteIfExists(variant.archive());
+            builder.command(variant.trainingCommand(launcher));
+            try (Processes.Started training = Processes.startAndAwait(builder, rig.settings.logs().resolve(service.module()
+                    + "-training.log"), base + "/q/health/ready", Duration.ofMinutes(2));
+                    OpenLoop loop = new OpenLoop(8)) {
+                String url = base + typicalRead(service);
+                Map<String, String> headers = service == PlatformService.REFERRAL
+                        ? rig.tokens.bearer(org.mitra.local.DemoOrganization.DARKBALI.caseworker()) : Map.of();
+                loop.run(service.module() + ", training for " + variant.name(), LEVER_RATE, LEVER_LOAD,
+                        n -> OpenLoop.Call.get(url, headers));
+            }
+            if (!Files.isRegularFile(variant.archive())) {
+                throw new IOException("The training start wrote no " + variant.archive() + ", see the -training.log");
+            }
+        }
+        builder.command(variant.command(launcher));
         try (Processes.Started alone = Processes.startAndAwait(builder, rig.settings.logs().resolve(service.module() + "-alone.log"),
                 base + "/q/health/ready", Duration.ofMinutes(2))) {
             Map<String, String> headers = service == PlatformService.REFERRAL

@@ -82,6 +82,11 @@ final class ChildProcess implements Stoppable {
         return process.isAlive();
     }
 
+    /** Ended on its own or at the launcher's SIGTERM (a JVM then exits with 143), not killed. */
+    boolean stoppedGracefully() {
+        return !process.isAlive() && (process.exitValue() == 0 || process.exitValue() == 143);
+    }
+
     Path log() {
         return log;
     }

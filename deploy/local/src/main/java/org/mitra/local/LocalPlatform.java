@@ -140,6 +140,16 @@ public final class LocalPlatform implements AutoCloseable {
         return builder.directory(jar.getParent().toFile());
     }
 
+    /**
+     * For a harness that started {@link #serviceProcess} itself and stopped it: keeps the class-data archive that start
+     * recorded, as the launcher does after its own graceful stops; true when the build now has one.
+     */
+    public static boolean keepClassData(PlatformService service, PlatformSettings settings, Path jar, boolean stoppedGracefully) {
+        ClassDataArchive archive = ClassDataArchive.of(service, settings, jar);
+        archive.keep(stoppedGracefully);
+        return java.nio.file.Files.isRegularFile(archive.archive());
+    }
+
     public PlatformSettings settings() {
         return settings;
     }

@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -220,6 +222,34 @@ class LocalPlatformIT {
             }
         }
         return addresses;
+    }
+
+    /** Issue 14: a service the launcher stopped gracefully starts again on the class-data archive its first start recorded. */
+    @Test
+    void aServiceStartedAgainMapsTheClassDataArchiveOfItsBuild() throws Exception {
+        Path jar = settings.runtime().resolve("apps").resolve(PlatformService.DIRECTORY.module()).resolve("quarkus-run.jar");
+        ClassDataArchive archive = ClassDataArchive.of(PlatformService.DIRECTORY, settings, jar);
+
+        platform.stop(PlatformService.DIRECTORY);
+        assertThat(archive.archive()).as("kept at the graceful stop").isRegularFile();
+        assertThat(archive.recording()).doesNotExist();
+        assertThat(platform.start(PlatformService.DIRECTORY)).isTrue();
+        requireDirectoryReady();
+
+        long directory = platform.processIds().stream()
+                .filter(pid -> commandLine(pid).contains(PlatformService.DIRECTORY.module() + "/quarkus-run.jar"))
+                .findFirst().orElseThrow();
+        assertThat(commandLine(directory)).contains("-XX:SharedArchiveFile=" + archive.archive());
+        assertThat(Files.readString(Path.of("/proc/" + directory + "/maps"))).as("mapped by the JVM")
+                .contains(archive.archive().toString());
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException gone) {
+            return "";
+        }
     }
 
     private static void requireDirectoryReady() {
