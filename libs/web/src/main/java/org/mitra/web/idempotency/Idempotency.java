@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -114,6 +115,27 @@ public class Idempotency {
     @Transactional
     public Response execute(String key, String operation, Object request, Supplier<Response> create,
             Function<URI, Response> reread) {
+        return execute(key, operation, request, null, create, reread);
+    }
+
+    /**
+     * As {@link #execute(String, String, Object, Supplier, Function)}, for a create whose Location is known before it
+     * runs (the caller makes the new resource's id): the key's claim records the answer, 201 with this Location, in the
+     * same statement, so a new key costs the request one statement instead of two (issue 14). The record becomes
+     * visible only when the transaction commits, with the resource. Should {@code create} answer anything else (another
+     * status or Location), the record is corrected before it returns, as {@code execute} would have stored it.
+     *
+     * @param location where the resource {@code create} makes will be
+     */
+    @Transactional
+    public Response executeCreate(String key, String operation, Object request, URI location, Supplier<Response> create,
+            Function<URI, Response> reread) {
+        return execute(key, operation, request, new StoredResponse(Response.Status.CREATED.getStatusCode(),
+                Objects.requireNonNull(location, "location")), create, reread);
+    }
+
+    private Response execute(String key, String operation, Object request, StoredResponse expected,
+            Supplier<Response> create, Function<URI, Response> reread) {
         if (key == null) {
             return create.get();
         }
@@ -123,9 +145,11 @@ public class Idempotency {
         String requestHash = fingerprint(request);
         IdempotencyScope scope = new IdempotencyScope(callerScope(requestHash), operation, key);
         try {
-            if (records.claim(scope, requestHash, retention)) {
+            if (records.claim(scope, requestHash, retention, expected)) {
                 Response response = create.get();
-                records.complete(scope, new StoredResponse(response.getStatus(), response.getLocation()));
+                if (expected == null || !expected.isAnswerOf(response)) {
+                    records.complete(scope, new StoredResponse(response.getStatus(), response.getLocation()));
+                }
                 return response;
             }
             IdempotencyRecords.Existing existing = records.find(scope)

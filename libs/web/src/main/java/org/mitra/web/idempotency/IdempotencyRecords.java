@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +43,33 @@ class IdempotencyRecords {
      * transaction ends, so retries of one key answer one after the other.)
      */
     boolean claim(IdempotencyScope scope, String requestHash, Duration retention) throws SQLException {
+        return claim(scope, requestHash, retention, null);
+    }
+
+    /**
+     * Claims the key as {@link #claim(IdempotencyScope, String, Duration)} does and, in the same statement, records the
+     * answer the request is expected to give (null: none yet, {@link #complete} follows). No one else sees that answer
+     * before this transaction commits: a concurrent claim waits for it, and a rollback takes it away with the key.
+     */
+    boolean claim(IdempotencyScope scope, String requestHash, Duration retention, StoredResponse expected)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = prepare(connection, """
-                        INSERT INTO idempotency_keys (caller, operation, idempotency_key, request_hash, expires_at)
-                        VALUES (?, ?, ?, ?, now() + make_interval(secs => ?))
+                        INSERT INTO idempotency_keys (caller, operation, idempotency_key, request_hash, status, headers,
+                            expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?))
                         ON CONFLICT (caller, operation, idempotency_key) DO UPDATE
-                        SET request_hash = EXCLUDED.request_hash, status = NULL, content_type = NULL, body = NULL,
-                            headers = NULL, created_at = now(), expires_at = EXCLUDED.expires_at
+                        SET request_hash = EXCLUDED.request_hash, status = EXCLUDED.status, content_type = NULL,
+                            body = NULL, headers = EXCLUDED.headers, created_at = now(), expires_at = EXCLUDED.expires_at
                         WHERE idempotency_keys.expires_at < now()""", scope)) {
             upsert.setString(4, requestHash);
-            upsert.setLong(5, retention.toSeconds());
+            if (expected == null) {
+                upsert.setNull(5, Types.INTEGER);
+            } else {
+                upsert.setInt(5, expected.status());
+            }
+            upsert.setString(6, expected == null ? null : headers(expected));
+            upsert.setLong(7, retention.toSeconds());
             return upsert.executeUpdate() == 1;
         }
     }
@@ -63,12 +81,19 @@ class IdempotencyRecords {
                         UPDATE idempotency_keys SET status = ?, content_type = NULL, body = NULL, headers = ?
                         WHERE caller = ? AND operation = ? AND idempotency_key = ?""")) {
             update.setInt(1, response.status());
-            update.setString(2, response.location() == null ? null
-                    : json.writeValueAsString(Map.of(LOCATION, List.of(response.location().toString()))));
+            update.setString(2, headers(response));
             update.setString(3, scope.caller());
             update.setString(4, scope.operation());
             update.setString(5, scope.key());
             update.executeUpdate();
+        }
+    }
+
+    /** The stored headers: the Location alone, or null. */
+    private String headers(StoredResponse response) {
+        try {
+            return response.location() == null ? null
+                    : json.writeValueAsString(Map.of(LOCATION, List.of(response.location().toString())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot store the response's location", e);
         }

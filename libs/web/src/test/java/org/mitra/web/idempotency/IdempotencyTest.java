@@ -152,6 +152,98 @@ class IdempotencyTest {
     }
 
     @Test
+    void aNewKeyWhoseAnswerIsKnownIsClaimedAndCompletedInOneStatement() throws SQLException {
+        List<String> statements = new CopyOnWriteArrayList<>();
+        IdempotencyRecords records = recording(statements);
+        IdempotencyScope scope = new IdempotencyScope("someone", "widgets.create", UUID.randomUUID().toString());
+        StoredResponse answer = new StoredResponse(201, URI.create("/test/widgets/2"));
+
+        assertThat(records.claim(scope, "first", Duration.ofHours(1), answer)).isTrue();
+        assertThat(statements).hasSize(1);
+        assertThat(records.claim(scope, "first", Duration.ofHours(1), answer)).as("a live key stays its first request's").isFalse();
+        assertThat(records.find(scope)).hasValueSatisfying(existing -> {
+            assertThat(existing.requestHash()).isEqualTo("first");
+            assertThat(existing.response()).contains(answer);
+        });
+    }
+
+    @Test
+    void anExpiredKeyClaimedWithItsAnswerKeepsTheNewAnswer() throws SQLException {
+        String key = "expired-" + UUID.randomUUID();
+        execute("INSERT INTO idempotency_keys (caller, operation, idempotency_key, request_hash, status, headers, expires_at) "
+                + "VALUES ('someone', 'widgets.create', '" + key + "', 'old', 200, '{\"Location\":[\"/test/widgets/1\"]}', "
+                + "now() - interval '1 minute')");
+        IdempotencyRecords records = recording(new CopyOnWriteArrayList<>());
+        IdempotencyScope scope = new IdempotencyScope("someone", "widgets.create", key);
+        StoredResponse answer = new StoredResponse(201, URI.create("/test/widgets/3"));
+
+        assertThat(records.claim(scope, "new", Duration.ofHours(1), answer)).isTrue();
+        assertThat(records.find(scope)).hasValueSatisfying(existing -> {
+            assertThat(existing.requestHash()).isEqualTo("new");
+            assertThat(existing.response()).contains(answer);
+        });
+    }
+
+    @Test
+    void aCreateAtAKnownLocationReplaysRefusesAnotherBodyAndHasOneEffect() throws SQLException {
+        String name = unique("known");
+        String key = countingUpdates();
+        String token = Tokens.caseworker(UUID.randomUUID());
+        Response first = createAtKnownLocation(given().auth().oauth2(token), key, name, 0, null);
+        first.then().statusCode(201).header("Idempotent-Replayed", (String) null);
+        assertThat(updatesOf(key)).as("the claim recorded the answer; no completion after the create").isZero();
+        createAtKnownLocation(given().auth().oauth2(token), key, name, 0, null).then().statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .header("Location", equalTo(first.header("Location")))
+                .body("id", equalTo(first.path("id")))
+                .body("name", equalTo(name));
+        assertThat(URI.create(first.header("Location")).getPath()).isEqualTo("/test/widgets/" + first.path("id"));
+        isProblem(createAtKnownLocation(given().auth().oauth2(token), key, name + "-changed", 0, null).then(),
+                ProblemType.IDEMPOTENCY_KEY_REUSED);
+        assertThat(count(name)).isEqualTo(1);
+        assertThat(count(name + "-changed")).isZero();
+    }
+
+    @Test
+    void aCreateAtAKnownLocationThatAnswersOtherwiseIsReplayedAsItAnswered() throws SQLException {
+        String name = unique("known-otherwise");
+        String key = countingUpdates();
+        Response first = createAtKnownLocation(given(), key, name, 0, 200);
+        first.then().statusCode(200);
+        assertThat(updatesOf(key)).as("the record corrected after the create").isEqualTo(1);
+        createAtKnownLocation(given(), key, name, 0, 200).then().statusCode(200)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .header("Location", equalTo(first.header("Location")))
+                .body("id", equalTo(first.path("id")));
+        assertThat(first.header("Location")).endsWith("?elsewhere");
+        assertThat(count(name)).isEqualTo(1);
+    }
+
+    @Test
+    void twoIdenticalCreatesAtAKnownLocationAtOnceHaveOneEffectAndTheSameAnswer() throws Exception {
+        String name = unique("known-concurrent");
+        String key = UUID.randomUUID().toString();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            List<CompletableFuture<Response>> responses = List.of(
+                    CompletableFuture.supplyAsync(() -> awaitThenCreateAtKnownLocation(start, key, name), clients),
+                    CompletableFuture.supplyAsync(() -> awaitThenCreateAtKnownLocation(start, key, name), clients));
+            start.countDown();
+            Response one = responses.get(0).get();
+            Response other = responses.get(1).get();
+            assertThat(List.of(one.statusCode(), other.statusCode())).containsExactly(201, 201);
+            assertThat(one.<String>path("id")).isEqualTo(other.path("id"));
+            assertThat(one.header("Location")).isEqualTo(other.header("Location"));
+            assertThat(Arrays.asList(one.header("Idempotent-Replayed"), other.header("Idempotent-Replayed")))
+                    .containsExactlyInAnyOrder(null, "true");
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(count(name)).isEqualTo(1);
+    }
+
+    @Test
     void anExpiredKeyIsClaimedAfreshAsIfItHadBeenPurged() throws SQLException {
         String key = "expired-" + UUID.randomUUID();
         execute("INSERT INTO idempotency_keys (caller, operation, idempotency_key, request_hash, status, headers, expires_at) "
@@ -257,6 +349,33 @@ class IdempotencyTest {
         }
     }
 
+    /** A new key whose record's UPDATEs are counted from now on (by a trigger this test adds once). */
+    private String countingUpdates() throws SQLException {
+        execute("""
+                CREATE TABLE IF NOT EXISTS test_idempotency_updates (idempotency_key text NOT NULL);
+                CREATE OR REPLACE FUNCTION test_count_idempotency_update() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO test_idempotency_updates VALUES (NEW.idempotency_key);
+                    RETURN NEW;
+                END $$;
+                CREATE OR REPLACE TRIGGER test_count_idempotency_update BEFORE UPDATE ON idempotency_keys FOR EACH ROW
+                    WHEN (NEW.idempotency_key LIKE 'counted-%') EXECUTE FUNCTION test_count_idempotency_update();
+                """);
+        return "counted-" + UUID.randomUUID();
+    }
+
+    private long updatesOf(String key) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT count(*) FROM test_idempotency_updates WHERE idempotency_key = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     private void execute(String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -271,6 +390,29 @@ class IdempotencyTest {
             throw new IllegalStateException(e);
         }
         return create(given(), key, name, 1500);
+    }
+
+    private static Response awaitThenCreateAtKnownLocation(CountDownLatch start, String key, String name) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return createAtKnownLocation(given(), key, name, 1500, null);
+    }
+
+    private static Response createAtKnownLocation(RequestSpecification request, String key, String name, long workMillis,
+            Integer answer) {
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        if (answer != null) {
+            request.queryParam("answer", answer);
+        }
+        return request.contentType(ContentType.JSON)
+                .body("{\"name\": \"" + name + "\", \"workMillis\": " + workMillis + "}")
+                .when().post("/test/widgets/known-location");
     }
 
     private static Response create(RequestSpecification request, String key, String name, long workMillis) {

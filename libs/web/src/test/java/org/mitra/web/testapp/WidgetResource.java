@@ -48,6 +48,26 @@ public class WidgetResource {
         }, location -> Response.ok(read(UUID.fromString(location.getPath().substring("/test/widgets/".length())))).build());
     }
 
+    /**
+     * The same create through {@link Idempotency#executeCreate}: the widget's id is made before it runs, so the key's
+     * claim records the answer at once. With {@code answer=200} the create answers 200 elsewhere instead, which the
+     * record must then say.
+     */
+    @POST
+    @Path("known-location")
+    @Transactional
+    public Response createAtKnownLocation(@HeaderParam(Idempotency.HEADER) String key,
+            @QueryParam("answer") Integer answer, @Valid CreateWidget request) {
+        UUID id = UUID.randomUUID();
+        return idempotency.executeCreate(key, "widgets.create-known", request, URI.create("/test/widgets/" + id), () -> {
+            Widget widget = insert(id, request);
+            if (answer != null && answer == 200) {
+                return Response.ok(widget).location(URI.create("/test/widgets/" + id + "?elsewhere")).build();
+            }
+            return Response.created(URI.create("/test/widgets/" + widget.id())).entity(widget).build();
+        }, location -> Response.ok(read(UUID.fromString(location.getPath().substring("/test/widgets/".length())))).build());
+    }
+
     private Widget read(UUID id) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT name FROM test_widgets WHERE id = ?")) {
@@ -75,7 +95,11 @@ public class WidgetResource {
     }
 
     private Widget insert(CreateWidget request) {
-        Widget widget = new Widget(UUID.randomUUID(), request.name());
+        return insert(UUID.randomUUID(), request);
+    }
+
+    private Widget insert(UUID id, CreateWidget request) {
+        Widget widget = new Widget(id, request.name());
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO test_widgets (id, name) VALUES (?, ?)")) {
             insert.setObject(1, widget.id());
