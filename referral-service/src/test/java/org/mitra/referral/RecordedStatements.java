@@ -24,6 +24,8 @@ public class RecordedStatements implements StatementInspector {
     /** The statements run while the action ran (requests through REST Assured complete before it returns). */
     public static List<String> during(Runnable action) {
         RECORDED.clear();
+        RecordedRoundTrips.ROUND_TRIPS.set(0);
+        RecordedRoundTrips.BATCHES.set(0);
         recording = true;
         try {
             action.run();
@@ -31,5 +33,19 @@ public class RecordedStatements implements StatementInspector {
             recording = false;
         }
         return List.copyOf(RECORDED);
+    }
+
+    /** Hibernate's round trips during the last {@link #during}: statements executed alone, and JDBC batches. */
+    public static int roundTrips() {
+        return RecordedRoundTrips.ROUND_TRIPS.get();
+    }
+
+    /** The JDBC batches among them. */
+    public static int batches() {
+        return RecordedRoundTrips.BATCHES.get();
+    }
+
+    static boolean isRecording() {
+        return recording;
     }
 }

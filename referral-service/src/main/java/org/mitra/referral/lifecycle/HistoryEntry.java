@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.mitra.events.referral.ReferralStatus;
@@ -23,8 +22,12 @@ public class HistoryEntry extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** Insertion order, so steps taken in the same instant keep their order. */
-    @Generated
+    /**
+     * Insertion order, so steps taken in the same instant keep their order: the database's sequence gives it, and queries
+     * sort by it. Not read back after an insert (no {@code @Generated}): a generated value to read back makes Hibernate
+     * run each insert on its own, while without it a request's history entries go to the database in one JDBC batch
+     * (issue 14). An entry persisted in this session has it null; none of the service's code reads it.
+     */
     @Column(insertable = false, updatable = false)
     public Long position;
 

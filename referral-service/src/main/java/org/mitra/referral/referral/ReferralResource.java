@@ -57,13 +57,17 @@ public class ReferralResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
     public Response create(@Parameter(description = "Retries with the same key and body return the first referral")
             @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull ReferralRequest request) {
-        return idempotency.execute(key, "referrals.create", request, () -> {
-            Referral referral = referrals.create(request);
-            return Response.created(URI.create("/api/referrals/" + referral.id))
+        // The id is made first, so the Idempotency-Key's claim records the answer (201 and this Location) in the same
+        // statement, instead of a second one after the create (issue 14).
+        UUID id = UUID.randomUUID();
+        URI location = URI.create("/api/referrals/" + id);
+        return idempotency.executeCreate(key, "referrals.create", request, location, () -> {
+            Referral referral = referrals.create(id, request);
+            return Response.created(location)
                     .tag(EntityTags.of(referral.id, referral.version))
                     .entity(referrals.view(referral))
                     .build();
-        }, location -> get(UUID.fromString(location.getPath().substring(location.getPath().lastIndexOf('/') + 1))).toResponse());
+        }, stored -> get(UUID.fromString(stored.getPath().substring(stored.getPath().lastIndexOf('/') + 1))).toResponse());
     }
 
     @GET

@@ -51,15 +51,16 @@ public class Referrals {
     @Inject
     Clock clock;
 
+    /** Creates the referral under this new id (its resource makes it before, for its Location). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Referral create(ReferralRequest request) {
+    public Referral create(UUID id, ReferralRequest request) {
         UUID sender = access.ownOrganization();
         Optional<Subject> knownSubject = check(sender, request);
         Slice slice = directory.sliceOf(request.categoryCode()).orElseThrow();
         // A known subject comes without an identity (check refuses one); a new one gets it encrypted before its row is written.
         Subject subject = knownSubject.orElseGet(() -> vault.newSubject(sender, request.identity()));
         Referral referral = new Referral();
-        referral.id = UUID.randomUUID();
+        referral.id = id;
         referral.subjectId = subject.id;
         referral.sendingOrganizationId = sender;
         referral.receivingOrganizationId = request.receivingOrganizationId();

@@ -77,11 +77,14 @@ class ReferralCreateTest {
         Map<String, Object> body = request(receiver, SHELTER);
         String token = Tokens.as("caseworker").org(sender).subject("cw-" + sender).sign();
         String key = "create-" + UUID.randomUUID();
-        String first = given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
-                .post("/api/referrals").then().statusCode(201).extract().path("id");
+        var created = given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/referrals").then().statusCode(201).extract();
+        String first = created.path("id");
+        assertThat(java.net.URI.create(created.header("Location")).getPath()).isEqualTo("/api/referrals/" + first);
         given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .post("/api/referrals").then().statusCode(201)
                 .header("Idempotent-Replayed", "true")
+                .header("Location", equalTo(created.header("Location")))
                 .body("id", equalTo(first));
         assertThat(sentCount(sender)).isEqualTo(1);
 
