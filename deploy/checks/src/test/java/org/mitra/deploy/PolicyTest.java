@@ -1,0 +1,547 @@
+package org.mitra.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The project's own rules for what kustomize renders, checked on every overlay. */
+class PolicyTest {
+
+    static Stream<String> overlays() {
+        return Repository.overlays();
+    }
+
+    @Test
+    void bothOverlaysExist() {
+        assertThat(Repository.overlays().toList()).contains("dev", "production");
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyOverlayRendersTheWholePlatformIntoOneNamespace(String overlay) {
+        Model m = Model.of(overlay);
+        assertThat(m.all("Deployment").stream().map(Model::name)).containsExactlyInAnyOrderElementsOf(ServiceConfig.MODULES);
+        for (String kind : List.of("Service", "ServiceAccount", "ConfigMap", "PodDisruptionBudget", "HorizontalPodAutoscaler")) {
+            assertThat(m.all(kind).stream().map(Model::name)).as(kind).containsExactlyInAnyOrderElementsOf(ServiceConfig.MODULES);
+        }
+        assertThat(m.all("Cluster").stream().map(Model::name))
+                .containsExactlyInAnyOrder("directory-db", "referral-db", "referral-keys-db", "awareness-db", "keycloak-db");
+        assertThat(m.all("Kafka")).hasSize(1);
+        assertThat(m.all("Keycloak")).hasSize(1);
+        assertThat(m.all("KeycloakRealmImport")).hasSize(1);
+        assertThat(m.resources()).allSatisfy(r -> assertThat(r.at("/metadata/namespace").asText()).isEqualTo("mitra"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void noSecretValueIsInlined(String overlay) {
+        Model m = Model.of(overlay);
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(m.all("Secret")).as("Secret resources (their values would be in the repository)").isEmpty();
+        Pattern secretish = Pattern.compile("PASSWORD|SECRET|KEYSET|_KEY$|TOKEN|CREDENTIAL");
+        for (JsonNode d : m.all("Deployment")) {
+            for (JsonNode c : containers(d)) {
+                for (JsonNode env : Model.list(c.path("env"))) {
+                    String name = env.path("name").asText();
+                    if (secretish.matcher(name).find()) {
+                        soft.assertThat(env.at("/valueFrom/secretKeyRef/name").asText())
+                                .as("%s %s: %s must come from a Secret", Model.name(d), c.path("name").asText(), name).isNotEmpty();
+                        soft.assertThat(env.has("value")).as("%s inlined", name).isFalse();
+                    }
+                }
+            }
+        }
+        for (JsonNode cm : m.all("ConfigMap")) {
+            soft.assertThat(Model.strings(cm.path("data")).keySet()).as("ConfigMap %s", Model.name(cm))
+                    .noneMatch(k -> secretish.matcher(k).find());
+        }
+        // The realm's confidential clients' secrets are placeholders the operator fills from a Secret, never values.
+        for (JsonNode realmImport : m.all("KeycloakRealmImport")) {
+            for (JsonNode client : Model.list(realmImport.at("/spec/realm/clients"))) {
+                if (client.has("secret")) {
+                    String placeholder = client.path("secret").asText();
+                    soft.assertThat(placeholder).matches("\\$\\{[A-Z0-9_]+}");
+                    soft.assertThat(realmImport.at("/spec/placeholders/" + placeholder.substring(2, placeholder.length() - 1) + "/secret/name")
+                            .asText()).isNotEmpty();
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void imagesAreTheFourServicesWithOneRegistryAndTheProjectVersion(String overlay) {
+        Model m = Model.of(overlay);
+        Set<String> registries = new TreeSet<>();
+        Set<String> tags = new TreeSet<>();
+        for (JsonNode d : m.all("Deployment")) {
+            for (JsonNode c : containers(d)) {
+                String image = c.path("image").asText();
+                Matcher parts = Pattern.compile("(.*/)?mitra/([a-z-]+):([^:/@]+)").matcher(image);
+                assertThat(parts.matches()).as(image).isTrue();
+                assertThat(parts.group(2)).as("image of Deployment %s", Model.name(d)).isEqualTo(Model.name(d));
+                registries.add(parts.group(1) == null ? "" : parts.group(1));
+                tags.add(parts.group(3));
+            }
+        }
+        assertThat(registries).as("one registry for all images").hasSize(1);
+        assertThat(tags).as("one tag for all images").containsExactly(projectVersion());
+        assertThat(Kustomize.render("base").stream().filter(r -> r.path("kind").asText().equals("Deployment"))
+                .flatMap(d -> containers(d).stream()).map(c -> c.path("image").asText()).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(ServiceConfig.MODULES.stream().map(s -> "mitra/" + s + ":" + projectVersion()).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyDeploymentHasProbesResourcesAndTheSecurityContext(String overlay) {
+        Model m = Model.of(overlay);
+        Map<String, String[]> bench = benchMemory();
+        SoftAssertions soft = new SoftAssertions();
+        for (JsonNode d : m.all("Deployment")) {
+            String name = Model.name(d);
+            ServiceConfig config = ServiceConfig.of(name);
+            JsonNode pod = d.at("/spec/template/spec");
+            soft.assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).as("%s automount", name).isFalse();
+            JsonNode account = m.get("ServiceAccount", pod.path("serviceAccountName").asText());
+            soft.assertThat(account.path("automountServiceAccountToken").asBoolean(true)).as("%s account automount", name).isFalse();
+            JsonNode psc = pod.path("securityContext");
+            soft.assertThat(psc.path("runAsNonRoot").asBoolean()).as("%s pod runAsNonRoot", name).isTrue();
+            soft.assertThat(psc.path("runAsUser").asInt()).as("%s pod runAsUser", name).isEqualTo(185);
+            soft.assertThat(psc.at("/seccompProfile/type").asText()).as("%s pod seccomp", name).isEqualTo("RuntimeDefault");
+            Set<String> tmpVolumes = Model.list(pod.path("volumes")).stream().filter(v -> v.has("emptyDir"))
+                    .map(v -> v.path("name").asText()).collect(Collectors.toSet());
+            for (JsonNode c : containers(d)) {
+                String cn = name + "/" + c.path("name").asText();
+                JsonNode sc = c.path("securityContext");
+                soft.assertThat(sc.path("runAsNonRoot").asBoolean()).as("%s runAsNonRoot", cn).isTrue();
+                soft.assertThat(sc.path("runAsUser").asInt()).as("%s runAsUser", cn).isEqualTo(185);
+                soft.assertThat(sc.path("readOnlyRootFilesystem").asBoolean()).as("%s readOnlyRootFilesystem", cn).isTrue();
+                soft.assertThat(sc.path("allowPrivilegeEscalation").asBoolean(true)).as("%s allowPrivilegeEscalation", cn).isFalse();
+                soft.assertThat(Model.list(sc.at("/capabilities/drop")).stream().map(JsonNode::asText).toList()).as("%s drop", cn)
+                        .containsExactly("ALL");
+                soft.assertThat(sc.has("capabilities") && sc.path("capabilities").has("add")).as("%s adds capabilities", cn).isFalse();
+                soft.assertThat(sc.at("/seccompProfile/type").asText()).as("%s seccomp", cn).isEqualTo("RuntimeDefault");
+                soft.assertThat(Model.list(c.path("volumeMounts")).stream()
+                        .anyMatch(v -> v.path("mountPath").asText().equals("/tmp") && tmpVolumes.contains(v.path("name").asText())))
+                        .as("%s has an emptyDir on /tmp", cn).isTrue();
+                for (String r : List.of("requests", "limits")) {
+                    for (String q : List.of("cpu", "memory")) {
+                        soft.assertThat(c.at("/resources/" + r + "/" + q).asText()).as("%s %s.%s", cn, r, q).isNotEmpty();
+                    }
+                }
+                // Memory as bench/RESULTS.md "6. Scale-out on paper" sizes it.
+                soft.assertThat(c.at("/resources/requests/memory").asText()).as("%s memory request", cn).isEqualTo(bench.get(name)[0]);
+                soft.assertThat(c.at("/resources/limits/memory").asText()).as("%s memory limit", cn).isEqualTo(bench.get(name)[1]);
+            }
+            JsonNode main = mainContainer(d);
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            Model.list(main.path("ports")).forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+            soft.assertThat(ports).as("%s ports", name).containsEntry("http", config.httpPort()).containsEntry("management", config.managementPort());
+            soft.assertThat(config.hasHealthExtension()).as("%s has quarkus-smallrye-health", name).isTrue();
+            soft.assertThat(config.healthOnManagementPort()).as("%s serves health on its main port", name).isFalse();
+            Map<String, String> probes = Map.of("startupProbe", "/started", "livenessProbe", "/live", "readinessProbe", "/ready");
+            probes.forEach((probe, path) -> {
+                JsonNode get = main.path(probe).path("httpGet");
+                soft.assertThat(get.path("path").asText()).as("%s %s", name, probe).isEqualTo(config.healthPath() + path);
+                String port = get.path("port").asText();
+                soft.assertThat(ports.containsKey(port) ? ports.get(port) : Integer.valueOf(port)).as("%s %s port", name, probe)
+                        .isEqualTo(config.httpPort());
+            });
+            // The budget and the autoscaler are this Deployment's.
+            Map<String, String> podLabels = Model.strings(d.at("/spec/template/metadata/labels"));
+            soft.assertThat(Model.selects(m.get("PodDisruptionBudget", name).at("/spec/selector"), podLabels)).as("%s PDB", name).isTrue();
+            JsonNode hpa = m.get("HorizontalPodAutoscaler", name);
+            soft.assertThat(hpa.path("apiVersion").asText()).isEqualTo("autoscaling/v2");
+            soft.assertThat(hpa.at("/spec/scaleTargetRef/kind").asText() + "/" + hpa.at("/spec/scaleTargetRef/name").asText())
+                    .isEqualTo("Deployment/" + name);
+            soft.assertThat(hpa.at("/spec/minReplicas").asInt()).isLessThanOrEqualTo(hpa.at("/spec/maxReplicas").asInt());
+            if (overlay.equals("production")) {
+                soft.assertThat(hpa.at("/spec/minReplicas").asInt()).as("%s replicas (bench: never fewer than 2)", name).isGreaterThanOrEqualTo(2);
+            }
+        }
+        soft.assertAll();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceSelectsADeploymentsPodsAndPort(String overlay) {
+        Model m = Model.of(overlay);
+        for (JsonNode s : m.all("Service")) {
+            List<JsonNode> selected = m.all("Deployment").stream()
+                    .filter(d -> Model.selects(s.at("/spec/selector"), Model.strings(d.at("/spec/template/metadata/labels")))).toList();
+            assertThat(selected).as("Deployments selected by Service %s", Model.name(s)).hasSize(1);
+            JsonNode main = mainContainer(selected.get(0));
+            Set<String> names = Model.list(main.path("ports")).stream().map(p -> p.path("name").asText()).collect(Collectors.toSet());
+            Set<Integer> numbers = Model.list(main.path("ports")).stream().map(p -> p.path("containerPort").asInt()).collect(Collectors.toSet());
+            for (JsonNode port : Model.list(s.at("/spec/ports"))) {
+                JsonNode target = port.path("targetPort");
+                assertThat(target.isInt() ? numbers.contains(target.asInt()) : names.contains(target.asText()))
+                        .as("Service %s targetPort %s", Model.name(s), target).isTrue();
+                assertThat(port.path("port").asInt()).as("Service %s port is the service's own", Model.name(s))
+                        .isEqualTo(ServiceConfig.of(Model.name(selected.get(0))).httpPort());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyNetworkPolicyAndEveryPeerSelectsPods(String overlay) {
+        Model m = Model.of(overlay);
+        List<Model.Pod> pods = m.pods();
+        SoftAssertions soft = new SoftAssertions();
+        for (JsonNode np : m.all("NetworkPolicy")) {
+            soft.assertThat(pods.stream().filter(p -> Model.selects(np.at("/spec/podSelector"), p.labels())).toList())
+                    .as("pods NetworkPolicy %s selects", Model.name(np)).isNotEmpty();
+            for (String direction : List.of("ingress", "egress")) {
+                for (JsonNode rule : Model.list(np.at("/spec/" + direction))) {
+                    for (JsonNode peer : Model.list(rule.path(direction.equals("ingress") ? "from" : "to"))) {
+                        if (peer.has("podSelector") && !peer.has("namespaceSelector")) {
+                            soft.assertThat(pods.stream().filter(p -> Model.selects(peer.path("podSelector"), p.labels())).toList())
+                                    .as("pods a peer of NetworkPolicy %s selects: %s", Model.name(np), peer).isNotEmpty();
+                        }
+                    }
+                }
+            }
+        }
+        soft.assertThat(m.all("NetworkPolicy").stream().filter(np -> np.at("/spec/podSelector").isEmpty()
+                && Model.list(np.at("/spec/policyTypes")).size() == 2 && !np.at("/spec").has("ingress") && !np.at("/spec").has("egress")))
+                .as("a default-deny policy (all pods, Ingress and Egress, no rule)").hasSize(1);
+        soft.assertAll();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theServicesAreReachedOnlyFromTheGatewayAndReachOnlyTheirOwnDatabases(String overlay) {
+        NetworkRules rules = new NetworkRules(Model.of(overlay));
+        Map<String, Set<String>> databases = Map.of("directory-service", Set.of("Cluster directory-db"),
+                "referral-service", Set.of("Cluster referral-db", "Cluster referral-keys-db"),
+                "awareness-service", Set.of("Cluster awareness-db"), "gateway", Set.of());
+        for (String module : ServiceConfig.MODULES) {
+            String self = "Deployment " + module;
+            int port = ServiceConfig.of(module).httpPort();
+            Set<String> from = rules.ingressFrom(self, port);
+            if (module.equals("gateway")) {
+                assertThat(from).as("who reaches the gateway").containsExactly("namespace ingress-nginx");
+            } else {
+                assertThat(from).as("who reaches %s", module).containsExactly("Deployment gateway");
+            }
+            assertThat(rules.ingressFrom(self, ServiceConfig.of(module).managementPort())).as("who reaches %s's metrics", module)
+                    .containsExactly("namespace monitoring");
+            Set<String> to = rules.egressTo(self);
+            assertThat(to.stream().filter(t -> t.startsWith("Cluster ")).collect(Collectors.toSet())).as("databases %s reaches", module)
+                    .isEqualTo(databases.get(module));
+            Set<String> expected = new TreeSet<>(databases.get(module));
+            expected.add("Keycloak mitra-keycloak");
+            expected.add("namespace kube-system");
+            if (module.equals("gateway")) {
+                expected.addAll(List.of("Deployment directory-service", "Deployment referral-service", "Deployment awareness-service"));
+            } else {
+                expected.addAll(List.of("Kafka mitra kafka", "Kafka mitra entity-operator"));
+            }
+            assertThat(to).as("everything %s reaches", module).isEqualTo(expected);
+        }
+        // Each database cluster is reached by its own service only (besides its instances and CloudNativePG).
+        assertThat(rules.ingressFrom("Cluster referral-keys-db", 5432)).containsExactlyInAnyOrder("Deployment referral-service",
+                "Cluster referral-keys-db", "namespace cnpg-system");
+        assertThat(rules.ingressFrom("Cluster keycloak-db", 5432)).containsExactlyInAnyOrder("Keycloak mitra-keycloak",
+                "KeycloakRealmImport mitra-realm", "Cluster keycloak-db", "namespace cnpg-system");
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyEnvironmentVariableIsOneTheServiceReadsAndEveryRequiredOneIsSet(String overlay) {
+        Model m = Model.of(overlay);
+        SoftAssertions soft = new SoftAssertions();
+        for (JsonNode d : m.all("Deployment")) {
+            ServiceConfig config = ServiceConfig.of(Model.name(d));
+            Set<String> known = config.variables();
+            for (JsonNode c : containers(d)) {
+                boolean init = Model.list(d.at("/spec/template/spec/initContainers")).contains(c);
+                Set<String> names = variables(m, c);
+                for (String name : names) {
+                    boolean ok = known.contains(name) || (init && ServiceConfig.QUARKUS_SWITCHES.contains(name));
+                    soft.assertThat(ok).as("%s/%s sets %s, which %s does not read", Model.name(d), c.path("name").asText(), name,
+                            config.module()).isTrue();
+                }
+                if (!init) {
+                    soft.assertThat(names).as("%s sets every variable its properties require", Model.name(d))
+                            .containsAll(config.requiredVariables());
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theServicesPointAtTheRenderedDatabasesKafkaAndKeycloak(String overlay) {
+        Model m = Model.of(overlay);
+        SoftAssertions soft = new SoftAssertions();
+        JsonNode kafka = m.all("Kafka").get(0);
+        String bootstrap = Model.name(kafka) + "-kafka-bootstrap:" + kafka.at("/spec/kafka/listeners/0/port").asInt();
+        JsonNode keycloak = m.all("Keycloak").get(0);
+        String oidc = "http://" + Model.name(keycloak) + "-service:8080/realms/" + m.all("KeycloakRealmImport").get(0).at("/spec/realm/realm").asText();
+        soft.assertThat(keycloak.at("/spec/http/httpEnabled").asBoolean()).as("Keycloak's in-cluster HTTP port").isTrue();
+        for (JsonNode d : m.all("Deployment")) {
+            String name = Model.name(d);
+            Map<String, String> env = values(m, mainContainer(d));
+            soft.assertThat(env.get("QUARKUS_OIDC_AUTH_SERVER_URL")).as("%s OIDC", name).isEqualTo(oidc);
+            if (name.equals("gateway")) {
+                for (String routed : List.of("directory-service", "referral-service", "awareness-service")) {
+                    String variable = "MITRA_" + routed.replace("-service", "").toUpperCase() + "_URL";
+                    soft.assertThat(env.get(variable)).as("gateway %s", variable)
+                            .isEqualTo("http://" + routed + ":" + ServiceConfig.of(routed).httpPort());
+                }
+                continue;
+            }
+            soft.assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).as("%s Kafka", name).isEqualTo(bootstrap);
+            for (String datasource : List.of("", "KEYSTORE_")) {
+                String url = env.get("QUARKUS_DATASOURCE_" + datasource + "JDBC_URL");
+                if (url == null) {
+                    continue;
+                }
+                Matcher jdbc = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw:5432/([a-z_]+)").matcher(url);
+                soft.assertThat(jdbc.matches()).as("%s %s", name, url).isTrue();
+                if (!jdbc.matches()) {
+                    continue;
+                }
+                JsonNode cluster = m.get("Cluster", jdbc.group(1));
+                soft.assertThat(cluster.at("/spec/bootstrap/initdb/database").asText()).as("%s database", url).isEqualTo(jdbc.group(2));
+                String user = secretOf(mainContainer(d), "QUARKUS_DATASOURCE_" + datasource + "USERNAME");
+                String owner = cluster.at("/spec/bootstrap/initdb/owner").asText();
+                if (user.equals(jdbc.group(1) + "-app")) {
+                    // The owner's generated Secret: the database's owner role.
+                    soft.assertThat(owner).as("%s owner", url).isEqualTo(config(name).properties()
+                            .getOrDefault(datasource.isEmpty() ? "quarkus.datasource.username" : "quarkus.datasource.keystore.username", owner));
+                } else {
+                    // Another role of the cluster, managed by CloudNativePG with the same Secret as its password.
+                    soft.assertThat(Model.list(cluster.at("/spec/managed/roles")).stream()
+                            .filter(r -> r.at("/passwordSecret/name").asText().equals(user)).toList()).as("%s managed role with Secret %s", url, user)
+                            .singleElement().satisfies(r -> assertThat(r.path("name").asText())
+                                    .isEqualTo(config(name).properties().get("quarkus.datasource.username")));
+                }
+            }
+        }
+        // referral-service's migrations run as the referral database's owner, in the init container only.
+        JsonNode referral = m.get("Deployment", "referral-service");
+        soft.assertThat(secretOf(Model.list(referral.at("/spec/template/spec/initContainers")).get(0), "QUARKUS_FLYWAY_USERNAME"))
+                .isEqualTo("referral-db-app");
+        soft.assertThat(variables(m, mainContainer(referral))).doesNotContain("QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD");
+        soft.assertThat(values(m, mainContainer(referral)).get("QUARKUS_FLYWAY_MIGRATE_AT_START")).isEqualTo("false");
+        soft.assertThat(m.get("Cluster", "referral-db").at("/spec/bootstrap/initdb/owner").asText()).isEqualTo("referral_owner");
+        soft.assertThat(m.get("Keycloak", "mitra-keycloak").at("/spec/db/host").asText()).isEqualTo("keycloak-db-rw");
+        soft.assertThat(m.get("Keycloak", "mitra-keycloak").at("/spec/db/usernameSecret/name").asText()).isEqualTo("keycloak-db-app");
+        soft.assertAll();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void kafkaHasEveryTopicOfLibsEvents(String overlay) {
+        Model m = Model.of(overlay);
+        Map<String, Boolean> topics = topicsOfLibsEvents();
+        assertThat(m.all("KafkaTopic").stream().map(Model::name)).containsExactlyInAnyOrderElementsOf(topics.keySet());
+        for (JsonNode t : m.all("KafkaTopic")) {
+            boolean compacted = topics.get(Model.name(t));
+            assertThat(t.at("/spec/partitions").asInt()).isEqualTo(3);
+            assertThat(t.at("/spec/replicas").asInt()).isEqualTo(3);
+            assertThat(t.at("/spec/config/cleanup.policy").asText()).as(Model.name(t)).isEqualTo(compacted ? "compact" : "delete");
+            if (!compacted) {
+                assertThat(t.at("/spec/config/retention.ms").asLong()).as("%s retention", Model.name(t)).isPositive();
+            }
+            assertThat(t.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo("mitra");
+        }
+        // Every topic a service consumes or dead-letters to is one of them.
+        for (String module : ServiceConfig.MODULES) {
+            ServiceConfig.of(module).properties().forEach((k, v) -> {
+                if (k.startsWith("mp.messaging.") && k.endsWith(".topic")) {
+                    assertThat(topics).as("%s: %s", module, k).containsKey(v);
+                }
+            });
+        }
+        JsonNode kafka = m.all("Kafka").get(0);
+        assertThat(kafka.at("/spec/kafka/config/min.insync.replicas").asInt()).isEqualTo(2);
+        assertThat(kafka.at("/spec/kafka/config/default.replication.factor").asInt()).isEqualTo(3);
+        int nodes = 0;
+        Set<String> roles = new HashSet<>();
+        for (JsonNode pool : m.all("KafkaNodePool")) {
+            assertThat(pool.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo(Model.name(kafka));
+            Model.list(pool.at("/spec/roles")).forEach(r -> roles.add(r.asText()));
+            if (Model.list(pool.at("/spec/roles")).stream().anyMatch(r -> r.asText().equals("broker"))) {
+                nodes += pool.at("/spec/replicas").asInt();
+            }
+        }
+        assertThat(nodes).as("brokers").isEqualTo(3);
+        assertThat(roles).containsExactlyInAnyOrder("controller", "broker");
+        if (overlay.equals("production")) {
+            assertThat(kafka.at("/spec/kafka/rack/topologyKey").asText()).isEqualTo("topology.kubernetes.io/zone");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void databasesAndBackupsFollowTheKeyStoresCustodyRule(String overlay) {
+        Model m = Model.of(overlay);
+        boolean production = overlay.equals("production");
+        for (JsonNode c : m.all("Cluster")) {
+            assertThat(c.at("/spec/instances").asInt()).as(Model.name(c)).isEqualTo(production ? 3 : 1);
+        }
+        Set<String> backedUp = m.all("ScheduledBackup").stream().map(b -> b.at("/spec/cluster/name").asText()).collect(Collectors.toSet());
+        for (JsonNode b : m.all("ScheduledBackup")) {
+            assertThat(b.at("/spec/method").asText()).isEqualTo("plugin");
+            assertThat(b.at("/spec/pluginConfiguration/name").asText()).isEqualTo("barman-cloud.cloudnative-pg.io");
+            JsonNode cluster = m.get("Cluster", b.at("/spec/cluster/name").asText());
+            assertThat(Model.list(cluster.at("/spec/plugins")).stream()
+                    .filter(p -> p.path("name").asText().equals("barman-cloud.cloudnative-pg.io") && p.path("isWALArchiver").asBoolean()))
+                    .as("%s archives its WAL through the plugin", Model.name(cluster)).hasSize(1);
+        }
+        // referral-service/README.md: the key store is replicated, not backed up (with the referral database's backups
+        // least of all).
+        JsonNode keys = m.get("Cluster", "referral-keys-db");
+        assertThat(backedUp).doesNotContain("referral-keys-db");
+        assertThat(keys.at("/spec/plugins").isMissingNode() || keys.at("/spec/plugins").isEmpty()).isTrue();
+        assertThat(keys.at("/spec/backup").isMissingNode()).isTrue();
+        if (production) {
+            assertThat(backedUp).containsExactlyInAnyOrder("directory-db", "referral-db", "awareness-db", "keycloak-db");
+            assertThat(keys.at("/spec/postgresql/synchronous/number").asInt()).isGreaterThanOrEqualTo(1);
+        } else {
+            assertThat(backedUp).isEmpty();
+        }
+    }
+
+    @Test
+    void productionHostnamesAgreeEverywhere() {
+        Model m = Model.of("production");
+        String gatewayHost = m.get("Ingress", "gateway").at("/spec/rules/0/host").asText();
+        String keycloakHost = m.get("Ingress", "keycloak").at("/spec/rules/0/host").asText();
+        assertThat(m.get("Ingress", "gateway").at("/spec/tls/0/hosts/0").asText()).isEqualTo(gatewayHost);
+        assertThat(m.get("Ingress", "keycloak").at("/spec/tls/0/hosts/0").asText()).isEqualTo(keycloakHost);
+        assertThat(m.get("Ingress", "keycloak").at("/spec/rules/0/http/paths/0/backend/service/name").asText()).isEqualTo("mitra-keycloak-service");
+        JsonNode keycloak = m.get("Keycloak", "mitra-keycloak");
+        assertThat(keycloak.at("/spec/hostname/hostname").asText()).isEqualTo("https://" + keycloakHost);
+        assertThat(keycloak.at("/spec/http/tlsSecret").asText()).isEqualTo(m.get("Ingress", "keycloak").at("/spec/tls/0/secretName").asText());
+        Map<String, String> gateway = Model.strings(m.get("ConfigMap", "gateway").path("data"));
+        assertThat(gateway.get("MITRA_CORS_ORIGINS")).isEqualTo("https://" + gatewayHost);
+        assertThat(gateway.get("MITRA_GATEWAY_SWAGGER_REALM_URL")).isEqualTo("https://" + keycloakHost + "/realms/mitra");
+        JsonNode swagger = Model.list(m.all("KeycloakRealmImport").get(0).at("/spec/realm/clients")).stream()
+                .filter(c -> c.path("clientId").asText().equals("mitra-swagger")).findFirst().orElseThrow();
+        assertThat(swagger.path("redirectUris").toString()).isEqualTo("[\"https://" + gatewayHost + "/*\"]");
+        assertThat(RealmImports.PRODUCTION_GATEWAY_URL).isEqualTo("https://" + gatewayHost);
+        for (String module : List.of("directory-service", "referral-service", "awareness-service")) {
+            assertThat(Model.strings(m.get("ConfigMap", module).path("data"))).containsEntry("MITRA_DEMO_DATA", "false");
+        }
+    }
+
+    @Test
+    void devMatchesThePortForwardedUrlsOfTheRealmFile() {
+        Model m = Model.of("dev");
+        assertThat(m.all("Ingress")).isEmpty();
+        assertThat(m.get("Keycloak", "mitra-keycloak").at("/spec/hostname/hostname").asText()).isEqualTo("http://localhost:8180");
+        Map<String, String> gateway = Model.strings(m.get("ConfigMap", "gateway").path("data"));
+        assertThat(gateway.get("MITRA_GATEWAY_SWAGGER_REALM_URL")).isEqualTo("http://localhost:8180/realms/mitra");
+        assertThat(gateway.get("MITRA_CORS_ORIGINS")).isEqualTo("http://localhost:8080");
+        assertThat(m.all("KeycloakRealmImport").get(0).at("/spec/realm")).isEqualTo(RealmImports.realmFile());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    static List<JsonNode> containers(JsonNode deployment) {
+        List<JsonNode> out = new ArrayList<>(Model.list(deployment.at("/spec/template/spec/initContainers")));
+        out.addAll(Model.list(deployment.at("/spec/template/spec/containers")));
+        return out;
+    }
+
+    static JsonNode mainContainer(JsonNode deployment) {
+        return Model.list(deployment.at("/spec/template/spec/containers")).stream()
+                .filter(c -> c.path("name").asText().equals(Model.name(deployment))).findFirst()
+                .orElseThrow(() -> new AssertionError("Deployment " + Model.name(deployment) + " has no container of its name"));
+    }
+
+    /** The variable names a container gets: env entries and the keys of ConfigMaps it takes whole (envFrom). */
+    static Set<String> variables(Model m, JsonNode container) {
+        Set<String> names = new TreeSet<>(values(m, container).keySet());
+        Model.list(container.path("env")).forEach(e -> names.add(e.path("name").asText()));
+        for (JsonNode from : Model.list(container.path("envFrom"))) {
+            assertThat(from.has("secretRef") || from.has("configMapRef")).isTrue();
+            assertThat(from.has("secretRef")).as("envFrom a Secret hides which variables it sets; use secretKeyRef").isFalse();
+        }
+        return names;
+    }
+
+    /** The literal values a container gets (env value, envFrom ConfigMaps; the ConfigMaps must be rendered). */
+    static Map<String, String> values(Model m, JsonNode container) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode from : Model.list(container.path("envFrom"))) {
+            if (from.has("configMapRef")) {
+                out.putAll(Model.strings(m.get("ConfigMap", from.at("/configMapRef/name").asText()).path("data")));
+            }
+        }
+        for (JsonNode e : Model.list(container.path("env"))) {
+            if (e.has("value")) {
+                out.put(e.path("name").asText(), e.path("value").asText());
+            } else if (e.at("/valueFrom/configMapKeyRef").isObject()) {
+                JsonNode ref = e.at("/valueFrom/configMapKeyRef");
+                out.put(e.path("name").asText(), m.get("ConfigMap", ref.path("name").asText()).path("data").path(ref.path("key").asText()).asText());
+            }
+        }
+        return out;
+    }
+
+    static String secretOf(JsonNode container, String variable) {
+        return Model.list(container.path("env")).stream().filter(e -> e.path("name").asText().equals(variable)).findFirst()
+                .map(e -> e.at("/valueFrom/secretKeyRef/name").asText()).orElse("");
+    }
+
+    private static ServiceConfig config(String module) {
+        return ServiceConfig.of(module);
+    }
+
+    static String projectVersion() {
+        Matcher m = Pattern.compile("<artifactId>mitra-parent</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Repository.read(Repository.ROOT.resolve("pom.xml")));
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    /** bench/RESULTS.md, "6. Scale-out on paper", the requests and limits table: module to {request, limit}. */
+    static Map<String, String[]> benchMemory() {
+        String results = Repository.read(Repository.ROOT.resolve("bench/RESULTS.md"));
+        String section = results.substring(results.indexOf("## 6. Scale-out on paper"));
+        section = section.substring(section.indexOf("**Kubernetes requests and limits.**"));
+        Map<String, String[]> out = new LinkedHashMap<>();
+        Matcher row = Pattern.compile("^\\| ([a-z-]+) \\| [0-9]+ MB \\| ([0-9]+) Mi \\| ([0-9]+) Mi \\|$", Pattern.MULTILINE).matcher(section);
+        while (row.find()) {
+            out.putIfAbsent(row.group(1), new String[] {row.group(2) + "Mi", row.group(3) + "Mi"});
+        }
+        assertThat(out).as("bench/RESULTS.md's requests and limits table").containsOnlyKeys(ServiceConfig.MODULES);
+        return out;
+    }
+
+    /** libs/events Topic: name to compacted. */
+    static Map<String, Boolean> topicsOfLibsEvents() {
+        String source = Repository.read(Repository.ROOT.resolve("libs/events/src/main/java/org/mitra/events/Topic.java"));
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("new Topic\\(\"([a-z.-]+)\", (true|false)\\)").matcher(source);
+        while (m.find()) {
+            out.put(m.group(1), Boolean.parseBoolean(m.group(2)));
+        }
+        assertThat(out).as("topics of libs/events").hasSizeGreaterThanOrEqualTo(4).containsKey("mitra.dead-letters");
+        return out;
+    }
+}

@@ -1,0 +1,74 @@
+package org.mitra.deploy;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+
+/** Where things are: the repository (two folders above this module), its deploy/ files, and ../shared/k8s-schemas. */
+final class Repository {
+    private Repository() {
+    }
+
+    static final Path ROOT = locateRoot();
+    static final Path KUBERNETES = ROOT.resolve("deploy/kubernetes");
+    static final Path REALM_FILE = ROOT.resolve("deploy/keycloak/mitra-realm.json");
+    /** This module's build folder, where kubectl is installed and renders are kept. */
+    static final Path TARGET = ROOT.resolve("deploy/checks/target");
+
+    private static Path locateRoot() {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("deploy/kubernetes"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("No repository with deploy/kubernetes above " + dir);
+    }
+
+    /** CI sets CI=true: there nothing may be skipped for want of a tool or of the shared schemas. */
+    static boolean ci() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** Skips the calling test with the reason, or fails it when running in CI. */
+    static RuntimeException unavailable(String reason) {
+        if (ci()) {
+            fail("CI=true, so this check may not be skipped: " + reason);
+        }
+        Assumptions.abort(reason + " (not CI: skipped; with CI=true this fails)");
+        throw new IllegalStateException("unreachable");
+    }
+
+    /** The one folder of ../shared/ the build reads: JSON schemas of Kubernetes and of the operators' resources. */
+    static Path schemas() {
+        Path dir = ROOT.getParent().resolve("shared/k8s-schemas").normalize();
+        if (!Files.isDirectory(dir.resolve("kubernetes-v1.36.0-strict")) || !Files.isDirectory(dir.resolve("crds"))) {
+            throw unavailable("The JSON schemas are not at " + dir + " (kubernetes-v1.36.0-strict/ and crds/, see its README)");
+        }
+        return dir;
+    }
+
+    /** The overlays, each a folder of deploy/kubernetes/overlays with a kustomization.yaml. */
+    static Stream<String> overlays() {
+        try (Stream<Path> dirs = Files.list(KUBERNETES.resolve("overlays"))) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("kustomization.yaml")))
+                    .map(d -> d.getFileName().toString()).sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
