@@ -42,6 +42,8 @@ public final class Backend {
     private final HttpProxy proxy;
     private final HttpProxy openapiProxy;
     private final int maxResponseHeaderSize;
+    /** Where every proxied call goes, made once rather than per request (Vert.x only reads them). */
+    private final RequestOptions proxyOptions;
 
     Backend(Vertx vertx, String name, GatewayConfig.Route config, OpenApiDecorator decorator, int maxResponseHeaderSize) {
         this.vertx = vertx;
@@ -54,6 +56,7 @@ public final class Backend {
         this.host = origin.getHost();
         this.port = origin.getPort() > 0 ? origin.getPort() : ssl ? 443 : 80;
         this.maxResponseHeaderSize = maxResponseHeaderSize;
+        this.proxyOptions = requestOptions().setIdleTimeout(config.responseTimeout().toMillis());
         this.client = vertx.createHttpClient(clientOptions(config.maxConnections()));
         // max-connections stays the bound for the route as a whole, shared out between the event loops.
         int eventLoops = Math.max(1, eventLoopCount(vertx));
@@ -142,13 +145,16 @@ public final class Backend {
         if (!breaker.tryAcquire()) {
             return Future.failedFuture(new BackendUnavailableException(name + " breaker open", breaker.secondsUntilTrial()));
         }
-        RequestOptions options = requestOptions().setIdleTimeout(config.responseTimeout().toMillis());
         HttpClient client = clientForCurrentEventLoop();
-        Future<HttpClientRequest> request = client.request(options);
-        if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
-            request = request.recover(firstFailure -> client.request(options));
-        }
-        return request.recover(failure -> Future.failedFuture(new BackendUnavailableException(name + " unreachable", 0)));
+        boolean retry = method == HttpMethod.GET || method == HttpMethod.HEAD;
+        // One recovery step per call (a chain of two cost a future and a closure more on every request).
+        return client.request(proxyOptions).recover(firstFailure -> retry
+                ? client.request(proxyOptions).recover(this::unreachable)
+                : unreachable(firstFailure));
+    }
+
+    private <T> Future<T> unreachable(Throwable failure) {
+        return Future.failedFuture(new BackendUnavailableException(name + " unreachable", 0));
     }
 
     private RequestOptions requestOptions() {

@@ -38,14 +38,19 @@ public class Backends {
     }
 
     public Optional<Backend> forPath(String path) {
+        return Optional.ofNullable(serving(path));
+    }
+
+    /** The backend serving {@code path}, or null; what every proxied request asks, without an Optional each time. */
+    Backend serving(String path) {
         if (path != null) {
             for (Backend backend : backends) {
                 if (backend.serves(path)) {
-                    return Optional.of(backend);
+                    return backend;
                 }
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     public Optional<Backend> named(String name) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.mitra.gateway.problem.Problems;
 import org.mitra.gateway.ratelimit.RateLimitDecision;
@@ -45,8 +46,12 @@ public class GatewayRoutes {
     @Inject
     RequestLimits limits;
 
+    /** OpenTelemetry's SDK off (no collector): the gateway continues callers' traces itself, recording no spans. */
+    @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false")
+    boolean tracingSdkDisabled;
+
     void install(@Observes Router router) {
-        router.route().order(RequestTracking.ROUTE_ORDER).handler(RequestTracking::handle);
+        router.route().order(RequestTracking.ROUTE_ORDER).handler(new RequestTracking(tracingSdkDisabled)::handle);
         router.route().order(RequestLimits.ROUTE_ORDER).handler(limits::handle);
         router.route("/api/*").order(EDGE_ORDER).handler(this::edge);
         router.getWithRegex("/openapi/([a-z0-9-]+)").order(EDGE_ORDER).handler(this::openapi);
@@ -57,18 +62,17 @@ public class GatewayRoutes {
     private void edge(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         String path = request.path();
-        Optional<Backend> backend = backends.forPath(path);
-        boolean own = path.equals(OWN_API) || path.startsWith(OWN_API_BELOW);
-        if (backend.isEmpty() && !own) {
+        Backend backend = backends.serving(path);
+        if (backend == null && !(path.equals(OWN_API) || path.startsWith(OWN_API_BELOW))) {
             Problems.send(rc, ProblemType.NOT_FOUND, "No API is served at this path.");
             return;
         }
-        if (backend.isPresent()) {
-            rc.put(RequestTracking.ROUTE_KEY, backend.get().name());
-            if (declaredLength(request) > backend.get().maxBodySize()) {
+        if (backend != null) {
+            rc.put(RequestTracking.ROUTE_KEY, backend.name());
+            if (declaredLength(request) > backend.maxBodySize()) {
                 rc.response().putHeader("Connection", "close");
                 Problems.send(rc, ProblemType.PAYLOAD_TOO_LARGE,
-                        "The request body is larger than this route accepts (" + backend.get().maxBodySize() + " bytes).");
+                        "The request body is larger than this route accepts (" + backend.maxBodySize() + " bytes).");
                 return;
             }
             request.pause();
@@ -84,8 +88,8 @@ public class GatewayRoutes {
                         refuse(rc, outcome.cause());
                     } else if (outcome.result() != null && !outcome.result().allowed()) {
                         tooMany(rc, outcome.result());
-                    } else if (backend.isPresent()) {
-                        backend.get().proxy().handle(request);
+                    } else if (backend != null) {
+                        backend.proxy().handle(request);
                     } else {
                         rc.next();
                     }
