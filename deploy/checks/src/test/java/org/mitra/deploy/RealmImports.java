@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -52,12 +54,35 @@ final class RealmImports {
     private RealmImports() {
     }
 
+    /**
+     * The realm file as the Kubernetes API server keeps it: without its null fields (it drops a null where the CRD's
+     * schema, as the file's {@code "protocolMappers": null} of the offline_access scope, expects an array or object;
+     * Keycloak treats a missing field and a null alike).
+     */
     static ObjectNode realmFile() {
         try {
-            return (ObjectNode) JSON.readTree(Repository.REALM_FILE.toFile());
+            return (ObjectNode) withoutNulls(JSON.readTree(Repository.REALM_FILE.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static JsonNode withoutNulls(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            List<String> nulls = new ArrayList<>();
+            object.fields().forEachRemaining(e -> {
+                if (e.getValue().isNull()) {
+                    nulls.add(e.getKey());
+                } else {
+                    withoutNulls(e.getValue());
+                }
+            });
+            object.remove(nulls);
+        } else if (node.isArray()) {
+            node.forEach(RealmImports::withoutNulls);
+        }
+        return node;
     }
 
     /** The placeholders a realm holds, e.g. MITRA_PARTNER_DEMO_SECRET. */

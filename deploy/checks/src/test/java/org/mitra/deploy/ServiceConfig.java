@@ -39,7 +39,7 @@ record ServiceConfig(String module, Map<String, String> properties, Set<String> 
         }
         properties.putAll(load(Repository.ROOT.resolve(module).resolve("src/main/resources/application.properties")));
         properties.keySet().removeIf(k -> k.startsWith("%"));
-        return new ServiceConfig(module, properties, launcherVariables());
+        return new ServiceConfig(module, properties, readLauncherVariables());
     }
 
     int httpPort() {
@@ -62,9 +62,18 @@ record ServiceConfig(String module, Map<String, String> properties, Set<String> 
         return "/" + root + "/" + health;
     }
 
-    /** Every environment variable name this service reads. */
+    /**
+     * Every environment variable name this service reads: the launcher's, the environment form of every property its
+     * configuration sets, the variables those refer to, and the properties and variables its README tells an operator
+     * to set (e.g. the gateway's quarkus.http.proxy.* behind a load balancer).
+     */
     Set<String> variables() {
         Set<String> names = new TreeSet<>(launcherVariables);
+        Matcher documented = Pattern.compile("`((?:quarkus|mitra)\\.[a-z0-9.-]+)(?:=[^`]*)?`|`((?:QUARKUS|MITRA)_[A-Z0-9_]+)`")
+                .matcher(Repository.read(Repository.ROOT.resolve(module).resolve("README.md")));
+        while (documented.find()) {
+            names.add(documented.group(1) != null ? environmentName(documented.group(1)) : documented.group(2));
+        }
         for (Map.Entry<String, String> e : properties.entrySet()) {
             names.add(environmentName(e.getKey()));
             Matcher m = REFERENCE.matcher(e.getValue());
@@ -114,7 +123,7 @@ record ServiceConfig(String module, Map<String, String> properties, Set<String> 
      * The names ServiceProcess.environment puts: literal {@code env.put("NAME", ...)}, InstallationSecrets' constants,
      * and the gateway's {@code PlatformService.urlVariable()} (MITRA_&lt;SERVICE&gt;_URL) of every routed service.
      */
-    static Set<String> launcherVariables() {
+    static Set<String> readLauncherVariables() {
         Path local = Repository.ROOT.resolve("deploy/local/src/main/java/org/mitra/local");
         String process = Repository.read(local.resolve("ServiceProcess.java"));
         String secrets = Repository.read(local.resolve("InstallationSecrets.java"));
