@@ -35,7 +35,8 @@ record Model(String overlay, List<JsonNode> resources) {
     /**
      * The pods: each Deployment's template, and those the operators make from their resources, with the labels those
      * operators put on them (CloudNativePG cnpg.io/cluster; Strimzi strimzi.io/cluster, strimzi.io/kind, strimzi.io/name;
-     * the Keycloak operator app=keycloak and app.kubernetes.io/instance, and app=keycloak-realm-import on its import job).
+     * the Keycloak operator app=keycloak and app.kubernetes.io/instance, and app=keycloak-realm-import on its import job;
+     * the Keycloak operator's own pod, app.kubernetes.io/name=keycloak-operator, installed in the namespace).
      */
     List<Pod> pods() {
         List<Pod> pods = new ArrayList<>();
@@ -52,6 +53,8 @@ record Model(String overlay, List<JsonNode> resources) {
             }
         }
         for (JsonNode k : all("Keycloak")) {
+            // The operator itself runs in the namespace too (deploy/README.md, its kubernetes.yml).
+            pods.add(new Pod("Keycloak operator", Map.of("app.kubernetes.io/name", "keycloak-operator")));
             pods.add(new Pod("Keycloak " + name(k), Map.of("app", "keycloak", "app.kubernetes.io/instance", name(k),
                     "app.kubernetes.io/managed-by", "keycloak-operator")));
         }
