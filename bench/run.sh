@@ -10,6 +10,6 @@ for tool in wrk nginx; do
   fi
 done
 if [ ! -f bench/target/classpath.txt ] || [ "${MITRA_SKIP_BUILD:-false}" != true ]; then
-  ./mvnw -B -q install -DskipTests
+  ./mvnw -B -q install -DskipTests -Dquarkus.container-image.build=false
 fi
 exec java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.mitra.bench.Bench "$@"

@@ -10,8 +10,8 @@ for jar in {directory-service,referral-service,awareness-service,gateway}/target
   [ -f "$jar" ] || needs_build=true
 done
 if $needs_build && [ "${MITRA_SKIP_BUILD:-false}" != true ]; then
-  echo "Building what is missing (./mvnw -B -q install -DskipTests)..."
-  ./mvnw -B -q install -DskipTests || echo "The build failed; starting what is built."
+  echo "Building what is missing (./mvnw -B -q install -DskipTests -Dquarkus.container-image.build=false)..."
+  ./mvnw -B -q install -DskipTests -Dquarkus.container-image.build=false || echo "The build failed; starting what is built."
 fi
 
 # The launcher only starts children, polls their health and waits: one GC thread, no optimizing compiler, and a
