@@ -30,6 +30,8 @@ final class Kustomize {
 
     private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
     private static Path kubectl;
+    /** Why kubectl could not be had, so the next test skips (or fails in CI) at once instead of trying again. */
+    private static String unavailable;
 
     private Kustomize() {
     }
@@ -66,9 +68,18 @@ final class Kustomize {
         if (given != null && !given.isBlank()) {
             return kubectl = Path.of(given);
         }
+        if (unavailable != null) {
+            throw Repository.unavailable(unavailable);
+        }
         Path binary = Repository.TARGET.resolve("kubectl/kubectl");
         if (!Files.isExecutable(binary)) {
-            install(binary);
+            try {
+                install(binary);
+            } catch (RuntimeException | Error e) {
+                unavailable = String.valueOf(e.getMessage()).replace(Repository.CI_PREFIX, "").replace(Repository.SKIP_SUFFIX, "");
+                System.err.println("kubectl unavailable: " + unavailable);
+                throw e;
+            }
         }
         return kubectl = binary;
     }

@@ -36,12 +36,15 @@ final class Repository {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
+    static final String CI_PREFIX = "CI=true, so this check may not be skipped: ";
+    static final String SKIP_SUFFIX = " (not CI: skipped; with CI=true this fails)";
+
     /** Skips the calling test with the reason, or fails it when running in CI. */
     static RuntimeException unavailable(String reason) {
         if (ci()) {
-            fail("CI=true, so this check may not be skipped: " + reason);
+            fail(CI_PREFIX + reason);
         }
-        Assumptions.abort(reason + " (not CI: skipped; with CI=true this fails)");
+        Assumptions.abort(reason + SKIP_SUFFIX);
         throw new IllegalStateException("unreachable");
     }
 
