@@ -26,7 +26,7 @@ class RealmImportTest {
     @Test
     void theCommittedRealmImportsAreWhatTheGeneratorMakesOfTheRealmFile() {
         Map<Path, String> generated = RealmImports.generate();
-        assertThat(generated).hasSize(2);
+        assertThat(generated).hasSize(3);
         generated.forEach((file, text) -> assertThat(Repository.read(file))
                 .as("%s drifted from deploy/keycloak/mitra-realm.json; regenerate: ./mvnw -pl deploy/checks verify -Dmitra.realm.write=true",
                         Repository.ROOT.relativize(file))

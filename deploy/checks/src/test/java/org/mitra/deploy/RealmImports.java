@@ -42,6 +42,9 @@ final class RealmImports {
     static final String PRODUCTION_GATEWAY_URL = "https://mitra.example.org";
     static final Path DEV_FILE = Repository.KUBERNETES.resolve("overlays/dev/keycloak-realm-import.yaml");
     static final Path PRODUCTION_FILE = Repository.KUBERNETES.resolve("overlays/production/keycloak-realm-import.yaml");
+    /** The realm Compose's Keycloak imports: production's, Swagger UI on the host's public address (.env). */
+    static final Path COMPOSE_FILE = Repository.ROOT.resolve("deploy/compose/keycloak/mitra-realm.json");
+    static final String COMPOSE_GATEWAY_URL = "${MITRA_PUBLIC_URL}";
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -143,6 +146,12 @@ final class RealmImports {
         out.put(PRODUCTION_FILE, text(realmImport(productionRealm(file, PRODUCTION_GATEWAY_URL), null),
                 "The realm of deploy/keycloak/mitra-realm.json without its demo users, demo clients and mitra-cli, with Swagger\n"
                         + "UI redirected to " + PRODUCTION_GATEWAY_URL + " only (deploy/README.md)."));
+        try {
+            out.put(COMPOSE_FILE, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(productionRealm(file, COMPOSE_GATEWAY_URL))
+                    + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return out;
     }
 
@@ -163,6 +172,7 @@ final class RealmImports {
     static void write() {
         generate().forEach((file, text) -> {
             try {
+                Files.createDirectories(file.getParent());
                 Files.writeString(file, text);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,0 +1,203 @@
+package org.mitra.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Issue 15: deploy/compose/compose.yaml, one Docker host with the Kubernetes base's topology. It validates against the
+ * Compose schema of ../shared/k8s-schemas, and its services, ports, variables, topics and realm agree with the
+ * Kubernetes base, the services' configuration and libs/events.
+ */
+class ComposeTest {
+    static final Path COMPOSE = Repository.ROOT.resolve("deploy/compose");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:?[-?][^}]*)?}");
+    /** Kubernetes only: metrics scraped in the cluster, and the referral migrations' init container. */
+    private static final Set<String> KUBERNETES_ONLY = Set.of("MITRA_MANAGEMENT_HOST", "QUARKUS_FLYWAY_MIGRATE_AT_START",
+            "QUARKUS_INIT_AND_EXIT");
+
+    static JsonNode compose() {
+        // SnakeYAML resolves the anchors and merge keys (<<) as Compose does.
+        Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Repository.read(COMPOSE.resolve("compose.yaml")));
+        return JSON.valueToTree(loaded);
+    }
+
+    static List<String> applications() {
+        return ServiceConfig.MODULES;
+    }
+
+    @Test
+    void validatesAgainstTheComposeSchema() {
+        Path schema = Repository.schemas().resolve("compose/compose-spec.json");
+        JsonSchema compose = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                .getSchema(SchemaLocation.of(schema.toUri().toString()));
+
+        assertThat(compose.validate(compose())).isEmpty();
+        // The schema refuses what is wrong: an unknown key, a wrong type.
+        JsonNode wrong = compose();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) wrong.path("services").path("gateway")).put("restartt", "always");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) wrong.path("services").path("kafka")).put("healthcheck", "every minute");
+        assertThat(compose.validate(wrong)).hasSize(2);
+    }
+
+    @Test
+    void hasTheKubernetesTopologyAndPublishesOnlyTheGatewayAndKeycloak() {
+        JsonNode services = compose().path("services");
+        Set<String> names = new TreeSet<>();
+        services.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactlyInAnyOrder("postgres", "postgres-keys", "kafka", "kafka-topics", "keycloak",
+                "directory-service", "referral-service", "awareness-service", "gateway");
+        Set<String> deployments = Kustomize.render("base").stream().filter(r -> r.path("kind").asText().equals("Deployment"))
+                .map(Model::name).collect(Collectors.toSet());
+        assertThat(deployments).containsExactlyInAnyOrderElementsOf(applications());
+
+        Map<String, List<String>> published = new LinkedHashMap<>();
+        services.fields().forEachRemaining(service -> {
+            if (service.getValue().has("ports")) {
+                published.put(service.getKey(), Model.list(service.getValue().path("ports")).stream().map(JsonNode::asText).toList());
+            }
+        });
+        assertThat(published).containsOnly(Map.entry("gateway", List.of("8080:8080")), Map.entry("keycloak", List.of("8180:8080")));
+        assertThat(services.path("gateway").path("ports").get(0).asText())
+                .startsWith(ServiceConfig.of("gateway").httpPort() + ":");
+    }
+
+    @ParameterizedTest
+    @MethodSource("applications")
+    void eachServiceReadsTheVariablesItsKubernetesDeploymentSets(String module) {
+        JsonNode service = compose().path("services").path(module);
+        Set<String> compose = new TreeSet<>();
+        service.path("environment").fieldNames().forEachRemaining(compose::add);
+
+        JsonNode deployment = Kustomize.render("base").stream()
+                .filter(r -> r.path("kind").asText().equals("Deployment") && Model.name(r).equals(module)).findFirst().orElseThrow();
+        Set<String> kubernetes = new TreeSet<>();
+        for (String containers : List.of("initContainers", "containers")) {
+            for (JsonNode container : Model.list(deployment.at("/spec/template/spec/" + containers))) {
+                Model.list(container.path("env")).forEach(env -> kubernetes.add(env.path("name").asText()));
+                for (JsonNode from : Model.list(container.path("envFrom"))) {
+                    String configMap = from.at("/configMapRef/name").asText();
+                    Kustomize.render("base").stream().filter(r -> r.path("kind").asText().equals("ConfigMap")
+                            && Model.name(r).equals(configMap)).forEach(map -> map.path("data").fieldNames().forEachRemaining(kubernetes::add));
+                }
+            }
+        }
+        kubernetes.removeAll(KUBERNETES_ONLY);
+        assertThat(compose).as(module).isEqualTo(kubernetes);
+
+        ServiceConfig config = ServiceConfig.of(module);
+        int port = config.httpPort();
+        assertThat(service.at("/healthcheck/test/1").asText()).as("healthcheck of %s", module)
+                .contains("/dev/tcp/127.0.0.1/" + port).contains("GET " + config.healthPath() + "/ready ");
+    }
+
+    @Test
+    void theGatewayReachesEachServiceOnItsPort() {
+        JsonNode environment = compose().path("services").path("gateway").path("environment");
+        for (String module : List.of("directory-service", "referral-service", "awareness-service")) {
+            String variable = "MITRA_" + module.substring(0, module.indexOf('-')).toUpperCase(java.util.Locale.ROOT) + "_URL";
+            assertThat(environment.path(variable).asText()).isEqualTo("http://" + module + ":" + ServiceConfig.of(module).httpPort());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("applications")
+    void eachServiceRunsAsTheImagesUserOnAReadOnlyFilesystemWithoutCapabilities(String module) {
+        JsonNode service = compose().path("services").path(module);
+        assertThat(service.path("user").asText()).isEqualTo("185");
+        assertThat(service.path("read_only").asBoolean()).isTrue();
+        assertThat(Model.list(service.path("tmpfs")).stream().map(JsonNode::asText)).containsExactly("/tmp");
+        assertThat(Model.list(service.path("cap_drop")).stream().map(JsonNode::asText)).containsExactly("ALL");
+        assertThat(service.path("image").asText())
+                .isEqualTo("${MITRA_IMAGES:-registry.example.org/mitra}/" + module + ":${MITRA_VERSION:-"
+                        + PolicyTest.projectVersion() + "}");
+    }
+
+    /** Every secret comes from .env: no variable of compose.yaml is missing from .env.example, which has no value of one. */
+    @Test
+    void secretsComeFromAnEnvFileThatIsNeverCommitted() throws Exception {
+        String text = Repository.read(COMPOSE.resolve("compose.yaml"));
+        Set<String> used = new TreeSet<>();
+        Matcher variable = VARIABLE.matcher(text);
+        while (variable.find()) {
+            used.add(variable.group(1));
+        }
+        Map<String, String> example = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(COMPOSE.resolve(".env.example"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                example.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        assertThat(example.keySet()).containsExactlyInAnyOrderElementsOf(used);
+        example.forEach((name, value) -> {
+            if (name.matches(".*(PASSWORD|KEY|KEYSET|SECRET|CLUSTER_ID|USERNAME)")) {
+                assertThat(value).as("%s in .env.example", name).isEmpty();
+            }
+        });
+        compose().path("services").fields().forEachRemaining(service -> service.getValue().path("environment").fields()
+                .forEachRemaining(env -> {
+                    if (env.getKey().matches(".*(PASSWORD|_KEY|KEYSET|SECRET)")) {
+                        assertThat(env.getValue().asText()).as("%s of %s", env.getKey(), service.getKey())
+                                .matches("\\$\\{[A-Z][A-Z0-9_]*:\\?[^}]*}");
+                    }
+                }));
+        assertThat(Files.readAllLines(Repository.ROOT.resolve(".gitignore"))).contains(".env");
+    }
+
+    @Test
+    void kafkaHasTheTopicsOfLibsEvents() {
+        String command = compose().at("/services/kafka-topics/command/0").asText();
+        Map<String, Boolean> created = new LinkedHashMap<>();
+        Matcher topic = Pattern.compile("(?m)^topic (\\S+)(.*)$").matcher(command);
+        while (topic.find()) {
+            created.put(topic.group(1), topic.group(2).contains("cleanup.policy=compact"));
+        }
+        assertThat(created).isEqualTo(PolicyTest.topicsOfLibsEvents());
+        assertThat(compose().at("/services/kafka/environment/KAFKA_AUTO_CREATE_TOPICS_ENABLE").asText()).isEqualTo("false");
+    }
+
+    /** Keycloak imports production's realm (no demo user, client or secret), with Swagger UI on the host's address. */
+    @Test
+    void keycloakImportsTheProductionRealmOfTheOneRealmFile() {
+        JsonNode keycloak = compose().path("services").path("keycloak");
+        assertThat(Model.list(keycloak.path("volumes")).stream().map(JsonNode::asText))
+                .contains("./keycloak/mitra-realm.json:/opt/keycloak/data/import/mitra-realm.json:ro");
+        assertThat(Model.list(keycloak.path("command")).stream().map(JsonNode::asText)).containsExactly("start", "--import-realm");
+        assertThat(keycloak.at("/environment/MITRA_PUBLIC_URL").asText()).isNotEmpty();
+
+        JsonNode realm = readJson(RealmImports.COMPOSE_FILE);
+        assertThat(realm).isEqualTo(RealmImports.productionRealm(RealmImports.realmFile(), "${MITRA_PUBLIC_URL}"));
+        assertThat(realm.has("users")).isFalse();
+        assertThat(realm.toString()).doesNotContain("\"secret\"", "_SECRET}");
+    }
+
+    private static JsonNode readJson(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
