@@ -34,9 +34,8 @@ class ComposeTest {
     static final Path COMPOSE = Repository.ROOT.resolve("deploy/compose");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:?[-?][^}]*)?}");
-    /** Kubernetes only: metrics scraped in the cluster, and the referral migrations' init container. */
-    private static final Set<String> KUBERNETES_ONLY = Set.of("MITRA_MANAGEMENT_HOST", "QUARKUS_FLYWAY_MIGRATE_AT_START",
-            "QUARKUS_INIT_AND_EXIT");
+    /** Kubernetes only: metrics scraped in the cluster's monitoring namespace. */
+    private static final Set<String> KUBERNETES_ONLY = Set.of("MITRA_MANAGEMENT_HOST");
 
     static JsonNode compose() {
         // SnakeYAML resolves the anchors and merge keys (<<) as Compose does.
@@ -68,7 +67,7 @@ class ComposeTest {
         Set<String> names = new TreeSet<>();
         services.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactlyInAnyOrder("postgres", "postgres-keys", "kafka", "kafka-topics", "keycloak",
-                "directory-service", "referral-service", "awareness-service", "gateway");
+                "directory-service", "referral-migrate", "referral-service", "awareness-service", "gateway");
         Set<String> deployments = Kustomize.render("base").stream().filter(r -> r.path("kind").asText().equals("Deployment"))
                 .map(Model::name).collect(Collectors.toSet());
         assertThat(deployments).containsExactlyInAnyOrderElementsOf(applications());
@@ -91,6 +90,9 @@ class ComposeTest {
         JsonNode service = compose().path("services").path(module);
         Set<String> compose = new TreeSet<>();
         service.path("environment").fieldNames().forEachRemaining(compose::add);
+        // referral's migrations run in a one-shot container of their own, as in the Deployment's init container.
+        compose().path("services").path(module.replace("-service", "-migrate")).path("environment").fieldNames()
+                .forEachRemaining(compose::add);
 
         JsonNode deployment = Kustomize.render("base").stream()
                 .filter(r -> r.path("kind").asText().equals("Deployment") && Model.name(r).equals(module)).findFirst().orElseThrow();
@@ -112,6 +114,49 @@ class ComposeTest {
         int port = config.httpPort();
         assertThat(service.at("/healthcheck/test/1").asText()).as("healthcheck of %s", module)
                 .contains("/dev/tcp/127.0.0.1/" + port).contains("GET " + config.healthPath() + "/ready ");
+    }
+
+    /** As in Kubernetes, the running referral-service never holds the owner's password: only referral-migrate does. */
+    @Test
+    void onlyTheOneShotMigrationHoldsTheReferralOwnersPassword() {
+        JsonNode services = compose().path("services");
+        services.fields().forEachRemaining(service -> assertThat(service.getValue().path("environment").has("QUARKUS_FLYWAY_PASSWORD"))
+                .as(service.getKey()).isEqualTo(service.getKey().equals("referral-migrate")));
+        assertThat(services.at("/referral-migrate/image")).isEqualTo(services.at("/referral-service/image"));
+        assertThat(services.at("/referral-migrate/user").asText()).isEqualTo("185");
+        assertThat(services.at("/referral-migrate/read_only").asBoolean()).isTrue();
+        assertThat(services.at("/referral-migrate/environment/QUARKUS_INIT_AND_EXIT").asText()).isEqualTo("true");
+        assertThat(services.at("/referral-migrate/restart").asText()).isEqualTo("no");
+        assertThat(services.at("/referral-service/depends_on/referral-migrate/condition").asText())
+                .isEqualTo("service_completed_successfully");
+        assertThat(services.at("/referral-service/environment/QUARKUS_FLYWAY_MIGRATE_AT_START").asText()).isEqualTo("false");
+        // The key store's superuser is not the service's role.
+        assertThat(services.at("/postgres-keys/environment").has("POSTGRES_USER")).isFalse();
+    }
+
+    /**
+     * Who shares a network with whom: the key store only with referral-service and its migrations, Kafka only with the
+     * three services and kafka-topics, PostgreSQL never with the gateway or Kafka; the gateway sees only the services
+     * and Keycloak; only the edge network reaches beyond the host.
+     */
+    @Test
+    void eachContainerReachesOnlyWhatItTalksTo() {
+        JsonNode compose = compose();
+        Map<String, Set<String>> members = new LinkedHashMap<>();
+        compose.path("services").fields().forEachRemaining(service -> Model.list(service.getValue().path("networks"))
+                .forEach(network -> members.computeIfAbsent(network.asText(), n -> new TreeSet<>()).add(service.getKey())));
+        assertThat(members.get("keys")).containsExactlyInAnyOrder("postgres-keys", "referral-service", "referral-migrate");
+        assertThat(members.get("bus")).containsExactlyInAnyOrder("kafka", "kafka-topics", "directory-service", "referral-service",
+                "awareness-service");
+        assertThat(members.get("data")).containsExactlyInAnyOrder("postgres", "keycloak", "directory-service", "referral-service",
+                "referral-migrate", "awareness-service");
+        assertThat(members.get("edge")).containsExactlyInAnyOrder("gateway", "keycloak", "directory-service", "referral-service",
+                "awareness-service");
+        compose.path("services").fields().forEachRemaining(service -> assertThat(service.getValue().has("networks"))
+                .as("%s names its networks", service.getKey()).isTrue());
+        for (String internal : List.of("data", "keys", "bus")) {
+            assertThat(compose.at("/networks/" + internal + "/internal").asBoolean()).as(internal).isTrue();
+        }
     }
 
     @Test

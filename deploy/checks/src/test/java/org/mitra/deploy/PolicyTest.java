@@ -467,6 +467,19 @@ class PolicyTest {
         }
     }
 
+    /**
+     * From the Internet Keycloak shows only the mitra realm: not the master realm (whose token endpoint would let
+     * anyone try the administrator's password) and not the admin console, which is reached by port-forward.
+     */
+    @Test
+    void theKeycloakIngressRoutesOnlyTheMitraRealmAndItsResources() {
+        Model m = Model.of("production");
+        List<String> paths = Model.list(m.get("Ingress", "keycloak").at("/spec/rules/0/http/paths")).stream()
+                .map(path -> path.path("path").asText()).toList();
+        assertThat(paths).containsExactlyInAnyOrder("/realms/mitra/", "/resources/");
+        assertThat(m.get("Keycloak", "mitra-keycloak").at("/spec/hostname/admin").asText()).isEqualTo("http://localhost:8180");
+    }
+
     @Test
     void productionHostnamesAgreeEverywhere() {
         Model m = Model.of("production");
