@@ -462,6 +462,15 @@ class PolicyTest {
         if (production) {
             assertThat(backedUp).containsExactlyInAnyOrder("directory-db", "referral-db", "awareness-db", "keycloak-db");
             assertThat(keys.at("/spec/postgresql/synchronous/number").asInt()).isGreaterThanOrEqualTo(1);
+            // The referral database's backups go to an object store no other cluster's pods hold credentials for.
+            Map<String, String> stores = new java.util.TreeMap<>();
+            for (JsonNode cluster : m.all("Cluster")) {
+                Model.list(cluster.at("/spec/plugins")).forEach(p -> stores.put(Model.name(cluster),
+                        p.at("/parameters/barmanObjectName").asText()));
+            }
+            String referral = stores.remove("referral-db");
+            assertThat(referral).isNotEmpty();
+            assertThat(stores.values()).isNotEmpty().doesNotContain(referral);
         } else {
             assertThat(backedUp).isEmpty();
         }
