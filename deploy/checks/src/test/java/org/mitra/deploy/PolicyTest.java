@@ -459,6 +459,8 @@ class PolicyTest {
         assertThat(backedUp).doesNotContain("referral-keys-db");
         assertThat(keys.at("/spec/plugins").isMissingNode() || keys.at("/spec/plugins").isEmpty()).isTrue();
         assertThat(keys.at("/spec/backup").isMissingNode()).isTrue();
+        // Nor do cluster-wide volume backups copy it (a copy would keep destroyed keys alive).
+        assertThat(keys.at("/spec/inheritedMetadata/labels/velero.io~1exclude-from-backup").asText()).isEqualTo("true");
         if (production) {
             assertThat(backedUp).containsExactlyInAnyOrder("directory-db", "referral-db", "awareness-db", "keycloak-db");
             assertThat(keys.at("/spec/postgresql/synchronous/number").asInt()).isGreaterThanOrEqualTo(1);
