@@ -137,7 +137,8 @@ class ProblemDetailsTest {
     void unexpectedErrorIsA500ThatLeaksNothing() {
         String response = isProblem(given().when().get("/test/failures/bug").then(), ProblemType.INTERNAL_ERROR)
                 .extract().asString();
-        assertThat(response).doesNotContain("Siti", "812", "IllegalStateException", "at org.");
+        // The phone number as written, not its digits alone: the random requestId may hold "812" (it did, once).
+        assertThat(response).doesNotContain("Siti", "812 555", "IllegalStateException", "at org.");
     }
 
     @Test
@@ -145,7 +146,7 @@ class ProblemDetailsTest {
         String response = isProblem(given().when().get("/test/failures/database-down").then(), ProblemType.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "5")
                 .extract().asString();
-        assertThat(response).doesNotContain("Siti", "5432", "SQLException", "at org.");
+        assertThat(response).doesNotContain("Siti", ":5432", "SQLException", "at org.");
     }
 
     @Test
