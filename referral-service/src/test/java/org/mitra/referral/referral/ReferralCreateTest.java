@@ -95,6 +95,51 @@ class ReferralCreateTest {
         assertThat(sentCount(sender)).isEqualTo(1);
     }
 
+    /**
+     * The key's claim records "201 at this Location" before the referral exists (issue 14, executeCreate): another
+     * organization using the same key and body gets a referral of its own, never a replay of the first's Location.
+     */
+    @Test
+    void anotherOrganizationsSameKeyAndBodyIsNoReplayOfTheFirstReferral() {
+        UUID receiver = organization(false, SHELTER);
+        Map<String, Object> body = request(receiver, SHELTER);
+        String key = "shared-" + UUID.randomUUID();
+        UUID first = organization(false);
+        UUID second = organization(false);
+        String firstId = given().auth().oauth2(Tokens.caseworker(first)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/referrals").then().statusCode(201).extract().path("id");
+
+        var other = given().auth().oauth2(Tokens.caseworker(second)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/referrals").then().statusCode(201).header("Idempotent-Replayed", nullValue())
+                .body("sendingOrganizationId", equalTo(second.toString())).extract();
+        assertThat(other.<String>path("id")).isNotEqualTo(firstId);
+        assertThat(other.header("Location")).doesNotContain(firstId);
+        assertThat(sentCount(first)).isEqualTo(1);
+        assertThat(sentCount(second)).isEqualTo(1);
+    }
+
+    /**
+     * A create refused after the key was claimed with its expected answer (a SUSPENDED or PENDING sender) leaves no
+     * "201 at this Location" behind: the same key again is refused again, never a replay pointing at nothing.
+     */
+    @Test
+    void aRefusedCreateWithAKeyLeavesNoAnswerToReplay() {
+        UUID receiver = organization(false, SHELTER);
+        for (OrganizationStatus status : List.of(OrganizationStatus.SUSPENDED, OrganizationStatus.PENDING)) {
+            UUID sender = organization(status, false);
+            String token = Tokens.caseworker(sender);
+            String key = "refused-" + UUID.randomUUID();
+            int refused = given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body(request(receiver, SHELTER)).post("/api/referrals").then().contentType("application/problem+json")
+                    .extract().statusCode();
+            assertThat(refused).as("%s sender", status).isBetween(400, 499);
+
+            given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body(request(receiver, SHELTER)).post("/api/referrals").then().statusCode(refused)
+                    .header("Idempotent-Replayed", nullValue()).header("Location", nullValue());
+        }
+    }
+
     private static void assertRefused(UUID sender, Map<String, Object> body, int status, String field, String message) {
         var response = create(Tokens.caseworker(sender), body).statusCode(status).contentType("application/problem+json");
         if (field != null) {
