@@ -72,7 +72,7 @@ final class Footprint {
         Path java17 = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> flags = launcher.subList(1, launcher.indexOf(launcher.stream()
                 .filter(argument -> argument.startsWith("-Djava.io.tmpdir=")).findFirst().orElseThrow())).stream()
-                .filter(flag -> !isClassData(flag)).toList();
+                .filter(flag -> !LocalPlatform.isClassDataFlag(flag)).toList();
         List<String> withC2 = flags.stream().filter(flag -> !flag.startsWith("-XX:TieredStopAtLevel=")).toList();
         List<Variant> variants = new ArrayList<>(List.of(new Variant("as the launcher runs it", java17, null),
                 new Variant("the launcher's without its class-data archive", java17, flags),
@@ -87,12 +87,6 @@ final class Footprint {
                     with(flags, "-XX:AOTCache=" + cache), with(flags, "-XX:AOTCacheOutput=" + cache), cache));
         }
         return variants;
-    }
-
-    /** The launcher's class-data archive flags (ServiceProcess, ClassDataArchive): which archive, and its logging. */
-    static boolean isClassData(String flag) {
-        return flag.startsWith("-XX:SharedArchiveFile=") || flag.startsWith("-XX:ArchiveClassesAtExit=")
-                || flag.startsWith("-Xlog:cds");
     }
 
     private static List<String> with(List<String> flags, String flag) {
@@ -166,11 +160,9 @@ final class Footprint {
             base = rig.url(service);
         }
         if (variant.flags() == null && builder.command().stream().anyMatch(flag -> flag.startsWith("-XX:ArchiveClassesAtExit="))) {
-            // No archive of this build yet: the launcher's own first start records it, as on a user's machine.
-            try (Processes.Started first = Processes.startAndAwait(builder, rig.settings.logs().resolve(service.module()
-                    + "-training.log"), base + "/q/health/ready", Duration.ofMinutes(2))) {
-                Thread.sleep(1_000);
-            }
+            // No archive of this build yet: the launcher's own first start records it at its graceful stop, as on a
+            // user's machine, after the same load the AOT cache's training start gets, so both learn from equal work.
+            train(rig, service, builder, base, variant);
             Path jar = Path.of(builder.command().get(builder.command().indexOf("-jar") + 1));
             if (!LocalPlatform.keepClassData(service, rig.settings, jar, true)) {
                 throw new IOException("The first start of " + service.module() + " recorded no class-data archive");
@@ -182,18 +174,9 @@ final class Footprint {
         }
         List<String> launcher = builder.command();
         if (variant.training() != null) {
-            // The training start: the same load, then a graceful stop, at which the JVM writes the archive or cache.
             Files.deleteIfExists(variant.archive());
             builder.command(variant.trainingCommand(launcher));
-            try (Processes.Started training = Processes.startAndAwait(builder, rig.settings.logs().resolve(service.module()
-                    + "-training.log"), base + "/q/health/ready", Duration.ofMinutes(2));
-                    OpenLoop loop = new OpenLoop(8)) {
-                String url = base + typicalRead(service);
-                Map<String, String> headers = service == PlatformService.REFERRAL
-                        ? rig.tokens.bearer(org.mitra.local.DemoOrganization.DARKBALI.caseworker()) : Map.of();
-                loop.run(service.module() + ", training for " + variant.name(), LEVER_RATE, LEVER_LOAD,
-                        n -> OpenLoop.Call.get(url, headers));
-            }
+            train(rig, service, builder, base, variant);
             if (!Files.isRegularFile(variant.archive())) {
                 throw new IOException("The training start wrote no " + variant.archive() + ", see the -training.log");
             }
@@ -201,8 +184,7 @@ final class Footprint {
         builder.command(variant.command(launcher));
         try (Processes.Started alone = Processes.startAndAwait(builder, rig.settings.logs().resolve(service.module() + "-alone.log"),
                 base + "/q/health/ready", Duration.ofMinutes(2))) {
-            Map<String, String> headers = service == PlatformService.REFERRAL
-                    ? rig.tokens.bearer(org.mitra.local.DemoOrganization.DARKBALI.caseworker()) : Map.of();
+            Map<String, String> headers = headers(rig, service);
             OpenLoop.Outcome load;
             try (OpenLoop loop = new OpenLoop(8)) {
                 String url = base + typicalRead(service);
@@ -215,6 +197,27 @@ final class Footprint {
                 rig.platform.start(service);
             }
         }
+    }
+
+    /**
+     * A training start: the service under the levers' load, then a graceful stop, at which the JVM writes the class-data
+     * archive or AOT cache its flags ask for.
+     */
+    private static void train(Rig rig, PlatformService service, ProcessBuilder builder, String base, Variant variant)
+            throws Exception {
+        try (Processes.Started training = Processes.startAndAwait(builder, rig.settings.logs().resolve(service.module()
+                + "-training.log"), base + "/q/health/ready", Duration.ofMinutes(2));
+                OpenLoop loop = new OpenLoop(8)) {
+            String url = base + typicalRead(service);
+            Map<String, String> headers = headers(rig, service);
+            loop.run(service.module() + ", training for " + variant.name(), LEVER_RATE, LEVER_LOAD,
+                    n -> OpenLoop.Call.get(url, headers));
+        }
+    }
+
+    private static Map<String, String> headers(Rig rig, PlatformService service) throws Exception {
+        return service == PlatformService.REFERRAL
+                ? rig.tokens.bearer(org.mitra.local.DemoOrganization.DARKBALI.caseworker()) : Map.of();
     }
 
     private static String typicalRead(PlatformService service) {

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 final class ClassDataArchive {
     /** The JVM reports each class it cannot archive and each archive it cannot map; neither is the service's news. */
     static final String QUIET = "-Xlog:cds=off,cds+dynamic=off";
+    private static final String MAP = "-XX:SharedArchiveFile=";
+    private static final String RECORD = "-XX:ArchiveClassesAtExit=";
 
     private final String module;
     private final Path archive;
@@ -56,10 +58,15 @@ final class ClassDataArchive {
     /** Map the archive when this build has one; otherwise record one at the graceful stop. */
     List<String> flags() {
         if (Files.isRegularFile(archive)) {
-            return List.of(QUIET, "-XX:SharedArchiveFile=" + archive);
+            return List.of(QUIET, MAP + archive);
         }
         Directories.create(recording.getParent());
-        return List.of(QUIET, "-XX:ArchiveClassesAtExit=" + recording);
+        return List.of(QUIET, RECORD + recording);
+    }
+
+    /** Whether a JVM flag is one of those {@link #flags()} gives. */
+    static boolean isFlag(String flag) {
+        return flag.equals(QUIET) || flag.startsWith(MAP) || flag.startsWith(RECORD);
     }
 
     /**

@@ -150,6 +150,11 @@ public final class LocalPlatform implements AutoCloseable {
         return java.nio.file.Files.isRegularFile(archive.archive());
     }
 
+    /** Whether a JVM flag of {@link #serviceProcess} is one of the class-data archive's (a harness may leave them out). */
+    public static boolean isClassDataFlag(String flag) {
+        return ClassDataArchive.isFlag(flag);
+    }
+
     public PlatformSettings settings() {
         return settings;
     }

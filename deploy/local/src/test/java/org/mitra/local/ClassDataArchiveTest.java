@@ -26,6 +26,24 @@ class ClassDataArchiveTest {
             Path.of("/work/mitra"));
 
     @Test
+    void aHarnessCanTellTheArchivesFlagsFromTheServicesOwnWhetherItRecordsOrMaps() throws Exception {
+        Path jar = app(PlatformService.DIRECTORY);
+        ClassDataArchive archive = ClassDataArchive.of(PlatformService.DIRECTORY, settings, jar);
+        List<String> recording = ServiceProcess.command(PlatformService.DIRECTORY, settings, jar);
+        Files.writeString(archive.recording(), "recorded");
+        archive.keep(true);
+        List<String> mapping = ServiceProcess.command(PlatformService.DIRECTORY, settings, jar);
+
+        for (List<String> command : List.of(recording, mapping)) {
+            List<String> archiveFlags = command.stream().filter(LocalPlatform::isClassDataFlag).toList();
+            assertThat(archiveFlags).hasSize(2).contains(ClassDataArchive.QUIET);
+            assertThat(command.stream().filter(flag -> !LocalPlatform.isClassDataFlag(flag)))
+                    .noneMatch(flag -> flag.contains(".jsa") || flag.startsWith("-Xlog:cds"))
+                    .contains("-jar");
+        }
+    }
+
+    @Test
     void theFirstStartOfABuildRecordsAndLaterStartsMapWhatItRecorded() throws Exception {
         Path jar = app(PlatformService.DIRECTORY);
         ClassDataArchive archive = ClassDataArchive.of(PlatformService.DIRECTORY, settings, jar);
