@@ -54,7 +54,7 @@ class PolicyTest {
         Model m = Model.of(overlay);
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(m.all("Secret")).as("Secret resources (their values would be in the repository)").isEmpty();
-        Pattern secretish = Pattern.compile("PASSWORD|SECRET|KEYSET|_KEY$|TOKEN|CREDENTIAL");
+        Pattern secretish = Pattern.compile("PASSWORD|SECRET|KEYSET|_KEY$|TOKEN|CREDENTIAL|JAAS");
         for (JsonNode d : m.all("Deployment")) {
             for (JsonNode c : containers(d)) {
                 for (JsonNode env : Model.list(c.path("env"))) {
@@ -92,6 +92,9 @@ class PolicyTest {
         Set<String> generated = new TreeSet<>();
         m.all("Cluster").forEach(c -> generated.add(Model.name(c) + "-app"));
         m.all("Keycloak").forEach(k -> generated.add(Model.name(k) + "-initial-admin"));
+        // Strimzi: the cluster CA's public certificate, and a Secret per KafkaUser, named as the user.
+        m.all("Kafka").forEach(k -> generated.add(Model.name(k) + "-cluster-ca-cert"));
+        m.all("KafkaUser").forEach(u -> generated.add(Model.name(u)));
         Set<String> referenced = new TreeSet<>();
         for (JsonNode r : m.resources()) {
             collectSecretNames(r, referenced);
@@ -323,6 +326,50 @@ class PolicyTest {
                     soft.assertThat(names).as("%s sets every variable its properties require", Model.name(d))
                             .containsAll(config.requiredVariables());
                 }
+            }
+        }
+        soft.assertAll();
+    }
+
+    /**
+     * Kafka lets no client in without signing in, over TLS, and refuses what the ACLs do not allow; each service signs
+     * in as a KafkaUser of its own, whose ACLs name topics and groups one by one (KafkaAclTest runs them on a broker).
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void eachServiceSignsInToKafkaAsItsOwnUserWithAclsNamingEachTopicAndGroup(String overlay) {
+        Model m = Model.of(overlay);
+        JsonNode kafka = m.all("Kafka").get(0);
+        SoftAssertions soft = new SoftAssertions();
+        for (JsonNode listener : Model.list(kafka.at("/spec/kafka/listeners"))) {
+            soft.assertThat(listener.path("tls").asBoolean()).as("listener %s TLS", listener.path("name").asText()).isTrue();
+            soft.assertThat(listener.at("/authentication/type").asText()).as("listener %s authentication", listener.path("name").asText())
+                    .isEqualTo("scram-sha-512");
+        }
+        soft.assertThat(kafka.at("/spec/kafka/authorization/type").asText()).isEqualTo("simple");
+        soft.assertThat(kafka.at("/spec/entityOperator/userOperator").isObject()).as("the User Operator").isTrue();
+        List<String> clients = m.all("Deployment").stream().filter(d -> values(m, mainContainer(d)).containsKey("KAFKA_BOOTSTRAP_SERVERS"))
+                .map(Model::name).toList();
+        soft.assertThat(clients).containsExactlyInAnyOrder("directory-service", "referral-service", "awareness-service");
+        soft.assertThat(m.all("KafkaUser").stream().map(Model::name)).containsExactlyInAnyOrderElementsOf(clients);
+        for (String client : clients) {
+            JsonNode deployment = m.get("Deployment", client);
+            soft.assertThat(secretOf(mainContainer(deployment), "KAFKA_SASL_JAAS_CONFIG")).as("%s signs in as", client).isEqualTo(client);
+            // The migrations' init container makes no Kafka client, so it holds no Kafka password.
+            for (JsonNode init : Model.list(deployment.at("/spec/template/spec/initContainers"))) {
+                soft.assertThat(secretOf(init, "KAFKA_SASL_JAAS_CONFIG")).as("%s/%s", client, init.path("name").asText()).isEmpty();
+            }
+        }
+        for (JsonNode user : m.all("KafkaUser")) {
+            soft.assertThat(user.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo(Model.name(kafka));
+            for (JsonNode acl : Model.list(user.at("/spec/authorization/acls"))) {
+                String what = Model.name(user) + " " + acl.path("resource");
+                soft.assertThat(acl.at("/resource/type").asText()).as(what).isIn("topic", "group");
+                soft.assertThat(acl.at("/resource/patternType").asText("literal")).as(what).isEqualTo("literal");
+                soft.assertThat(acl.at("/resource/name").asText()).as(what).doesNotContain("*");
+                soft.assertThat(acl.path("type").asText("allow")).as(what).isEqualTo("allow");
+                soft.assertThat(Model.list(acl.path("operations")).stream().map(JsonNode::asText)).as(what)
+                        .isSubsetOf("Read", "Write", "Describe");
             }
         }
         soft.assertAll();

@@ -70,6 +70,10 @@ class SchemaValidationTest {
         assertThat(schemas.problems(cluster)).isEmpty();
         ((ObjectNode) cluster.get("spec")).put("instance", 3);
         assertThat(schemas.problems(cluster)).anySatisfy(p -> assertThat(p).contains("instance"));
+        ObjectNode user = baseResource("kafka.yaml", "KafkaUser");
+        assertThat(schemas.problems(user)).isEmpty();
+        ((ObjectNode) user.at("/spec/authorization/acls/0")).putArray("operations").add("Wirte");
+        assertThat(schemas.problems(user)).isNotEmpty();
         ObjectNode keycloak = baseResource("keycloak.yaml", "Keycloak");
         assertThat(schemas.problems(keycloak)).isEmpty();
         ((ObjectNode) keycloak.get("metadata")).put("nmae", "x");

@@ -19,10 +19,14 @@ import com.networknt.schema.ValidationMessage;
 /**
  * Strict JSON schemas (unknown fields refused) from ../shared/k8s-schemas: every core kind of Kubernetes 1.36, whose
  * {@code $id}s under https://kubernetes.io/api/ are mapped to the folder, and the operators' custom resources (crds/).
- * The custom resources' metadata is checked against Kubernetes' ObjectMeta, which their schemas leave open.
+ * The custom resources' metadata is checked against Kubernetes' ObjectMeta, which their schemas leave open. A custom
+ * resource whose schema the shared folder lacks (Strimzi's KafkaUser) is read from this module's
+ * src/test/resources/k8s-schemas/crds, the same catalog's file (its README).
  */
 final class Schemas {
     static final String K8S = "kubernetes-v1.36.0-strict";
+    /** Schemas of custom resources ../shared/k8s-schemas does not have yet. */
+    static final Path OWN_CRDS = Repository.ROOT.resolve("deploy/checks/src/test/resources/k8s-schemas/crds");
     private static final String OBJECT_META = "https://kubernetes.io/api/_definitions.json#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
 
     private final Path dir;
@@ -43,7 +47,9 @@ final class Schemas {
         String group = slash < 0 ? "" : apiVersion.substring(0, slash);
         String version = apiVersion.substring(slash + 1);
         if (group.contains(".") && !group.endsWith(".k8s.io")) {
-            return dir.resolve("crds").resolve(group + "_" + k + "_" + version + ".json");
+            String name = group + "_" + k + "_" + version + ".json";
+            Path shared = dir.resolve("crds").resolve(name);
+            return Files.isRegularFile(shared) || !Files.isRegularFile(OWN_CRDS.resolve(name)) ? shared : OWN_CRDS.resolve(name);
         }
         String shortGroup = group.isEmpty() ? "" : "-" + group.substring(0, group.indexOf('.') < 0 ? group.length() : group.indexOf('.'));
         return dir.resolve(K8S).resolve(k + shortGroup + "-" + version + ".json");

@@ -14,6 +14,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
 /**
  * What a service reads, from the sources: its application.properties over the shared libraries' defaults (libs/web,
  * libs/outbox for the three services; the gateway uses neither), and the variables the local run's launcher
@@ -65,7 +69,8 @@ record ServiceConfig(String module, Map<String, String> properties, Set<String> 
     /**
      * Every environment variable name this service reads: the launcher's, the environment form of every property its
      * configuration sets, the variables those refer to, and the properties and variables its README tells an operator
-     * to set (e.g. the gateway's quarkus.http.proxy.* behind a load balancer).
+     * to set (e.g. the gateway's quarkus.http.proxy.* behind a load balancer), and for a Kafka client the environment
+     * form of every Kafka client setting.
      */
     Set<String> variables() {
         Set<String> names = new TreeSet<>(launcherVariables);
@@ -73,6 +78,14 @@ record ServiceConfig(String module, Map<String, String> properties, Set<String> 
                 .matcher(Repository.read(Repository.ROOT.resolve(module).resolve("README.md")));
         while (documented.find()) {
             names.add(documented.group(1) != null ? environmentName(documented.group(1)) : documented.group(2));
+        }
+        if (properties.containsKey("kafka.bootstrap.servers")) {
+            // Quarkus hands every KAFKA_* variable to the service's Kafka clients as the kafka.* setting of that name
+            // (quarkus-kafka-client's KafkaRuntimeConfigProducer), so each Kafka client setting is one it reads.
+            Set<String> kafka = new TreeSet<>(ProducerConfig.configNames());
+            kafka.addAll(ConsumerConfig.configNames());
+            kafka.addAll(AdminClientConfig.configNames());
+            kafka.forEach(setting -> names.add(environmentName("kafka." + setting)));
         }
         for (Map.Entry<String, String> e : properties.entrySet()) {
             names.add(environmentName(e.getKey()));
