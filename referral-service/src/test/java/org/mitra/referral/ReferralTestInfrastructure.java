@@ -7,9 +7,11 @@ import org.mitra.testkit.MitraTestResource;
 
 /**
  * Every test of this module runs against the real PostgreSQL (database {@code referral}, and the key
- * store {@code referral_keys} on the same server) and Kafka. The referral database has the roles of an installation:
- * Flyway migrates as its owner {@code referral_owner}, the service runs as {@code referral}, which owns nothing;
- * tests that change what the service may not use {@code TestInfrastructure.ownerConnection("referral")}.
+ * store {@code referral_keys} on the same server) and Kafka. Both databases have the roles of an installation:
+ * Flyway migrates the referral database as its owner {@code referral_owner} and the key store as its owner
+ * {@code referral_keys}; the service runs as {@code referral} and {@code referral_keys_runtime}, which own nothing
+ * ({@link KeyStoreTestResource}); tests that change what the service may not use
+ * {@code TestInfrastructure.ownerConnection("referral")} or {@code ownerConnection("referral_keys")}.
  */
 @WithTestResource(value = MitraTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = {@ResourceArg(name = "database", value = "referral"), @ResourceArg(name = "split-roles", value = "true")})

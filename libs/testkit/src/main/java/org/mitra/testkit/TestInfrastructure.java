@@ -84,9 +84,18 @@ public final class TestInfrastructure {
      * superuser nor may create databases or roles.
      */
     public static void createDatabaseWithRoles(String database) {
+        createDatabaseWithRoles(database, ownerRole(database), serviceRole(database));
+    }
+
+    /**
+     * As {@link #createDatabaseWithRoles(String)}, with roles named by the caller: for a database whose installation
+     * names them otherwise (referral-service's key store is owned by {@code referral_keys}, named as the database, and
+     * the service signs in as {@code referral_keys_runtime}).
+     */
+    public static void createDatabaseWithRoles(String database, String owner, String service) {
         plain(database);
-        String owner = ownerRole(database);
-        String service = serviceRole(database);
+        plain(owner);
+        plain(service);
         synchronized (System.getProperties()) {
             try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
                 for (String role : List.of(owner, service)) {

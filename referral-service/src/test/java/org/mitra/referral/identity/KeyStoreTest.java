@@ -18,12 +18,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.mitra.referral.KeyStoreTestResource;
+import org.mitra.testkit.TestInfrastructure;
 import org.mitra.testkit.Tokens;
 
 /** Crypto-shredding that holds for backups: the keys live in a database of their own, never in the referral database. */
@@ -205,8 +208,16 @@ class KeyStoreTest {
         }
 
         withdraw(sender, id);
-        // The key store comes back from a backup taken before the withdrawal.
-        update(keyStoreDatabase, "DELETE FROM shredded_subject WHERE subject_id = ?", subject);
+        // The key store comes back from a backup taken before the withdrawal: as its owner, who alone may switch the
+        // ledger's append-only trigger off (the service's role may not delete from the ledger at all).
+        try (Connection owner = TestInfrastructure.ownerConnection(KeyStoreTestResource.DATABASE);
+                Statement statement = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            statement.execute("ALTER TABLE shredded_subject DISABLE TRIGGER shredded_subject_append_only");
+            statement.execute("DELETE FROM shredded_subject WHERE subject_id = '" + subject + "'");
+            statement.execute("ALTER TABLE shredded_subject ENABLE TRIGGER shredded_subject_append_only");
+            owner.commit();
+        }
         update(keyStoreDatabase, "INSERT INTO data_key (subject_id, wrapped, created_at) VALUES (?, ?, now())", subject, backupKey);
         // Even before the start-up job, the referral database's own record of the withdrawal keeps the identity closed.
         given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}/identity", id).then().statusCode(404)
