@@ -29,10 +29,11 @@ final class ServiceProcess implements Stoppable {
         Directories.delete(app);
         Directories.copy(service.runnableJar(settings.repository()).getParent(), app);
         Path jar = app.resolve("quarkus-run.jar");
-        ChildProcess process = ChildProcess.start(service.module(), command(service, settings, jar), environment(service, settings),
-                jar.getParent(), settings.logs().resolve(service.module() + ".log"));
-        return new ServiceProcess(service, process, settings.serviceUrl(service) + "/q/health/ready",
-                ClassDataArchive.of(service, settings, jar));
+        // Once per start: the flags it gives and what it keeps at the stop are of the same archive.
+        ClassDataArchive classData = ClassDataArchive.of(service, settings, jar);
+        ChildProcess process = ChildProcess.start(service.module(), command(service, settings, jar, classData),
+                environment(service, settings), jar.getParent(), settings.logs().resolve(service.module() + ".log"));
+        return new ServiceProcess(service, process, settings.serviceUrl(service) + "/q/health/ready", classData);
     }
 
     /**
@@ -51,11 +52,15 @@ final class ServiceProcess implements Stoppable {
 
     /** The JVM's command line for the service's jar (the copy under the runtime directory, or another). */
     static List<String> command(PlatformService service, PlatformSettings settings, Path jar) {
+        return command(service, settings, jar, ClassDataArchive.of(service, settings, jar));
+    }
+
+    private static List<String> command(PlatformService service, PlatformSettings settings, Path jar, ClassDataArchive classData) {
         Path tmp = Directories.create(settings.temporaryDirectory(service.module()));
         List<String> command = new ArrayList<>();
         command.add(JavaRuntime.executable());
         command.addAll(JVM_FLAGS);
-        command.addAll(ClassDataArchive.of(service, settings, jar).flags());
+        command.addAll(classData.flags());
         command.add("-Djava.io.tmpdir=" + tmp);
         command.add("-jar");
         command.add(jar.toString());
