@@ -13,7 +13,7 @@ import java.util.Base64;
  * directory (secrets/, owner-only): the referral vault's key-encryption keyset (Tink JSON, one AES-256-GCM key;
  * identities stored with it are unreadable without it), the awareness service's email hash key, the key that
  * fingerprints Idempotency-Key requests, the PostgreSQL superuser's and the database users' password, the password of
- * each role that owns a service's database (its own), Keycloak's
+ * each role that owns a service's database and of the key store's runtime role (each its own), Keycloak's
  * master-realm admin password and the secret of each confidential client of the {@code mitra} realm. Nothing of
  * these is a fixed string anyone could read in the repository.
  */
@@ -50,8 +50,12 @@ final class InstallationSecrets {
         return kept(settings, "database-password", InstallationSecrets::password);
     }
 
-    /** The password of a role that owns a service's database and runs its migrations (e.g. referral_owner). */
-    static String databaseOwnerPassword(PlatformSettings settings, String role) {
+    /**
+     * The password of a database role that has one of its own, never MITRA_DB_PASSWORD: a role that owns a service's
+     * database and runs its migrations (referral_owner, referral_keys) or the key store's runtime role
+     * (referral_keys_runtime).
+     */
+    static String rolePassword(PlatformSettings settings, String role) {
         return kept(settings, "database-" + plain(role) + "-password", InstallationSecrets::password);
     }
 

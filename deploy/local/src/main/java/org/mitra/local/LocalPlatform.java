@@ -194,7 +194,11 @@ public final class LocalPlatform implements AutoCloseable {
             service.database().ifPresent(database -> service.databaseOwner().ifPresentOrElse(
                     owner -> postgres.ensureDatabase(database, settings.databasePassword(), owner, settings.databaseOwnerPassword(owner)),
                     () -> postgres.ensureDatabase(database, settings.databasePassword())));
-            service.keyStoreDatabase().ifPresent(database -> postgres.ensureDatabase(database, settings.databasePassword()));
+            service.keyStoreDatabase().ifPresent(database -> {
+                String runtime = service.keyStoreRuntimeRole().orElseThrow();
+                postgres.ensureDatabase(database, database, settings.databaseOwnerPassword(database), runtime,
+                        settings.keyStoreRuntimePassword(runtime));
+            });
         }
         ready("PostgreSQL", settings.host() + ":" + settings.postgresPort(), step);
 

@@ -187,32 +187,42 @@ final class LocalPostgres implements Stoppable {
      * with every object in it, is handed to the owner once ({@code REASSIGN OWNED}); its data is kept.
      */
     void ensureDatabase(String name, String password, String owner, String ownerPassword) {
-        plain(name);
+        ensureDatabase(name, owner, ownerPassword, name, password);
+    }
+
+    /**
+     * As {@link #ensureDatabase(String, String, String, String)}, with the service's user named apart from the
+     * database: the key store {@code referral_keys}, owned by the role of that name (as earlier launchers made it, so an
+     * existing key store keeps its owner and needs no hand-over), used by {@code referral_keys_runtime}.
+     */
+    void ensureDatabase(String database, String owner, String ownerPassword, String user, String userPassword) {
+        plain(database);
         plain(owner);
+        plain(user);
         try (Connection connection = postgres.getPostgresDatabase(Map.of("password", superuserPassword)).getConnection();
                 Statement statement = connection.createStatement()) {
             ensureRole(connection, owner, ownerPassword);
-            ensureRole(connection, name, password);
-            if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
-                statement.execute("CREATE DATABASE " + name + " OWNER " + owner);
+            ensureRole(connection, user, userPassword);
+            if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
+                statement.execute("CREATE DATABASE " + database + " OWNER " + owner);
                 return;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create database " + name, e);
+            throw new IllegalStateException("Cannot create database " + database, e);
         }
-        try (Connection connection = postgres.getDatabase(SUPERUSER, name, Map.of("password", superuserPassword)).getConnection();
+        try (Connection connection = postgres.getDatabase(SUPERUSER, database, Map.of("password", superuserPassword)).getConnection();
                 Statement statement = connection.createStatement()) {
             if (exists(connection, """
                     SELECT 1 WHERE (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()) = ?
                        OR EXISTS (SELECT 1 FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = ?))""",
-                    name, name)) {
+                    user, user)) {
                 // The database and, in it, every object the service's user owns (shared objects such as the database too).
-                statement.execute("REASSIGN OWNED BY " + name + " TO " + owner);
-                System.out.println("  PostgreSQL: database " + name + " and its tables now belong to " + owner
-                        + "; " + name + " owns none of them");
+                statement.execute("REASSIGN OWNED BY " + user + " TO " + owner);
+                System.out.println("  PostgreSQL: database " + database + " and its tables now belong to " + owner
+                        + "; " + user + " owns none of them");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot hand database " + name + " to " + owner, e);
+            throw new IllegalStateException("Cannot hand database " + database + " to " + owner, e);
         }
     }
 

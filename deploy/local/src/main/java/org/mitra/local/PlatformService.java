@@ -5,24 +5,26 @@ import java.util.Optional;
 
 /** The four Mitra services, each a Quarkus application built by its own module. */
 public enum PlatformService {
-    DIRECTORY("directory-service", "directory", null, null, 8081, 9081),
-    REFERRAL("referral-service", "referral", "referral_owner", "referral_keys", 8082, 9082),
-    AWARENESS("awareness-service", "awareness", null, null, 8083, 9083),
-    GATEWAY("gateway", null, null, null, 8080, 9080);
+    DIRECTORY("directory-service", "directory", null, null, null, 8081, 9081),
+    REFERRAL("referral-service", "referral", "referral_owner", "referral_keys", "referral_keys_runtime", 8082, 9082),
+    AWARENESS("awareness-service", "awareness", null, null, null, 8083, 9083),
+    GATEWAY("gateway", null, null, null, null, 8080, 9080);
 
     private final String module;
     private final String database;
     private final String databaseOwner;
     private final String keyStoreDatabase;
+    private final String keyStoreRuntimeRole;
     private final int defaultPort;
     private final int defaultManagementPort;
 
-    PlatformService(String module, String database, String databaseOwner, String keyStoreDatabase, int defaultPort,
-            int defaultManagementPort) {
+    PlatformService(String module, String database, String databaseOwner, String keyStoreDatabase, String keyStoreRuntimeRole,
+            int defaultPort, int defaultManagementPort) {
         this.module = module;
         this.database = database;
         this.databaseOwner = databaseOwner;
         this.keyStoreDatabase = keyStoreDatabase;
+        this.keyStoreRuntimeRole = keyStoreRuntimeRole;
         this.defaultPort = defaultPort;
         this.defaultManagementPort = defaultManagementPort;
     }
@@ -47,10 +49,21 @@ public enum PlatformService {
 
     /**
      * A second database holding the keys that open the first one's encrypted columns (the referral-service's data
-     * keys), kept apart so that a backup of the service's database never holds them.
+     * keys), kept apart so that a backup of the service's database never holds them. A role of the same name owns it
+     * and runs its migrations (as it always has, so installations made before {@link #keyStoreRuntimeRole()} keep
+     * their owner); the service signs in as {@link #keyStoreRuntimeRole()}.
      */
     public Optional<String> keyStoreDatabase() {
         return Optional.ofNullable(keyStoreDatabase);
+    }
+
+    /**
+     * The service's own role on its key store, which owns nothing there and may only do what the service does (it
+     * may not rewrite the shred ledger; referral-service's R__key_store_runtime_role.sql). Present with
+     * {@link #keyStoreDatabase()}.
+     */
+    public Optional<String> keyStoreRuntimeRole() {
+        return Optional.ofNullable(keyStoreRuntimeRole);
     }
 
     /** Every database the service uses. */

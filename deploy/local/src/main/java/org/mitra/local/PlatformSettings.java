@@ -126,11 +126,20 @@ public record PlatformSettings(
 
     /**
      * The password of the role that owns a service's database and runs its migrations ({@link
-     * PlatformService#databaseOwner()}): random per installation and its own, never MITRA_DB_PASSWORD, since only the
-     * migrations need it.
+     * PlatformService#databaseOwner()}, and the key store's owner, named as its {@link PlatformService#keyStoreDatabase()}):
+     * random per installation and its own, never MITRA_DB_PASSWORD, since only the migrations need it.
      */
     public String databaseOwnerPassword(String role) {
-        return InstallationSecrets.databaseOwnerPassword(this, role);
+        return InstallationSecrets.rolePassword(this, role);
+    }
+
+    /**
+     * The password of the service's own role on its key store ({@link PlatformService#keyStoreRuntimeRole()}): random
+     * per installation and its own, never MITRA_DB_PASSWORD, so that no password shared with the other databases' users
+     * reaches the keys.
+     */
+    public String keyStoreRuntimePassword(String role) {
+        return InstallationSecrets.rolePassword(this, role);
     }
 
     /** The PostgreSQL superuser's (postgres) password, random per installation. */

@@ -91,10 +91,14 @@ final class ServiceProcess implements Stoppable {
             env.put("QUARKUS_FLYWAY_USERNAME", owner);
             env.put("QUARKUS_FLYWAY_PASSWORD", settings.databaseOwnerPassword(owner));
         });
+        // The key store likewise: migrated by its owner (named as the database), used as a role that owns nothing there.
         service.keyStoreDatabase().ifPresent(database -> {
+            String runtime = service.keyStoreRuntimeRole().orElseThrow();
             env.put("QUARKUS_DATASOURCE_KEYSTORE_JDBC_URL", settings.jdbcUrl(database));
-            env.put("QUARKUS_DATASOURCE_KEYSTORE_USERNAME", database);
-            env.put("QUARKUS_DATASOURCE_KEYSTORE_PASSWORD", settings.databasePassword());
+            env.put("QUARKUS_DATASOURCE_KEYSTORE_USERNAME", runtime);
+            env.put("QUARKUS_DATASOURCE_KEYSTORE_PASSWORD", settings.keyStoreRuntimePassword(runtime));
+            env.put("QUARKUS_FLYWAY_KEYSTORE_USERNAME", database);
+            env.put("QUARKUS_FLYWAY_KEYSTORE_PASSWORD", settings.databaseOwnerPassword(database));
         });
         if (service == PlatformService.REFERRAL) {
             env.put(InstallationSecrets.REFERRAL_KEYSET, InstallationSecrets.forInstallation(settings));

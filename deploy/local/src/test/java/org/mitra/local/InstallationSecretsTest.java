@@ -59,6 +59,12 @@ class InstallationSecretsTest {
         assertThat(first.databaseOwnerPassword("referral_owner")).isNotEqualTo(second.databaseOwnerPassword("referral_owner"))
                 .isNotEqualTo(first.databasePassword()).isNotEqualTo(first.postgresSuperuserPassword())
                 .hasSizeGreaterThanOrEqualTo(40).isEqualTo(first.databaseOwnerPassword("referral_owner"));
+        // The key store's owner and its runtime role too, each its own.
+        assertThat(first.keyStoreRuntimePassword("referral_keys_runtime"))
+                .isNotEqualTo(second.keyStoreRuntimePassword("referral_keys_runtime"))
+                .isNotEqualTo(first.databaseOwnerPassword("referral_keys")).isNotEqualTo(first.databasePassword())
+                .isNotEqualTo(first.databaseOwnerPassword("referral_owner"))
+                .hasSizeGreaterThanOrEqualTo(40).isEqualTo(first.keyStoreRuntimePassword("referral_keys_runtime"));
 
         assertThat(java.nio.file.Files.getPosixFilePermissions(first.secrets()))
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));

@@ -133,6 +133,52 @@ class LocalPostgresIT {
         }
     }
 
+    /**
+     * The key store stays owned by referral_keys, as earlier launchers made it (its data kept, no hand-over), and the
+     * service's new role referral_keys_runtime, made on the next start with a password of its own, owns nothing there.
+     */
+    @Test
+    void anEarlierKeyStoreKeepsItsOwnerAndGetsTheRuntimeRole() throws Exception {
+        PlatformSettings settings = settings();
+        String ownerPassword = settings.databaseOwnerPassword("referral_keys");
+        String runtimePassword = settings.keyStoreRuntimePassword("referral_keys_runtime");
+        LocalPostgres postgres = LocalPostgres.start(settings);
+        try {
+            // As an earlier launcher left it: referral_keys owns the key store and its tables, with the users' password.
+            postgres.ensureDatabase("referral_keys", settings.databasePassword());
+            try (Connection connection = DriverManager.getConnection(settings.jdbcUrl("referral_keys"), "referral_keys",
+                    settings.databasePassword()); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE shredded_subject (subject_id uuid PRIMARY KEY)");
+                statement.execute("INSERT INTO shredded_subject VALUES (gen_random_uuid())");
+            }
+
+            postgres.ensureDatabase("referral_keys", "referral_keys", ownerPassword, "referral_keys_runtime", runtimePassword);
+
+            try (Connection connection = DriverManager.getConnection(settings.jdbcUrl("referral_keys"), "referral_keys",
+                    ownerPassword); Statement statement = connection.createStatement()) {
+                assertThat(value(statement, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"))
+                        .isEqualTo("referral_keys");
+                assertThat(value(statement, "SELECT tableowner FROM pg_tables WHERE tablename = 'shredded_subject'"))
+                        .isEqualTo("referral_keys");
+                assertThat(value(statement, "SELECT count(*) FROM shredded_subject")).isEqualTo("1");
+                assertThat(value(statement, """
+                        SELECT string_agg(rolname || ':' || (rolsuper OR rolcreatedb OR rolcreaterole), ',' ORDER BY rolname)
+                        FROM pg_roles WHERE rolname IN ('referral_keys', 'referral_keys_runtime')"""))
+                        .isEqualTo("referral_keys:false,referral_keys_runtime:false");
+                assertThat(value(statement, "SELECT pg_has_role('referral_keys_runtime', 'referral_keys', 'MEMBER')")).isEqualTo("f");
+                assertThat(value(statement, "SELECT count(*) FROM pg_class WHERE relowner = 'referral_keys_runtime'::regrole"))
+                        .isEqualTo("0");
+            }
+            DriverManager.getConnection(settings.jdbcUrl("referral_keys"), "referral_keys_runtime", runtimePassword).close();
+            assertThatThrownBy(() -> DriverManager.getConnection(settings.jdbcUrl("referral_keys"), "referral_keys",
+                    settings.databasePassword()).close()).as("the owner with the users' password").isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(settings.jdbcUrl("referral_keys"), "referral_keys_runtime",
+                    settings.databasePassword()).close()).as("the runtime role with the users' password").isInstanceOf(SQLException.class);
+        } finally {
+            postgres.stop();
+        }
+    }
+
     private static void assertRefusedWithoutTheRightPassword(PlatformSettings settings) {
         String url = settings.jdbcUrl("directory");
         assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", null).close())

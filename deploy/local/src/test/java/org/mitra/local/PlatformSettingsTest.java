@@ -84,7 +84,6 @@ class PlatformSettingsTest {
         Map<String, String> referral = ServiceProcess.environment(PlatformService.REFERRAL, settings);
         assertThat(referral.get("QUARKUS_DATASOURCE_PASSWORD")).isEqualTo(settings.databasePassword())
                 .isNotEqualTo("mitra-dev").hasSizeGreaterThanOrEqualTo(40);
-        assertThat(referral.get("QUARKUS_DATASOURCE_KEYSTORE_PASSWORD")).isEqualTo(settings.databasePassword());
 
         PlatformSettings chosen = PlatformSettings.fromEnvironment(Map.of("MITRA_DB_PASSWORD", "chosen-one"), REPOSITORY);
         assertThat(chosen.databasePassword()).isEqualTo("chosen-one");
@@ -110,6 +109,35 @@ class PlatformSettingsTest {
             assertThat(other.databaseOwner()).as(other.module()).isEmpty();
             assertThat(ServiceProcess.environment(other, settings)).as(other.module())
                     .doesNotContainKeys("QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD");
+        }
+    }
+
+    /**
+     * The key store likewise: its migrations run as its owner referral_keys (as before, so an existing key store keeps
+     * its owner), the service signs in as referral_keys_runtime, which owns nothing there; each with a password of its
+     * own, never MITRA_DB_PASSWORD nor the other's.
+     */
+    @Test
+    void referralMigratesItsKeyStoreAsItsOwnerAndUsesItAsTheRuntimeRole() {
+        PlatformSettings settings = inTarget(Map.of("MITRA_DB_PASSWORD", "chosen-one"));
+        Map<String, String> referral = ServiceProcess.environment(PlatformService.REFERRAL, settings);
+
+        assertThat(PlatformService.REFERRAL.keyStoreDatabase()).contains("referral_keys");
+        assertThat(PlatformService.REFERRAL.keyStoreRuntimeRole()).contains("referral_keys_runtime");
+        assertThat(referral).containsEntry("QUARKUS_DATASOURCE_KEYSTORE_JDBC_URL", settings.jdbcUrl("referral_keys"))
+                .containsEntry("QUARKUS_FLYWAY_KEYSTORE_USERNAME", "referral_keys")
+                .containsEntry("QUARKUS_FLYWAY_KEYSTORE_PASSWORD", settings.databaseOwnerPassword("referral_keys"))
+                .containsEntry("QUARKUS_DATASOURCE_KEYSTORE_USERNAME", "referral_keys_runtime")
+                .containsEntry("QUARKUS_DATASOURCE_KEYSTORE_PASSWORD", settings.keyStoreRuntimePassword("referral_keys_runtime"));
+        assertThat(List.of(referral.get("QUARKUS_FLYWAY_KEYSTORE_PASSWORD"), referral.get("QUARKUS_DATASOURCE_KEYSTORE_PASSWORD")))
+                .doesNotContain("chosen-one", referral.get("QUARKUS_FLYWAY_PASSWORD")).doesNotHaveDuplicates()
+                .allSatisfy(password -> assertThat(password).hasSizeGreaterThanOrEqualTo(40));
+        assertThat(settings.secrets().resolve("database-referral_keys-password")).isRegularFile();
+        assertThat(settings.secrets().resolve("database-referral_keys_runtime-password")).isRegularFile();
+        for (PlatformService other : List.of(PlatformService.DIRECTORY, PlatformService.AWARENESS, PlatformService.GATEWAY)) {
+            assertThat(other.keyStoreRuntimeRole()).as(other.module()).isEmpty();
+            assertThat(ServiceProcess.environment(other, settings)).as(other.module())
+                    .doesNotContainKeys("QUARKUS_DATASOURCE_KEYSTORE_USERNAME", "QUARKUS_FLYWAY_KEYSTORE_USERNAME");
         }
     }
 
