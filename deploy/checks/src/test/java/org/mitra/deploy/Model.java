@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** One rendered overlay: its resources, and the pods they make (Deployments' and the operators'). */
 record Model(String overlay, List<JsonNode> resources) {
 
-    /** A pod the overlay makes: who makes it and its labels. */
-    record Pod(String owner, Map<String, String> labels) {
+    /** A pod: who makes it, its namespace and its labels. */
+    record Pod(String owner, String namespace, Map<String, String> labels) {
     }
 
     static Model of(String overlay) {
@@ -33,36 +33,50 @@ record Model(String overlay, List<JsonNode> resources) {
     }
 
     /**
+     * Pods outside the render that the NetworkPolicies name, with the namespace and labels their installations give
+     * them (deploy/README.md, step 1): CloudNativePG's operator (cnpg-system, app.kubernetes.io/name=cloudnative-pg,
+     * its release manifest's Deployment cnpg-controller-manager) and the cluster DNS (kube-system, k8s-app=kube-dns).
+     */
+    static final List<Pod> OUTSIDE = List.of(
+            new Pod("CloudNativePG operator", "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg")),
+            new Pod("DNS", "kube-system", Map.of("k8s-app", "kube-dns")));
+
+    /**
      * The pods: each Deployment's template, and those the operators make from their resources, with the labels those
      * operators put on them (CloudNativePG cnpg.io/cluster; Strimzi strimzi.io/cluster, strimzi.io/kind, strimzi.io/name;
      * the Keycloak operator app=keycloak and app.kubernetes.io/instance, and app=keycloak-realm-import on its import job;
-     * the Keycloak operator's own pod, app.kubernetes.io/name=keycloak-operator, installed in the namespace).
+     * the Keycloak operator's own pod, app.kubernetes.io/name=keycloak-operator, installed in Keycloak's namespace), each
+     * in the namespace of the resource that makes it.
      */
     List<Pod> pods() {
         List<Pod> pods = new ArrayList<>();
         for (JsonNode d : all("Deployment")) {
-            pods.add(new Pod("Deployment " + name(d), strings(d.at("/spec/template/metadata/labels"))));
+            pods.add(new Pod("Deployment " + name(d), namespace(d), strings(d.at("/spec/template/metadata/labels"))));
         }
         for (JsonNode c : all("Cluster")) {
-            pods.add(new Pod("Cluster " + name(c), Map.of("cnpg.io/cluster", name(c))));
+            pods.add(new Pod("Cluster " + name(c), namespace(c), Map.of("cnpg.io/cluster", name(c))));
         }
         for (JsonNode k : all("Kafka")) {
             for (String component : List.of("kafka", "entity-operator")) {
-                pods.add(new Pod("Kafka " + name(k) + " " + component, Map.of("strimzi.io/cluster", name(k), "strimzi.io/kind", "Kafka",
-                        "strimzi.io/name", name(k) + "-" + component)));
+                pods.add(new Pod("Kafka " + name(k) + " " + component, namespace(k), Map.of("strimzi.io/cluster", name(k),
+                        "strimzi.io/kind", "Kafka", "strimzi.io/name", name(k) + "-" + component)));
             }
         }
         for (JsonNode k : all("Keycloak")) {
-            // The operator itself runs in the namespace too (deploy/README.md, its kubernetes.yml).
-            pods.add(new Pod("Keycloak operator", Map.of("app.kubernetes.io/name", "keycloak-operator")));
-            pods.add(new Pod("Keycloak " + name(k), Map.of("app", "keycloak", "app.kubernetes.io/instance", name(k),
+            // The operator itself runs in Keycloak's namespace (deploy/README.md, its kubernetes.yml).
+            pods.add(new Pod("Keycloak operator", namespace(k), Map.of("app.kubernetes.io/name", "keycloak-operator")));
+            pods.add(new Pod("Keycloak " + name(k), namespace(k), Map.of("app", "keycloak", "app.kubernetes.io/instance", name(k),
                     "app.kubernetes.io/managed-by", "keycloak-operator")));
         }
         for (JsonNode r : all("KeycloakRealmImport")) {
-            pods.add(new Pod("KeycloakRealmImport " + name(r), Map.of("app", "keycloak-realm-import",
+            pods.add(new Pod("KeycloakRealmImport " + name(r), namespace(r), Map.of("app", "keycloak-realm-import",
                     "app.kubernetes.io/instance", r.at("/spec/keycloakCRName").asText(), "app.kubernetes.io/managed-by", "keycloak-operator")));
         }
         return pods;
+    }
+
+    static String namespace(JsonNode resource) {
+        return resource.at("/metadata/namespace").asText();
     }
 
     static String name(JsonNode resource) {

@@ -34,7 +34,7 @@ class PolicyTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void everyOverlayRendersTheWholePlatformIntoOneNamespace(String overlay) {
+    void everyOverlayRendersThePlatformIntoMitraAndKeycloakIntoANamespaceOfItsOwn(String overlay) {
         Model m = Model.of(overlay);
         assertThat(m.all("Deployment").stream().map(Model::name)).containsExactlyInAnyOrderElementsOf(ServiceConfig.MODULES);
         for (String kind : List.of("Service", "ServiceAccount", "ConfigMap", "PodDisruptionBudget", "HorizontalPodAutoscaler")) {
@@ -45,7 +45,18 @@ class PolicyTest {
         assertThat(m.all("Kafka")).hasSize(1);
         assertThat(m.all("Keycloak")).hasSize(1);
         assertThat(m.all("KeycloakRealmImport")).hasSize(1);
-        assertThat(m.resources()).allSatisfy(r -> assertThat(r.at("/metadata/namespace").asText()).isEqualTo("mitra"));
+        // Keycloak's operator reads every Secret of its namespace and may create pods: Keycloak, its realm import, its
+        // database and their policies live in mitra-keycloak, away from the vault's keyset and the services' credentials.
+        Set<String> keycloakSide = new TreeSet<>(Set.of("Keycloak mitra-keycloak", "KeycloakRealmImport mitra-realm", "Cluster keycloak-db",
+                "NetworkPolicy default-deny", "NetworkPolicy allow-dns", "NetworkPolicy keycloak", "NetworkPolicy keycloak-operator",
+                "NetworkPolicy keycloak-db"));
+        if (overlay.equals("production")) {
+            keycloakSide.addAll(List.of("Ingress keycloak", "ScheduledBackup keycloak-db-nightly"));
+        }
+        Map<String, Set<String>> byNamespace = m.resources().stream().collect(Collectors.groupingBy(Model::namespace,
+                Collectors.mapping(r -> r.path("kind").asText() + " " + Model.name(r), Collectors.toCollection(TreeSet::new))));
+        assertThat(byNamespace.keySet()).containsExactlyInAnyOrder("mitra", RealmImports.KEYCLOAK_NAMESPACE);
+        assertThat(byNamespace.get(RealmImports.KEYCLOAK_NAMESPACE)).isEqualTo(keycloakSide);
     }
 
     @ParameterizedTest
@@ -249,13 +260,14 @@ class PolicyTest {
         List<Model.Pod> pods = m.pods();
         SoftAssertions soft = new SoftAssertions();
         for (JsonNode np : m.all("NetworkPolicy")) {
-            soft.assertThat(pods.stream().filter(p -> Model.selects(np.at("/spec/podSelector"), p.labels())).toList())
+            List<Model.Pod> own = pods.stream().filter(p -> p.namespace().equals(Model.namespace(np))).toList();
+            soft.assertThat(own.stream().filter(p -> Model.selects(np.at("/spec/podSelector"), p.labels())).toList())
                     .as("pods NetworkPolicy %s selects", Model.name(np)).isNotEmpty();
             for (String direction : List.of("ingress", "egress")) {
                 for (JsonNode rule : Model.list(np.at("/spec/" + direction))) {
                     for (JsonNode peer : Model.list(rule.path(direction.equals("ingress") ? "from" : "to"))) {
                         if (peer.has("podSelector") && !peer.has("namespaceSelector")) {
-                            soft.assertThat(pods.stream().filter(p -> Model.selects(peer.path("podSelector"), p.labels())).toList())
+                            soft.assertThat(own.stream().filter(p -> Model.selects(peer.path("podSelector"), p.labels())).toList())
                                     .as("pods a peer of NetworkPolicy %s selects: %s", Model.name(np), peer).isNotEmpty();
                         }
                     }
@@ -263,8 +275,9 @@ class PolicyTest {
             }
         }
         soft.assertThat(m.all("NetworkPolicy").stream().filter(np -> np.at("/spec/podSelector").isEmpty()
-                && Model.list(np.at("/spec/policyTypes")).size() == 2 && !np.at("/spec").has("ingress") && !np.at("/spec").has("egress")))
-                .as("a default-deny policy (all pods, Ingress and Egress, no rule)").hasSize(1);
+                && Model.list(np.at("/spec/policyTypes")).size() == 2 && !np.at("/spec").has("ingress") && !np.at("/spec").has("egress"))
+                .map(Model::namespace)).as("a default-deny policy (all pods, Ingress and Egress, no rule) in each namespace")
+                .containsExactlyInAnyOrder("mitra", RealmImports.KEYCLOAK_NAMESPACE);
         soft.assertAll();
     }
 
@@ -291,7 +304,7 @@ class PolicyTest {
                     .isEqualTo(databases.get(module));
             Set<String> expected = new TreeSet<>(databases.get(module));
             expected.add("Keycloak mitra-keycloak");
-            expected.add("namespace kube-system");
+            expected.add("DNS");
             if (module.equals("gateway")) {
                 expected.addAll(List.of("Deployment directory-service", "Deployment referral-service", "Deployment awareness-service"));
             } else {
@@ -304,6 +317,47 @@ class PolicyTest {
                 "Cluster referral-keys-db", "namespace cnpg-system");
         assertThat(rules.ingressFrom("Cluster keycloak-db", 5432)).containsExactlyInAnyOrder("Keycloak mitra-keycloak",
                 "KeycloakRealmImport mitra-realm", "Cluster keycloak-db", "namespace cnpg-system");
+    }
+
+    /**
+     * Keycloak's namespace and the platform's meet only where they must: the gateway and the services reach Keycloak's
+     * HTTP port, and nothing of mitra-keycloak reaches a pod of mitra. The Keycloak operator, which reads every Secret
+     * of its namespace, runs where none of the services' Secrets are.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void keycloaksNamespaceMeetsTheServicesOnlyOnKeycloaksHttpPort(String overlay) {
+        Model m = Model.of(overlay);
+        NetworkRules rules = new NetworkRules(m);
+        String keycloakNamespace = RealmImports.KEYCLOAK_NAMESPACE;
+        Set<String> keycloakSide = m.pods().stream().filter(p -> p.namespace().equals(keycloakNamespace)).map(Model.Pod::owner)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(keycloakSide).containsExactlyInAnyOrder("Keycloak operator", "Keycloak mitra-keycloak", "KeycloakRealmImport mitra-realm",
+                "Cluster keycloak-db");
+        assertThat(rules.ingressFrom("Keycloak mitra-keycloak", 8080)).containsExactlyInAnyOrder("namespace ingress-nginx",
+                "Deployment gateway", "Deployment directory-service", "Deployment referral-service", "Deployment awareness-service");
+        assertThat(rules.ingressFrom("Keycloak operator")).isEmpty();
+        for (Model.Pod pod : m.pods()) {
+            boolean platform = pod.namespace().equals("mitra");
+            Set<String> reached = new TreeSet<>(rules.egressTo(pod.owner()));
+            Set<String> reaching = new TreeSet<>(rules.ingressFrom(pod.owner()));
+            if (platform) {
+                reached.retainAll(keycloakSide);
+                assertThat(reached).as("what of %s %s reaches", keycloakNamespace, pod.owner())
+                        .isSubsetOf("Keycloak mitra-keycloak");
+                assertThat(rules.egressTo(pod.owner())).as("%s reaches all of a namespace", pod.owner())
+                        .doesNotContain("namespace " + keycloakNamespace, "anyone");
+                reaching.retainAll(keycloakSide);
+                assertThat(reaching).as("what of %s reaches %s", keycloakNamespace, pod.owner()).isEmpty();
+                assertThat(rules.ingressFrom(pod.owner())).doesNotContain("namespace " + keycloakNamespace, "anyone");
+            }
+        }
+        // The Secrets the platform's pods read are not in the namespace the Keycloak operator may read.
+        Set<String> secretNamespaces = m.all("Deployment").stream().filter(d -> containers(d).stream()
+                        .anyMatch(c -> Model.list(c.path("env")).stream().anyMatch(e -> e.at("/valueFrom/secretKeyRef").isObject())))
+                .map(Model::namespace).collect(Collectors.toSet());
+        assertThat(secretNamespaces).containsExactly("mitra").doesNotContain(
+                m.pods().stream().filter(p -> p.owner().equals("Keycloak operator")).findFirst().orElseThrow().namespace());
     }
 
     @ParameterizedTest
@@ -383,7 +437,9 @@ class PolicyTest {
         JsonNode kafka = m.all("Kafka").get(0);
         String bootstrap = Model.name(kafka) + "-kafka-bootstrap:" + kafka.at("/spec/kafka/listeners/0/port").asInt();
         JsonNode keycloak = m.all("Keycloak").get(0);
-        String oidc = "http://" + Model.name(keycloak) + "-service:8080/realms/" + m.all("KeycloakRealmImport").get(0).at("/spec/realm/realm").asText();
+        // Across namespaces: Keycloak's Service in its own namespace.
+        String oidc = "http://" + Model.name(keycloak) + "-service." + Model.namespace(keycloak) + ".svc:8080/realms/"
+                + m.all("KeycloakRealmImport").get(0).at("/spec/realm/realm").asText();
         soft.assertThat(keycloak.at("/spec/http/httpEnabled").asBoolean()).as("Keycloak's in-cluster HTTP port").isTrue();
         for (JsonNode d : m.all("Deployment")) {
             String name = Model.name(d);

@@ -38,6 +38,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  */
 final class RealmImports {
     static final String PLACEHOLDER_SECRET = "mitra-realm-placeholders";
+    static final String KEYCLOAK_NAMESPACE = "mitra-keycloak";
     static final String KEYCLOAK = "mitra-keycloak";
     static final String PRODUCTION_GATEWAY_URL = "https://mitra.example.org";
     static final Path DEV_FILE = Repository.KUBERNETES.resolve("overlays/dev/keycloak-realm-import.yaml");
@@ -122,7 +123,8 @@ final class RealmImports {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("apiVersion", "k8s.keycloak.org/v2beta1");
         doc.put("kind", "KeycloakRealmImport");
-        doc.putObject("metadata").put("name", "mitra-realm");
+        // Beside its Keycloak, in the namespace of ../keycloak (the overlays name no namespace of their own).
+        doc.putObject("metadata").put("name", "mitra-realm").put("namespace", KEYCLOAK_NAMESPACE);
         ObjectNode spec = doc.putObject("spec");
         spec.put("keycloakCRName", KEYCLOAK);
         Set<String> names = placeholders(realm);

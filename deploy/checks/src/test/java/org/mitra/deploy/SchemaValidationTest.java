@@ -36,12 +36,12 @@ class SchemaValidationTest {
         assertThat(problems).as("schema problems in overlay %s", overlay).isEmpty();
     }
 
-    // The refusals use the base's own files, read without kubectl, so they show the schemas bite wherever they exist.
+    // The refusals use the base's and keycloak's own files, read without kubectl, so they show the schemas bite wherever they exist.
 
     @Test
     void aDeploymentWithAMisspelledFieldIsRefused() {
         Schemas schemas = new Schemas(Repository.schemas());
-        ObjectNode deployment = baseResource("apps/directory-service.yaml", "Deployment");
+        ObjectNode deployment = resource("base/apps/directory-service.yaml", "Deployment");
         assertThat(schemas.problems(deployment)).isEmpty();
         ObjectNode container = (ObjectNode) deployment.at("/spec/template/spec/containers/0");
         container.set("readinesProbe", container.remove("readinessProbe"));
@@ -51,10 +51,10 @@ class SchemaValidationTest {
     @Test
     void aWrongTypeAndAMissingRequiredFieldAreRefused() {
         Schemas schemas = new Schemas(Repository.schemas());
-        ObjectNode service = baseResource("apps/directory-service.yaml", "Service");
+        ObjectNode service = resource("base/apps/directory-service.yaml", "Service");
         ((ObjectNode) service.at("/spec/ports/0")).put("port", "eighty");
         assertThat(schemas.problems(service)).isNotEmpty();
-        ObjectNode deployment = baseResource("apps/gateway.yaml", "Deployment");
+        ObjectNode deployment = resource("base/apps/gateway.yaml", "Deployment");
         ((ObjectNode) deployment.get("spec")).remove("selector");
         assertThat(schemas.problems(deployment)).anySatisfy(p -> assertThat(p).contains("selector"));
     }
@@ -62,19 +62,19 @@ class SchemaValidationTest {
     @Test
     void theOperatorsResourcesAreCheckedStrictlyToo() {
         Schemas schemas = new Schemas(Repository.schemas());
-        ObjectNode topic = baseResource("kafka.yaml", "KafkaTopic");
+        ObjectNode topic = resource("base/kafka.yaml", "KafkaTopic");
         assertThat(schemas.problems(topic)).isEmpty();
         ((ObjectNode) topic.get("spec")).put("partitions", "three");
         assertThat(schemas.problems(topic)).isNotEmpty();
-        ObjectNode cluster = baseResource("databases.yaml", "Cluster");
+        ObjectNode cluster = resource("base/databases.yaml", "Cluster");
         assertThat(schemas.problems(cluster)).isEmpty();
         ((ObjectNode) cluster.get("spec")).put("instance", 3);
         assertThat(schemas.problems(cluster)).anySatisfy(p -> assertThat(p).contains("instance"));
-        ObjectNode user = baseResource("kafka.yaml", "KafkaUser");
+        ObjectNode user = resource("base/kafka.yaml", "KafkaUser");
         assertThat(schemas.problems(user)).isEmpty();
         ((ObjectNode) user.at("/spec/authorization/acls/0")).putArray("operations").add("Wirte");
         assertThat(schemas.problems(user)).isNotEmpty();
-        ObjectNode keycloak = baseResource("keycloak.yaml", "Keycloak");
+        ObjectNode keycloak = resource("keycloak/keycloak.yaml", "Keycloak");
         assertThat(schemas.problems(keycloak)).isEmpty();
         ((ObjectNode) keycloak.get("metadata")).put("nmae", "x");
         assertThat(schemas.problems(keycloak)).anySatisfy(p -> assertThat(p).contains("nmae"));
@@ -88,8 +88,8 @@ class SchemaValidationTest {
         assertThat(schemas.problems(store)).singleElement().asString().startsWith("no schema for");
     }
 
-    static ObjectNode baseResource(String file, String kind) {
-        return (ObjectNode) Kustomize.parse(Repository.read(Repository.KUBERNETES.resolve("base").resolve(file))).stream()
+    static ObjectNode resource(String file, String kind) {
+        return (ObjectNode) Kustomize.parse(Repository.read(Repository.KUBERNETES.resolve(file))).stream()
                 .filter(r -> r.path("kind").asText().equals(kind)).findFirst().orElseThrow().deepCopy();
     }
 }
