@@ -269,6 +269,12 @@ class PolicyTest {
                         if (peer.has("podSelector") && !peer.has("namespaceSelector")) {
                             soft.assertThat(own.stream().filter(p -> Model.selects(peer.path("podSelector"), p.labels())).toList())
                                     .as("pods a peer of NetworkPolicy %s selects: %s", Model.name(np), peer).isNotEmpty();
+                        } else if (peer.has("podSelector") && !peer.path("podSelector").isEmpty()) {
+                            // A namespace and pods in one peer: pods of the render or known outside it (Model.OUTSIDE).
+                            String ns = peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText();
+                            soft.assertThat(Stream.concat(pods.stream(), Model.OUTSIDE.stream())
+                                            .filter(p -> p.namespace().equals(ns) && Model.selects(peer.path("podSelector"), p.labels())).toList())
+                                    .as("pods a peer of NetworkPolicy %s selects: %s", Model.name(np), peer).isNotEmpty();
                         }
                     }
                 }
@@ -314,9 +320,9 @@ class PolicyTest {
         }
         // Each database cluster is reached by its own service only (besides its instances and CloudNativePG).
         assertThat(rules.ingressFrom("Cluster referral-keys-db", 5432)).containsExactlyInAnyOrder("Deployment referral-service",
-                "Cluster referral-keys-db", "namespace cnpg-system");
+                "Cluster referral-keys-db", "CloudNativePG operator");
         assertThat(rules.ingressFrom("Cluster keycloak-db", 5432)).containsExactlyInAnyOrder("Keycloak mitra-keycloak",
-                "KeycloakRealmImport mitra-realm", "Cluster keycloak-db", "namespace cnpg-system");
+                "KeycloakRealmImport mitra-realm", "Cluster keycloak-db", "CloudNativePG operator");
     }
 
     /**
@@ -358,6 +364,63 @@ class PolicyTest {
                 .map(Model::namespace).collect(Collectors.toSet());
         assertThat(secretNamespaces).containsExactly("mitra").doesNotContain(
                 m.pods().stream().filter(p -> p.owner().equals("Keycloak operator")).findFirst().orElseThrow().namespace());
+    }
+
+    /**
+     * The key store is never archived, so its pods reach only their replication peers, DNS and the Kubernetes API
+     * server, on the API's ports, at the address the overlay names: no pod of it reaches 0.0.0.0/0 on any port.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theKeyStoreReachesOnlyItsPeersDnsAndTheApiServer(String overlay) {
+        NetworkRules rules = new NetworkRules(Model.of(overlay));
+        String keys = "Cluster referral-keys-db";
+        Set<String> to = rules.egressTo(keys);
+        Set<String> blocks = to.stream().filter(p -> p.startsWith("ipBlock ")).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected = new TreeSet<>(blocks);
+        expected.addAll(List.of(keys, "DNS"));
+        assertThat(to).as("everything the key store reaches").isEqualTo(expected);
+        assertThat(blocks).as("the API server's addresses").isNotEmpty().allSatisfy(block -> {
+            Matcher cidr = Pattern.compile("ipBlock [0-9.]+/([0-9]+)").matcher(block);
+            assertThat(cidr.matches()).as(block).isTrue();
+            // A private range at most (dev's laptop clusters); production names its API server (/24 or narrower).
+            assertThat(Integer.parseInt(cidr.group(1))).as(block).isGreaterThanOrEqualTo(overlay.equals("production") ? 24 : 8);
+        });
+        assertThat(blocks).as("the base's placeholder, which reaches nothing, is replaced").doesNotContain("ipBlock 192.0.2.1/32");
+        for (int port : List.of(443, 6443)) {
+            assertThat(rules.egressTo(keys, port)).as("port %d", port).containsAll(blocks);
+        }
+        for (int port : List.of(5432, 8000, 80, 53, 9093, 8080)) {
+            assertThat(rules.egressTo(keys, port)).as("port %d", port).noneMatch(p -> p.startsWith("ipBlock "));
+        }
+    }
+
+    /** Each database admits CloudNativePG's operator pods from its namespace, not every pod of cnpg-system. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyDatabaseAdmitsCloudNativePgsOperatorNotItsWholeNamespace(String overlay) {
+        Model m = Model.of(overlay);
+        NetworkRules rules = new NetworkRules(m);
+        for (JsonNode cluster : m.all("Cluster")) {
+            for (int port : List.of(5432, 8000)) {
+                assertThat(rules.ingressFrom("Cluster " + Model.name(cluster), port)).as("%s port %d", Model.name(cluster), port)
+                        .contains("CloudNativePG operator").doesNotContain("anyone").noneMatch(p -> p.startsWith("namespace "));
+            }
+        }
+    }
+
+    /** Kafka's client port: the three services, Kafka's own pods and Strimzi's operator, nobody else. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void onlyTheThreeServicesAndKafkaItselfReachKafka(String overlay) {
+        Model m = Model.of(overlay);
+        NetworkRules rules = new NetworkRules(m);
+        JsonNode kafka = m.all("Kafka").get(0);
+        for (JsonNode listener : Model.list(kafka.at("/spec/kafka/listeners"))) {
+            assertThat(rules.ingressFrom("Kafka " + Model.name(kafka) + " kafka", listener.path("port").asInt()))
+                    .containsExactlyInAnyOrder("Deployment directory-service", "Deployment referral-service", "Deployment awareness-service",
+                            "Kafka mitra kafka", "Kafka mitra entity-operator", "namespace strimzi");
+        }
     }
 
     @ParameterizedTest
