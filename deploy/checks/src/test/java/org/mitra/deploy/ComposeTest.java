@@ -183,7 +183,7 @@ class ComposeTest {
         assertThat(Model.list(service.path("cap_drop")).stream().map(JsonNode::asText)).containsExactly("ALL");
         assertThat(service.path("image").asText())
                 .isEqualTo("${MITRA_IMAGES:-registry.example.org/mitra}/" + module + ":${MITRA_VERSION:-"
-                        + PolicyTest.projectVersion() + "}");
+                        + Repository.projectVersion() + "}");
     }
 
     /** Every secret comes from .env: no variable of compose.yaml is missing from .env.example, which has no value of one. */

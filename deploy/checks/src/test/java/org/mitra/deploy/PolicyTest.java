@@ -154,10 +154,10 @@ class PolicyTest {
             }
         }
         assertThat(registries).as("one registry for all images").hasSize(1);
-        assertThat(tags).as("one tag for all images").containsExactly(projectVersion());
+        assertThat(tags).as("one tag for all images").containsExactly(Repository.projectVersion());
         assertThat(Kustomize.render("base").stream().filter(r -> r.path("kind").asText().equals("Deployment"))
                 .flatMap(d -> containers(d).stream()).map(c -> c.path("image").asText()).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrderElementsOf(ServiceConfig.MODULES.stream().map(s -> "mitra/" + s + ":" + projectVersion()).toList());
+                .containsExactlyInAnyOrderElementsOf(ServiceConfig.MODULES.stream().map(s -> "mitra/" + s + ":" + Repository.projectVersion()).toList());
     }
 
     @ParameterizedTest
@@ -742,13 +742,6 @@ class PolicyTest {
 
     private static ServiceConfig config(String module) {
         return ServiceConfig.of(module);
-    }
-
-    static String projectVersion() {
-        Matcher m = Pattern.compile("<artifactId>mitra-parent</artifactId>\\s*<version>([^<]+)</version>")
-                .matcher(Repository.read(Repository.ROOT.resolve("pom.xml")));
-        assertThat(m.find()).isTrue();
-        return m.group(1);
     }
 
     /** bench/RESULTS.md, "6. Scale-out on paper", the requests and limits table: module to {request, limit}. */

@@ -6,12 +6,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 
-/** Where things are: the repository (two folders above this module), its deploy/ files, and ../shared/k8s-schemas. */
-final class Repository {
+/**
+ * Where things are: the repository (two folders above this module), its deploy/ files, and ../shared/k8s-schemas; and
+ * the project's version. Public for the checks of the images (package images).
+ */
+public final class Repository {
     private Repository() {
     }
 
@@ -65,6 +70,16 @@ final class Repository {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The project's version, from the root pom: the images' tag and the one the overlays pull. */
+    public static String projectVersion() {
+        Matcher version = Pattern.compile("<artifactId>mitra-parent</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(read(ROOT.resolve("pom.xml")));
+        if (!version.find()) {
+            throw new IllegalStateException("The root pom names no version of mitra-parent");
+        }
+        return version.group(1);
     }
 
     static String read(Path file) {

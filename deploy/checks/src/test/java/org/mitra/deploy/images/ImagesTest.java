@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.mitra.deploy.Repository;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,7 +37,7 @@ class ImagesTest {
         ImageTarball image = image(module);
         JsonNode config = image.config().path("config");
 
-        assertThat(image.manifest().path("RepoTags").get(0).asText()).isEqualTo("mitra/" + module + ":" + version());
+        assertThat(image.manifest().path("RepoTags").get(0).asText()).isEqualTo("mitra/" + module + ":" + Repository.projectVersion());
         String user = config.path("User").asText();
         assertThat(user).as("the image's user").matches("[1-9][0-9]*");
         assertThat(config.path("ExposedPorts").has(property(module, "quarkus.http.port") + "/tcp"))
@@ -55,8 +56,8 @@ class ImagesTest {
 
         assertThat(image.file("home/jboss/quarkus-run.jar")).isNotEmpty();
         assertThat(image.file("home/jboss/quarkus/quarkus-application.dat")).isNotEmpty();
-        assertThat(image.file("home/jboss/app/" + module + "-" + version() + ".jar")).isNotEmpty();
-        byte[] properties = jarEntry(image.file("home/jboss/app/" + module + "-" + version() + ".jar"), "application.properties");
+        assertThat(image.file("home/jboss/app/" + module + "-" + Repository.projectVersion() + ".jar")).isNotEmpty();
+        byte[] properties = jarEntry(image.file("home/jboss/app/" + module + "-" + Repository.projectVersion() + ".jar"), "application.properties");
         assertThat(new String(properties, StandardCharsets.UTF_8)).contains("quarkus.http.port=" + property(module, "quarkus.http.port"));
     }
 
@@ -122,15 +123,6 @@ class ImagesTest {
             properties.load(in);
         }
         return properties.getProperty(key);
-    }
-
-    /** The project's version, from the root pom (the images are tagged with it). */
-    static String version() throws IOException {
-        String pom = Files.readString(REPOSITORY.resolve("pom.xml"));
-        java.util.regex.Matcher version = java.util.regex.Pattern
-                .compile("<artifactId>mitra-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
-        assertThat(version.find()).as("the root pom's version").isTrue();
-        return version.group(1);
     }
 
     private static byte[] jarEntry(byte[] jar, String name) throws IOException {
