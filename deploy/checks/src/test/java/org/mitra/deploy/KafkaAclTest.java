@@ -285,8 +285,6 @@ class KafkaAclTest {
             return null;
         } catch (ExecutionException e) {
             return e.getCause();
-        } catch (AssertionError e) {
-            throw e;
         } catch (Exception e) {
             return e;
         }
