@@ -540,10 +540,19 @@ class PolicyTest {
                     }
                 } else {
                     // Another role of the cluster, managed by CloudNativePG with the same Secret as its password.
+                    // Its name is the configured user where application.properties names one (the key store's comes
+                    // from the environment only); never the owner.
+                    String configured = config(name).properties()
+                            .getOrDefault(datasource.isEmpty() ? "quarkus.datasource.username" : "quarkus.datasource.keystore.username", "");
                     soft.assertThat(Model.list(cluster.at("/spec/managed/roles")).stream()
                             .filter(r -> r.at("/passwordSecret/name").asText().equals(user)).toList()).as("%s managed role with Secret %s", url, user)
-                            .singleElement().satisfies(r -> assertThat(r.path("name").asText())
-                                    .isEqualTo(config(name).properties().get("quarkus.datasource.username")));
+                            .singleElement().satisfies(r -> {
+                                assertThat(r.path("name").asText()).isNotEqualTo(owner);
+                                assertThat(r.path("superuser").asBoolean()).isFalse();
+                                if (!configured.isEmpty() && !configured.startsWith("${")) {
+                                    assertThat(r.path("name").asText()).isEqualTo(configured);
+                                }
+                            });
                 }
             }
         }
@@ -554,6 +563,14 @@ class PolicyTest {
         soft.assertThat(variables(m, mainContainer(referral))).doesNotContain("QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD");
         soft.assertThat(values(m, mainContainer(referral)).get("QUARKUS_FLYWAY_MIGRATE_AT_START")).isEqualTo("false");
         soft.assertThat(m.get("Cluster", "referral-db").at("/spec/bootstrap/initdb/owner").asText()).isEqualTo("referral_owner");
+        // The key store likewise: its owner referral_keys migrates it in the init container; the service signs in as
+        // a managed role that owns nothing, so it cannot rewrite the shred ledger.
+        JsonNode migrate = Model.list(referral.at("/spec/template/spec/initContainers")).get(0);
+        soft.assertThat(secretOf(migrate, "QUARKUS_FLYWAY_KEYSTORE_USERNAME")).isEqualTo("referral-keys-db-app");
+        soft.assertThat(secretOf(mainContainer(referral), "QUARKUS_DATASOURCE_KEYSTORE_USERNAME")).isNotEqualTo("referral-keys-db-app");
+        soft.assertThat(variables(m, mainContainer(referral)))
+                .doesNotContain("QUARKUS_FLYWAY_KEYSTORE_USERNAME", "QUARKUS_FLYWAY_KEYSTORE_PASSWORD");
+        soft.assertThat(values(m, mainContainer(referral)).get("QUARKUS_FLYWAY_KEYSTORE_MIGRATE_AT_START")).isEqualTo("false");
         soft.assertThat(m.get("Keycloak", "mitra-keycloak").at("/spec/db/host").asText()).isEqualTo("keycloak-db-rw");
         soft.assertThat(m.get("Keycloak", "mitra-keycloak").at("/spec/db/usernameSecret/name").asText()).isEqualTo("keycloak-db-app");
         soft.assertAll();
