@@ -21,8 +21,8 @@ public final class OpenApi {
     }
 
     /**
-     * One operation. {@code roles} is empty for a public operation (no security requirement), else the roles of its
-     * bearer requirement: an empty list or {@code **} means any authenticated caller.
+     * One operation. {@code roles} is empty for a public operation (no security requirement), else the roles its
+     * {@code x-mitra-roles} names: an empty list means any authenticated caller.
      */
     public record Operation(PlatformService service, String method, String path, String summary, List<Parameter> parameters,
             JsonNode bodySchema, List<String> bodyContentTypes, Optional<List<String>> roles) {
@@ -90,14 +90,13 @@ public final class OpenApi {
                 bodySchema = resolve(content.path(name).path("schema"));
             }
         }
+        // Secured operations name their roles in x-mitra-roles (libs/web AccessDocumentation); the requirement itself
+        // names the scheme only, as scopes belong to OAuth2 schemes.
         Optional<List<String>> roles = Optional.empty();
         JsonNode security = operation.has("security") ? operation.get("security") : document.path("security");
         if (security.isArray() && !security.isEmpty()) {
             List<String> names = new ArrayList<>();
-            for (JsonNode requirement : security) {
-                requirement.fields().forEachRemaining(scheme -> scheme.getValue().forEach(role -> names.add(role.asText())));
-            }
-            names.remove("**");
+            operation.path("x-mitra-roles").forEach(role -> names.add(role.asText()));
             roles = Optional.of(List.copyOf(names));
         }
         return new Operation(service, method, path, operation.path("summary").asText(""), List.copyOf(parameters), bodySchema,

@@ -303,7 +303,7 @@ class SecurityIT {
         List<String> failures = new ArrayList<>();
         List<String> excused = new ArrayList<>();
         StringBuilder matrix = new StringBuilder("### API5 function level: status per operation and role\n\n"
-                + "Roles documented by the operation (its OpenAPI security, `any` = every authenticated caller) and the"
+                + "Roles documented by the operation (its OpenAPI x-mitra-roles, `any` = every authenticated caller) and the"
                 + " denials of docs/roles.md §2 (coalition-admin never reads identity, gov-liaison no referral) give the"
                 + " expectation: `ok` = allowed, `deny` = must be refused (401 anonymous, else 401/403/404). Cells show"
                 + " expectation:status.\n\n| operation | documented roles |");

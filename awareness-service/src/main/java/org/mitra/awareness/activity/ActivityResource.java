@@ -45,7 +45,7 @@ public class ActivityResource {
     Activities activities;
 
     @GET
-    @Operation(summary = "A campaign's activities, soonest first, with places left")
+    @Operation(operationId = "listActivities", summary = "A campaign's activities, soonest first, with places left")
     public Page<ActivityView> list(@PathParam("campaignId") UUID campaignId, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
@@ -56,7 +56,8 @@ public class ActivityResource {
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "403", description = "Forbidden: not the owner's org-admin nor a coalition admin, or (type organization-not-verified) the owner is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @Operation(summary = "Add an activity to a campaign (the owner's org-admins while it is verified, or a coalition admin)")
+    @Operation(operationId = "addActivity",
+            summary = "Add an activity to a campaign (the owner's org-admins while it is verified, or a coalition admin)")
     public RestResponse<ActivityView> add(@PathParam("campaignId") UUID campaignId, @Valid @NotNull ActivityRequest request, @Context UriInfo uri) {
         Activity activity = activities.add(campaignId, request);
         return RestResponse.ResponseBuilder.<ActivityView>created(uri.getAbsolutePathBuilder().path(activity.id.toString()).build())
@@ -65,7 +66,7 @@ public class ActivityResource {
 
     @GET
     @Path("/{activityId}")
-    @Operation(summary = "One activity")
+    @Operation(operationId = "getActivity", summary = "One activity")
     public RestResponse<ActivityView> get(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId) {
         Activity activity = activities.visible(campaignId, activityId);
         return RestResponse.ResponseBuilder.ok(view(activity)).tag(EntityTags.of(activity.id, activity.version)).build();
@@ -76,7 +77,8 @@ public class ActivityResource {
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "403", description = "Forbidden: not the owner's org-admin nor a coalition admin, or (type organization-not-verified) the owner is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @Operation(summary = "Replace an activity's details, e.g. its capacity or the attendance counted afterwards (the owner's org-admins while it is verified, or a coalition admin; If-Match required)")
+    @Operation(operationId = "replaceActivity",
+            summary = "Replace an activity's details, e.g. its capacity or the attendance counted afterwards (the owner's org-admins while it is verified, or a coalition admin; If-Match required)")
     public RestResponse<ActivityView> update(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId,
             @Parameter(description = "The ETag of the activity as last read", required = true) @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull ActivityRequest request) {
@@ -89,7 +91,8 @@ public class ActivityResource {
     @Path("/{activityId}/registrations")
     @APIResponse(responseCode = "201", description = "A place or a place on the waiting list; keep the token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationReceipt.class)))
     @APIResponse(responseCode = "429", description = "Too many requests from one source to this target (the connection's address, or the X-Forwarded-For address when the connection comes from a trusted proxy such as the gateway), counted before the body is read or validated; wait for Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @Operation(summary = "Register for an activity without an account (a place, or the waiting list when full)")
+    @Operation(operationId = "registerForActivity",
+            summary = "Register for an activity without an account (a place, or the waiting list when full)")
     public RestResponse<RegistrationReceipt> register(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId,
             @Valid @NotNull RegistrationRequest request) {
         Activities.Registered registered = activities.register(campaignId, activityId, request);
@@ -106,7 +109,8 @@ public class ActivityResource {
     @RolesAllowed("**")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "403", description = "Forbidden: not the staff of the owner or of a co-sponsor that accepted, or (type organization-not-verified) the caller's organization is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @Operation(summary = "Who registered, with contacts: only for the staff (a staff role and the org claim) of the campaign's verified owner, "
+    @Operation(operationId = "listRegistrations",
+            summary = "Who registered, with contacts: only for the staff (a staff role and the org claim) of the campaign's verified owner, "
             + "and of a verified co-sponsor that accepted, for those who registered after it accepted")
     public Page<RegistrationView> registrations(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -117,7 +121,8 @@ public class ActivityResource {
     @Path("/{activityId}/registrations/{registrationId}")
     @APIResponse(responseCode = "204", description = "Done")
     @APIResponse(responseCode = "404", description = "Not Found: no such registration here, or the token is not its own (the same answer either way)")
-    @Operation(summary = "Cancel a registration with its token; the first on the waiting list takes the place")
+    @Operation(operationId = "cancelRegistration",
+            summary = "Cancel a registration with its token; the first on the waiting list takes the place")
     public Response cancel(@PathParam("campaignId") UUID campaignId, @PathParam("activityId") UUID activityId,
             @PathParam("registrationId") UUID registrationId,
             @Parameter(description = "The token from the registration's receipt", required = true)

@@ -41,7 +41,8 @@ public class CampaignResource {
     Campaigns campaigns;
 
     @GET
-    @Operation(summary = "Campaigns: active and ended ones for anyone, drafts for their owner and coalition admins")
+    @Operation(operationId = "listCampaigns",
+            summary = "Campaigns: active and ended ones for anyone, drafts for their owner and coalition admins")
     public Page<CampaignView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @Parameter(description = "Only campaigns in this state") @QueryParam("status") Campaign.Status status,
             @Parameter(description = "Only campaigns running in this region (code)", example = "51") @QueryParam("region") String region,
@@ -54,7 +55,8 @@ public class CampaignResource {
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "403", description = "Forbidden: not an org-admin with an org claim, or (type organization-not-verified) the caller's organization is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @Operation(summary = "Draft a campaign (an org-admin of a verified organization for its own organization, a coalition admin for any verified member)")
+    @Operation(operationId = "draftCampaign",
+            summary = "Draft a campaign (an org-admin of a verified organization for its own organization, a coalition admin for any verified member)")
     public RestResponse<CampaignView> draft(@Valid @NotNull CampaignRequest request, @Context UriInfo uri) {
         Campaign campaign = campaigns.draft(request);
         return RestResponse.ResponseBuilder.<CampaignView>created(uri.getAbsolutePathBuilder().path(campaign.id.toString()).build())
@@ -65,7 +67,7 @@ public class CampaignResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One campaign")
+    @Operation(operationId = "getCampaign", summary = "One campaign")
     public RestResponse<CampaignView> get(@PathParam("id") UUID id) {
         Campaign campaign = campaigns.visible(id);
         return RestResponse.ResponseBuilder.ok(view(campaign)).tag(EntityTags.of(campaign.id, campaign.version)).build();
@@ -76,7 +78,8 @@ public class CampaignResource {
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "403", description = "Forbidden: not the owner's org-admin nor a coalition admin, or (type organization-not-verified) the owner is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @Operation(summary = "Replace a draft or active campaign's details (the owner's org-admins while it is verified, or a coalition admin; If-Match required). "
+    @Operation(operationId = "replaceCampaign",
+            summary = "Replace a draft or active campaign's details (the owner's org-admins while it is verified, or a coalition admin; If-Match required). "
             + "Taking a co-sponsor off the list also takes back its acceptance; named again, it must accept again")
     public RestResponse<CampaignView> update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the campaign as last read", required = true) @HeaderParam(IfMatch.HEADER) String ifMatch,
@@ -90,7 +93,8 @@ public class CampaignResource {
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "403", description = "Forbidden: not the owner's org-admin nor a coalition admin, or (type organization-not-verified) the owner is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @Operation(summary = "Launch a draft, end an active campaign, or cancel either (the owner's org-admins while it is verified, or a coalition admin)")
+    @Operation(operationId = "transitionCampaign",
+            summary = "Launch a draft, end an active campaign, or cancel either (the owner's org-admins while it is verified, or a coalition admin)")
     public RestResponse<CampaignView> transition(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the campaign as last read (optional)") @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull TransitionRequest request) {
@@ -105,7 +109,8 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "Accepted (or accepted before: the first acceptance holds)")
     @APIResponse(responseCode = "403", description = "Forbidden: the caller is no admin of an organization invited to co-sponsor the campaign, or (type organization-not-verified) its organization is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "The campaign has ended or was cancelled", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @Operation(summary = "Accept the invitation to co-sponsor a campaign (an org-admin of the invited, verified organization)",
+    @Operation(operationId = "acceptCoSponsorship",
+            summary = "Accept the invitation to co-sponsor a campaign (an org-admin of the invited, verified organization)",
             description = "Naming an organization in a campaign's coSponsors only invites it. Once its admin accepts, its staff see "
                     + "the contacts of people who pledge or register from that moment on (never those collected before); until "
                     + "then they see what the public sees.")

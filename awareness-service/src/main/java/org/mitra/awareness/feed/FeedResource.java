@@ -43,7 +43,8 @@ public class FeedResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The feeds this service offers, for the platform's feed catalog (public)")
+    @Operation(operationId = "listAwarenessFeeds",
+            summary = "The feeds this service offers, for the platform's feed catalog (public)")
     public List<FeedDescription> catalog() {
         return List.of(REACH.describe(ReachFeed.TITLE,
                 "Per public campaign and month: pledges by type (person or business) and country of the pledger, and per "
@@ -58,7 +59,8 @@ public class FeedResource {
     @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "200", description = "The ended months of the feed, oldest first; the open month is published once it has ended")
     @APIResponse(responseCode = "400", description = "A granularity other than month, or a since that is not an instant")
-    @Operation(summary = "The months of the campaign reach feed; with since, only those whose figures changed after it")
+    @Operation(operationId = "listReachFeedPeriods",
+            summary = "The months of the campaign reach feed; with since, only those whose figures changed after it")
     public List<FeedPeriodLink> periods(
             @Parameter(description = "month (the default and only granularity: quarters would let months be differenced)",
                     example = "month") @QueryParam("granularity") String granularity,
@@ -74,7 +76,8 @@ public class FeedResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "Not a month such as 2026-11")
     @APIResponse(responseCode = "404", description = "A month that has not ended yet (the open one or a future one)")
-    @Operation(summary = "One month of the campaign reach feed as JSON, or as CSV with an HXL row (Accept: text/csv); "
+    @Operation(operationId = "getReachFeedPeriod",
+            summary = "One month of the campaign reach feed as JSON, or as CSV with an HXL row (Accept: text/csv); "
             + "answers If-None-Match with 304")
     public Response period(@Parameter(description = "A month", example = "2026-11") @PathParam("period") String period,
             @Context Request request, @HeaderParam("Accept") String accept) {
@@ -87,7 +90,7 @@ public class FeedResource {
     @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "200", description = "The month's table as CSV: names, then HXL hashtags, then the rows")
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
-    @Operation(summary = "One month of the campaign reach feed as CSV with an HXL row")
+    @Operation(operationId = "getReachFeedPeriodCsv", summary = "One month of the campaign reach feed as CSV with an HXL row")
     public Response periodCsv(@Parameter(description = "A month", example = "2026-11") @PathParam("period") String period,
             @Context Request request) {
         return endpoints.period(REACH, reach, period, request, true);

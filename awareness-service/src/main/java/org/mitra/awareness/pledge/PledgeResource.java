@@ -49,7 +49,8 @@ public class PledgeResource {
     @APIResponse(responseCode = "201", description = "Pledged; keep the token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PledgeReceipt.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     @APIResponse(responseCode = "429", description = "Too many requests from one source to this target (the connection's address, or the X-Forwarded-For address when the connection comes from a trusted proxy such as the gateway), counted before the body is read or validated; wait for Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @Operation(summary = "Pledge to an active campaign (no account; honours Idempotency-Key; the receipt's token is shown only once)",
+    @Operation(operationId = "pledge",
+            summary = "Pledge to an active campaign (no account; honours Idempotency-Key; the receipt's token is shown only once)",
             description = "A retry with the same Idempotency-Key and the same body answers 201 with the pledge as it is now "
                     + "and Idempotent-Replayed: true, but without the token: it is shown once and kept nowhere readable. "
                     + "Keys of anonymous callers are bound to the body, so another visitor's key replays nothing.")
@@ -82,7 +83,8 @@ public class PledgeResource {
     @GET
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "403", description = "Forbidden (type organization-not-verified): the caller is staff of the campaign's owner or of a co-sponsor, and that organization is pending, suspended or unknown", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @Operation(summary = "A campaign's pledges and each business's progress; emails (with the pledger's consent) only for the staff "
+    @Operation(operationId = "listPledges",
+            summary = "A campaign's pledges and each business's progress; emails (with the pledger's consent) only for the staff "
             + "(a staff role and the org claim) of the verified owner, and of a verified co-sponsor that accepted, for pledges made after it accepted")
     public Page<PledgeView> list(@PathParam("campaignId") UUID campaignId,
             @Parameter(description = "Only pledges of this kind, e.g. BUSINESS for the businesses' progress") @QueryParam("kind") Pledge.Kind kind,
@@ -94,7 +96,8 @@ public class PledgeResource {
     @Path("/{pledgeId}/checklist")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "Not Found: no such pledge here, or the token is not its own (the same answer either way)")
-    @Operation(summary = "A business updates which criteria of the child-protection code it meets (with its pledge token)")
+    @Operation(operationId = "updatePledgeChecklist",
+            summary = "A business updates which criteria of the child-protection code it meets (with its pledge token)")
     public PledgeView checklist(@PathParam("campaignId") UUID campaignId, @PathParam("pledgeId") UUID pledgeId,
             @Parameter(description = "The token from the pledge's receipt", required = true) @HeaderParam(Pledges.TOKEN_HEADER) String token,
             @Valid @NotNull ChecklistRequest request) {
@@ -106,7 +109,8 @@ public class PledgeResource {
     @Consumes(MediaType.WILDCARD)
     @APIResponse(responseCode = "204", description = "Done")
     @APIResponse(responseCode = "404", description = "Not Found: no such pledge here, or the token is not its own (the same answer either way)")
-    @Operation(summary = "Stop all contact about this pledge and forget its email (one-click link with the pledge token)")
+    @Operation(operationId = "unsubscribeFromPledge",
+            summary = "Stop all contact about this pledge and forget its email (one-click link with the pledge token)")
     public Response unsubscribe(@PathParam("campaignId") UUID campaignId, @PathParam("pledgeId") UUID pledgeId,
             @Parameter(description = "The token from the pledge's receipt", required = true) @QueryParam("token") String token) {
         pledges.unsubscribe(campaignId, pledgeId, token);
@@ -117,7 +121,8 @@ public class PledgeResource {
     @Path("/{pledgeId}/unsubscribe")
     @APIResponse(responseCode = "204", description = "Done")
     @APIResponse(responseCode = "404", description = "Not Found: no such pledge here, or the token is not its own (the same answer either way)")
-    @Operation(summary = "Stop all contact about this pledge, as a link followed from an email (same as the POST)")
+    @Operation(operationId = "unsubscribeFromPledgeByLink",
+            summary = "Stop all contact about this pledge, as a link followed from an email (same as the POST)")
     public Response unsubscribeByLink(@PathParam("campaignId") UUID campaignId, @PathParam("pledgeId") UUID pledgeId,
             @Parameter(description = "The token from the pledge's receipt", required = true) @QueryParam("token") String token) {
         return unsubscribe(campaignId, pledgeId, token);
@@ -127,7 +132,7 @@ public class PledgeResource {
     @Path("/{pledgeId}")
     @APIResponse(responseCode = "204", description = "Done")
     @APIResponse(responseCode = "404", description = "Not Found: no such pledge here, or the token is not its own (the same answer either way)")
-    @Operation(summary = "Erase a pledge on its maker's request (with the pledge token)")
+    @Operation(operationId = "erasePledge", summary = "Erase a pledge on its maker's request (with the pledge token)")
     public Response erase(@PathParam("campaignId") UUID campaignId, @PathParam("pledgeId") UUID pledgeId,
             @Parameter(description = "The token from the pledge's receipt", required = true) @HeaderParam(Pledges.TOKEN_HEADER) String token) {
         pledges.erase(campaignId, pledgeId, token);

@@ -20,7 +20,8 @@ public class ReachResource {
     Reach reach;
 
     @GET
-    @Operation(summary = "Pledges by kind, business type, country, source and month; businesses' progress; activity attendance; progress to goals")
+    @Operation(operationId = "getCampaignReach",
+            summary = "Pledges by kind, business type, country, source and month; businesses' progress; activity attendance; progress to goals")
     public ReachView get(@PathParam("campaignId") UUID campaignId) {
         return reach.of(campaignId);
     }

@@ -80,6 +80,8 @@ final class ServiceProcess implements Stoppable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", settings.issuer());
         env.put("MITRA_DEMO_DATA", "true");
+        // Every API is reached through the gateway: the OpenAPI documents name it as their server.
+        env.put("MITRA_PUBLIC_URL", settings.serviceUrl(PlatformService.GATEWAY));
         service.database().ifPresent(database -> {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", settings.jdbcUrl(database));
             env.put("QUARKUS_DATASOURCE_USERNAME", database);

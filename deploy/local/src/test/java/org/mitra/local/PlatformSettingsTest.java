@@ -165,9 +165,10 @@ class PlatformSettingsTest {
 
     @Test
     void eachServiceGetsItsOwnDatabaseAndTheGatewayLearnsWhereServicesAre() {
-        PlatformSettings settings = inTarget(Map.of("MITRA_REFERRAL_PORT", "9182"));
+        PlatformSettings settings = inTarget(Map.of("MITRA_REFERRAL_PORT", "9182", "MITRA_GATEWAY_PORT", "9180"));
 
         assertThat(ServiceProcess.environment(PlatformService.REFERRAL, settings))
+                .containsEntry("MITRA_PUBLIC_URL", "http://127.0.0.1:9180")
                 .containsEntry("QUARKUS_HTTP_PORT", "9182")
                 .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/referral")
                 .containsEntry("QUARKUS_DATASOURCE_USERNAME", "referral")
@@ -175,6 +176,7 @@ class PlatformSettingsTest {
                 .containsEntry("MITRA_DEMO_DATA", "true");
         assertThat(ServiceProcess.environment(PlatformService.GATEWAY, settings))
                 .doesNotContainKey("QUARKUS_DATASOURCE_JDBC_URL")
+                .containsEntry("MITRA_PUBLIC_URL", "http://127.0.0.1:9180")
                 .containsEntry("MITRA_REFERRAL_URL", "http://127.0.0.1:9182");
     }
 

@@ -16,7 +16,7 @@ import org.mitra.web.Caller;
 
 /** Who the presented token says the caller is: lets a partner system check its service account. */
 @Path("/api/directory/me")
-@Tag(name = "caller")
+@Tag(name = "caller", description = "Who the platform takes the caller to be: user name, roles and organization from the token")
 public class CallerResource {
     @Inject
     Caller caller;
@@ -32,7 +32,7 @@ public class CallerResource {
     @GET
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The authenticated caller's user name, roles and organization")
+    @Operation(operationId = "getCurrentCaller", summary = "The authenticated caller's user name, roles and organization")
     public CallerView me() {
         return new CallerView(caller.username(), new TreeSet<>(caller.roles()), caller.staffOrganization().orElse(null));
     }

@@ -41,7 +41,8 @@ public class CoverageResource {
     @Path("/coverage")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Coverage of every slice and category in a region and its sub-regions (public; exact live demand for coalition admins only)",
+    @Operation(operationId = "getCoverage",
+            summary = "Coverage of every slice and category in a region and its sub-regions (public; exact live demand for coalition admins only)",
             description = "Providers and capacity are live. Demand: coalition admins see exact live counts over the demand "
                     + "window; everyone else sees the last complete calendar month (demandPeriod) as the coverage feed "
                     + "publishes it, taken at most once a day (demandPublishedAt), with counts below the disclosure threshold "
@@ -55,7 +56,7 @@ public class CoverageResource {
     @Path("/coverage.svg")
     @Produces("image/svg+xml")
     @Transactional
-    @Operation(summary = "The coverage pie of a region as an SVG picture (public)",
+    @Operation(operationId = "getCoveragePie", summary = "The coverage pie of a region as an SVG picture (public)",
             description = "Drawn from the same figures as GET /coverage for the same caller: for everyone but coalition "
                     + "admins, the published demand of the last complete month and verdicts computed from it.")
     public String coverageSvg(@Parameter(description = "Region code", example = "51") @QueryParam("region") String region) {
@@ -67,7 +68,8 @@ public class CoverageResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @RolesAllowed({Roles.COALITION_ADMIN, Roles.GOV_LIAISON})
-    @Operation(summary = "A region's unmet needs ranked by unmet demand, with the reason for each (coalition admins and government liaisons)",
+    @Operation(operationId = "listUnmetNeeds",
+            summary = "A region's unmet needs ranked by unmet demand, with the reason for each (coalition admins and government liaisons)",
             description = "Coalition admins: ranked by the exact live counts. Government liaisons: ranked from the published "
                     + "figures of the last complete month only (as GET /coverage shows them), so a category with a few "
                     + "referrals ranks as one with none; unmet below the disclosure threshold is null.")

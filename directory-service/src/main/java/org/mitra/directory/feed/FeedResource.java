@@ -40,7 +40,8 @@ public class FeedResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The feeds this service offers, for the platform's feed catalog (public)")
+    @Operation(operationId = "listDirectoryFeeds",
+            summary = "The feeds this service offers, for the platform's feed catalog (public)")
     public List<FeedDescription> catalog() {
         return List.of(COVERAGE.describe(CoverageFeed.TITLE,
                 "For every region, slice and category: verified providers, capacity, referrals requested, rejected for lack "
@@ -56,7 +57,8 @@ public class FeedResource {
     @Path("/coverage")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
-    @Operation(summary = "The closed periods of the coverage feed, oldest first; with since, only those changed after it",
+    @Operation(operationId = "listCoverageFeedPeriods",
+            summary = "The closed periods of the coverage feed, oldest first; with since, only those changed after it",
             description = "The current period is never listed: a period is served once it has ended, so no pull shows "
                     + "a referral of the period still running. Each period is dated by when its published table last "
                     + "changed; that table is a snapshot refreshed at most once a day, so a late event of an ended period "
@@ -72,7 +74,8 @@ public class FeedResource {
     @Path("/coverage/{period}")
     @Produces({MediaType.APPLICATION_JSON, FeedResponses.CSV})
     @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
-    @Operation(summary = "One period of the coverage feed as JSON, or as CSV with an HXL row (Accept: text/csv); answers If-None-Match with 304",
+    @Operation(operationId = "getCoverageFeedPeriod",
+            summary = "One period of the coverage feed as JSON, or as CSV with an HXL row (Accept: text/csv); answers If-None-Match with 304",
             description = "Closed periods only: the current period, and any in the future, is 404. The table is the "
                     + "period's snapshot of the day (refreshed at most once a day; ETag and Last-Modified move only when "
                     + "what it publishes changes). Demand counts below the disclosure threshold, and zeros alike, are "
@@ -86,7 +89,7 @@ public class FeedResource {
     @Path("/coverage/{period}.csv")
     @Produces(FeedResponses.CSV)
     @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
-    @Operation(summary = "One period of the coverage feed as CSV with an HXL row")
+    @Operation(operationId = "getCoverageFeedPeriodCsv", summary = "One period of the coverage feed as CSV with an HXL row")
     public Response periodCsv(@PathParam("period") String period, @Context Request request) {
         return endpoints.period(COVERAGE, coverage, period, request, true);
     }

@@ -42,14 +42,15 @@ public class HsdsResource {
     @GET
     @Path("/")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "HSDS version, profile and the OpenAPI document of this API")
+    @Operation(operationId = "getHsdsInfo", summary = "HSDS version, profile and the OpenAPI document of this API")
     public Hsds.ApiInfo info(@Context UriInfo uri) {
         return new Hsds.ApiInfo(Hsds.VERSION, PROFILE, uri.getBaseUriBuilder().path("q/openapi").build().toString());
     }
 
     @GET
     @Path("/services")
-    @Operation(summary = "Services of verified organizations, HSDS page; filters combine with AND")
+    @Operation(operationId = "listHsdsServices",
+            summary = "Services of verified organizations, HSDS page; filters combine with AND")
     public Response services(@BeanParam HsdsFilters filters, @BeanParam HsdsPaging paging,
             @Parameter(description = "Only one-to-one fields") @QueryParam("minimal") boolean minimal) {
         List<FieldViolation> violations = new ArrayList<>();
@@ -62,14 +63,15 @@ public class HsdsResource {
     @GET
     @Path("/services/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One service with its organization, public locations, languages, areas, taxonomy terms and capacity")
+    @Operation(operationId = "getHsdsService",
+            summary = "One service with its organization, public locations, languages, areas, taxonomy terms and capacity")
     public Hsds.Service service(@PathParam("id") UUID id) {
         return export.service(id);
     }
 
     @GET
     @Path("/organizations")
-    @Operation(summary = "Verified organizations, HSDS page")
+    @Operation(operationId = "listHsdsOrganizations", summary = "Verified organizations, HSDS page")
     public Response organizations(@Parameter(description = "Free text, at most 200 characters") @QueryParam("search") String search,
             @QueryParam("full_service") boolean fullService, @BeanParam HsdsPaging paging) {
         List<FieldViolation> violations = new ArrayList<>();
@@ -82,14 +84,15 @@ public class HsdsResource {
     @GET
     @Path("/organizations/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One verified organization with its services")
+    @Operation(operationId = "getHsdsOrganization", summary = "One verified organization with its services")
     public Hsds.Organization organization(@PathParam("id") UUID id) {
         return export.organization(id, true);
     }
 
     @GET
     @Path("/service_at_locations")
-    @Operation(summary = "Public (never confidential) locations of services, HSDS page")
+    @Operation(operationId = "listHsdsServiceAtLocations",
+            summary = "Public (never confidential) locations of services, HSDS page")
     public Response serviceAtLocations(@BeanParam HsdsFilters filters,
             @Parameter(description = "Postcode, at most 16 characters") @QueryParam("postcode") String postcode,
             @BeanParam HsdsPaging paging) {
@@ -103,14 +106,14 @@ public class HsdsResource {
     @GET
     @Path("/service_at_locations/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One public service location")
+    @Operation(operationId = "getHsdsServiceAtLocation", summary = "One public service location")
     public Hsds.ServiceAtLocation serviceAtLocation(@PathParam("id") UUID id) {
         return export.serviceAtLocation(id);
     }
 
     @GET
     @Path("/taxonomies")
-    @Operation(summary = "The taxonomies used (Mitra's one), HSDS page")
+    @Operation(operationId = "listHsdsTaxonomies", summary = "The taxonomies used (Mitra's one), HSDS page")
     public Response taxonomies(@BeanParam HsdsPaging paging) {
         List<FieldViolation> violations = new ArrayList<>();
         HsdsPaging.Checked page = paging.check(violations);
@@ -122,14 +125,14 @@ public class HsdsResource {
     @GET
     @Path("/taxonomies/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One taxonomy")
+    @Operation(operationId = "getHsdsTaxonomy", summary = "One taxonomy")
     public Hsds.Taxonomy taxonomy(@PathParam("id") UUID id) {
         return export.taxonomy(id);
     }
 
     @GET
     @Path("/taxonomy_terms")
-    @Operation(summary = "Slices and categories as HSDS taxonomy terms, HSDS page")
+    @Operation(operationId = "listHsdsTaxonomyTerms", summary = "Slices and categories as HSDS taxonomy terms, HSDS page")
     public Response taxonomyTerms(@Parameter(description = "Free text, at most 200 characters") @QueryParam("search") String search,
             @Parameter(description = "UUID of a taxonomy") @QueryParam("taxonomy_id") String taxonomyId,
             @QueryParam("top_only") boolean topOnly,
@@ -147,7 +150,7 @@ public class HsdsResource {
     @GET
     @Path("/taxonomy_terms/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One taxonomy term")
+    @Operation(operationId = "getHsdsTaxonomyTerm", summary = "One taxonomy term")
     public Hsds.TaxonomyTerm taxonomyTerm(@PathParam("id") UUID id) {
         return export.taxonomyTerm(id);
     }

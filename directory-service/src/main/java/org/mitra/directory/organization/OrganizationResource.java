@@ -58,7 +58,7 @@ public class OrganizationResource {
     }
 
     @GET
-    @Operation(summary = "Verified organizations (coalition admins may list any status)")
+    @Operation(operationId = "listOrganizations", summary = "Verified organizations (coalition admins may list any status)")
     public Page<OrganizationView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @Parameter(description = "Only for coalition admins; others always see verified organizations")
             @QueryParam("status") OrganizationStatus status) {
@@ -67,7 +67,8 @@ public class OrganizationResource {
 
     @POST
     @RolesAllowed(Roles.COALITION_ADMIN)
-    @Operation(summary = "Register an organization (it starts PENDING until the coalition verifies it)")
+    @Operation(operationId = "registerOrganization",
+            summary = "Register an organization (it starts PENDING until the coalition verifies it)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OrganizationView.class)))
     public RestResponse<OrganizationView> register(@Valid @NotNull OrganizationRequest request, @Context UriInfo uri) {
@@ -81,7 +82,8 @@ public class OrganizationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One organization: verified ones for anyone, others for the coalition and its own staff",
+    @Operation(operationId = "getOrganization",
+            summary = "One organization: verified ones for anyone, others for the coalition and its own staff",
             description = "Its own staff (a staff role and the org claim together; the claim alone is not enough) read a "
                     + "pending or suspended organization's entry too, with statusReason: why the coalition suspended it.")
     public RestResponse<OrganizationView> get(@PathParam("id") UUID id) {
@@ -93,7 +95,8 @@ public class OrganizationResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
-    @Operation(summary = "Replace an organization's details (its own admins or a coalition admin; If-Match required)",
+    @Operation(operationId = "replaceOrganization",
+            summary = "Replace an organization's details (its own admins or a coalition admin; If-Match required)",
             description = "name, slug and worksWithLawEnforcement must be sent unchanged (403 forbidden, naming them under "
                     + "fields, otherwise): only a coalition decision changes them (PUT .../verification). "
                     + "An organization's own admins may edit it while it is VERIFIED, or while it is PENDING to complete "
@@ -114,7 +117,8 @@ public class OrganizationResource {
     @PUT
     @Path("/{id}/verification")
     @RolesAllowed(Roles.COALITION_ADMIN)
-    @Operation(summary = "Verify, suspend or reset an organization, with a reason (coalition admins)",
+    @Operation(operationId = "decideOrganizationVerification",
+            summary = "Verify, suspend or reset an organization, with a reason (coalition admins)",
             description = "The one way to change an organization's name, slug or worksWithLawEnforcement (which lets it offer "
                     + "intervention services and receive intervention referrals): give them in the decision; absent ones stay "
                     + "as they are. Withdrawing worksWithLawEnforcement makes the organization's intervention services INACTIVE. Every "
@@ -129,7 +133,8 @@ public class OrganizationResource {
     @GET
     @Path("/{id}/decisions")
     @RolesAllowed(Roles.COALITION_ADMIN)
-    @Operation(summary = "The coalition's decisions on an organization, newest first, with who decided and why (coalition admins)",
+    @Operation(operationId = "listOrganizationDecisions",
+            summary = "The coalition's decisions on an organization, newest first, with who decided and why (coalition admins)",
             description = "Registration, every verification, suspension or return to pending, and every change of what only "
                     + "the coalition decides: name, slug and worksWithLawEnforcement.")
     public List<OrganizationDecisionView> decisions(@PathParam("id") UUID id) {
@@ -138,7 +143,8 @@ public class OrganizationResource {
 
     @GET
     @Path("/{id}/services")
-    @Operation(summary = "The services an organization offers (inactive ones only for its own staff)")
+    @Operation(operationId = "listOrganizationServices",
+            summary = "The services an organization offers (inactive ones only for its own staff)")
     public Page<ServiceView> services(@PathParam("id") UUID id, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         boolean seesConfidential = catalog.seesEverythingOf(id);
@@ -148,7 +154,7 @@ public class OrganizationResource {
     @POST
     @Path("/{id}/services")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
-    @Operation(summary = "Offer a new service (the organization's own admins or a coalition admin)",
+    @Operation(operationId = "offerService", summary = "Offer a new service (the organization's own admins or a coalition admin)",
             description = "The admins of a VERIFIED organization, or of a PENDING one describing its first services (which "
                     + "nobody outside sees until the coalition verifies it); a SUSPENDED organization's admins get 403 "
                     + "organization-not-verified. A category of the intervention slice needs the organization's "

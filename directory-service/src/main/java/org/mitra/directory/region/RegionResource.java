@@ -39,7 +39,7 @@ public class RegionResource {
     Regions regions;
 
     @GET
-    @Operation(summary = "All regions in tree order, or one region and everything below it (public)")
+    @Operation(operationId = "listRegions", summary = "All regions in tree order, or one region and everything below it (public)")
     public List<RegionView> list(
             @Parameter(description = "Only this region and its sub-regions", example = "51") @QueryParam("within") String within) {
         if (within == null || within.isBlank()) {
@@ -54,7 +54,7 @@ public class RegionResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One region by code (public)")
+    @Operation(operationId = "getRegion", summary = "One region by code (public)")
     public RestResponse<RegionView> region(@PathParam("code") String code) {
         Region region = regions.find(code).orElseThrow(() -> ResourceNotFoundException.of("Region", code));
         return RestResponse.ResponseBuilder.ok(RegionView.of(region))
@@ -64,7 +64,7 @@ public class RegionResource {
     @POST
     @RolesAllowed(Roles.COALITION_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a region under an existing one (coalition admins)")
+    @Operation(operationId = "addRegion", summary = "Add a region under an existing one (coalition admins)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RegionView.class)))
     public RestResponse<RegionView> add(@Valid @NotNull RegionRequest request, @Context UriInfo uri) {
@@ -77,7 +77,7 @@ public class RegionResource {
     @Path("/{code}")
     @RolesAllowed(Roles.COALITION_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename a region (coalition admins; If-Match required)")
+    @Operation(operationId = "renameRegion", summary = "Rename a region (coalition admins; If-Match required)")
     public RestResponse<RegionView> rename(@PathParam("code") String code, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull RegionNameRequest request) {
         Region region = regions.rename(code, ifMatch, request);

@@ -41,7 +41,8 @@ public class ServiceResource {
     ServiceSearchRequests searches;
 
     @GET
-    @Operation(summary = "Search the services of verified organizations (public); filters combine with AND")
+    @Operation(operationId = "searchServices",
+            summary = "Search the services of verified organizations (public); filters combine with AND")
     public Page<ServiceView> search(
             @Parameter(description = "Slice code", example = "rehabilitation") @QueryParam("slice") String slice,
             @Parameter(description = "Category code", example = "shelter-and-safe-housing") @QueryParam("category") String category,
@@ -62,7 +63,8 @@ public class ServiceResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One service; confidential locations only for its organization's staff and coalition admins",
+    @Operation(operationId = "getService",
+            summary = "One service; confidential locations only for its organization's staff and coalition admins",
             description = "Staff means a staff role (caseworker, org-admin, partner-app) and the org claim together, of an "
                     + "organization that is not suspended; everyone else sees the public front-gate contact only.")
     public RestResponse<ServiceView> get(@PathParam("id") UUID id) {
@@ -74,7 +76,8 @@ public class ServiceResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
-    @Operation(summary = "Replace a service's details (its organization's admins or a coalition admin; If-Match required)",
+    @Operation(operationId = "replaceService",
+            summary = "Replace a service's details (its organization's admins or a coalition admin; If-Match required)",
             description = "The admins of a VERIFIED (or still PENDING) organization; a SUSPENDED organization's admins get 403 "
                     + "organization-not-verified. A category of the intervention slice needs the organization's "
                     + "worksWithLawEnforcement, set only by a coalition decision (422 otherwise).")
@@ -93,9 +96,10 @@ public class ServiceResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.COALITION_ADMIN})
-    @Operation(summary = "Withdraw a service (its organization's admins or a coalition admin)",
+    @Operation(operationId = "withdrawService", summary = "Withdraw a service (its organization's admins or a coalition admin)",
             description = "The admins of a VERIFIED (or still PENDING) organization; a SUSPENDED organization's admins get 403 "
                     + "organization-not-verified.")
+    @APIResponse(responseCode = "204", description = "Withdrawn: the service no longer appears in search or matching")
     @APIResponse(responseCode = "403", description = "Not the organization's admin (forbidden), or the organization is "
             + "suspended (organization-not-verified)")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch) {
@@ -105,7 +109,7 @@ public class ServiceResource {
 
     @GET
     @Path("/{id}/availability")
-    @Operation(summary = "A service's capacity and whether it has room now (public)")
+    @Operation(operationId = "getServiceAvailability", summary = "A service's capacity and whether it has room now (public)")
     public ServiceView.CapacityView availability(@PathParam("id") UUID id) {
         return ServiceView.of(catalog.visible(id), false).capacity();
     }
@@ -113,7 +117,8 @@ public class ServiceResource {
     @PUT
     @Path("/{id}/availability")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.CASEWORKER, Roles.COALITION_ADMIN})
-    @Operation(summary = "Update today's availability in one call (the organization's staff; If-Match honoured when sent)",
+    @Operation(operationId = "updateServiceAvailability",
+            summary = "Update today's availability in one call (the organization's staff; If-Match honoured when sent)",
             description = "The organization's admins and caseworkers (role and org claim together) while it is VERIFIED; "
                     + "the staff of a PENDING or SUSPENDED organization get 403 organization-not-verified.")
     @APIResponse(responseCode = "403", description = "Not the organization's staff (forbidden), or the organization is not "

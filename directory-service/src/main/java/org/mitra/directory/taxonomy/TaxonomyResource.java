@@ -37,14 +37,14 @@ public class TaxonomyResource {
     Taxonomy taxonomy;
 
     @GET
-    @Operation(summary = "The four slices, each with its categories (public)")
+    @Operation(operationId = "listSlices", summary = "The four slices, each with its categories (public)")
     public List<TermView> slices() {
         return taxonomy.slicesWithCategories();
     }
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One slice (with its categories) or one category, by code (public)")
+    @Operation(operationId = "getTaxonomyTerm", summary = "One slice (with its categories) or one category, by code (public)")
     public RestResponse<TermView> term(@PathParam("code") String code) {
         TermView view = taxonomy.term(code).orElseThrow(() -> ResourceNotFoundException.of("Taxonomy term", code));
         long version = taxonomy.find(code).map(term -> term.version).orElse(0L);
@@ -54,7 +54,7 @@ public class TaxonomyResource {
     @POST
     @RolesAllowed(Roles.COALITION_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a category to a slice (coalition admins)")
+    @Operation(operationId = "addCategory", summary = "Add a category to a slice (coalition admins)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TermView.class)))
     public RestResponse<TermView> addCategory(@Valid @NotNull CategoryRequest request, @Context UriInfo uri) {
@@ -69,7 +69,7 @@ public class TaxonomyResource {
     @Path("/{code}")
     @RolesAllowed(Roles.COALITION_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename a slice or category (coalition admins; If-Match required)")
+    @Operation(operationId = "renameTaxonomyTerm", summary = "Rename a slice or category (coalition admins; If-Match required)")
     public RestResponse<TermView> rename(@PathParam("code") String code, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull TermNamesRequest request) {
         TaxonomyTerm term = taxonomy.rename(code, ifMatch, request);

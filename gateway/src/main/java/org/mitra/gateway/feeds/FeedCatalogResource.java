@@ -27,7 +27,8 @@ public class FeedCatalogResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List the data feeds", description = "Title, description, URL, formats, periods, update period, "
+    @Operation(operationId = "listFeeds",
+            summary = "List the data feeds", description = "Title, description, URL, formats, periods, update period, "
             + "licence and access of every feed, as each service describes its own feeds, plus the live views. Public; "
             + "reading a feed itself may need a token. A service that cannot be reached is named in the "
             + UNAVAILABLE + " header and its feeds are missing (or last known) until it returns.")

@@ -41,7 +41,8 @@ public class ProblemTypesResource {
     Request request;
 
     @GET
-    @Operation(summary = "List the problem types", description = "Every problem type, with its title, status and "
+    @Operation(operationId = "listProblemTypes",
+            summary = "List the problem types", description = "Every problem type, with its title, status and "
             + "description. application/json by default; text/html for a browser.")
     @APIResponse(responseCode = "200", description = "The catalog of problem types", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -56,7 +57,8 @@ public class ProblemTypesResource {
 
     @GET
     @Path("{slug}")
-    @Operation(summary = "Describe a problem type", description = "What the problem type /problems/{slug} means and "
+    @Operation(operationId = "getProblemType",
+            summary = "Describe a problem type", description = "What the problem type /problems/{slug} means and "
             + "what a client can do about it. application/json by default; text/html for a browser.")
     @APIResponse(responseCode = "200", description = "The problem type", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProblemTypeView.class)),

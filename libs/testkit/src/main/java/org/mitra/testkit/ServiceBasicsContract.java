@@ -67,6 +67,42 @@ public abstract class ServiceBasicsContract {
         }));
     }
 
+    /**
+     * What a client generator needs of every operation (issue 16): an operationId of its own, which names the generated
+     * method; a description; tags the document describes; and security requirements without scopes, as the bearer scheme
+     * has none (the roles are in x-mitra-roles). The platform-wide checks (Spectral, operationIds unique across the
+     * services) are system-tests' OpenApiContractIT.
+     */
+    @Test
+    void documentsEveryOperationForClientGenerators() {
+        JsonPath openapi = given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(openapi.getString("servers[0].url")).as("the gateway as the server").startsWith("http");
+        assertThat(openapi.getString("info.contact.name")).as("whom to ask").isNotBlank();
+        java.util.List<Map<String, Object>> tags = openapi.getList("tags");
+        Map<String, Object> described = new java.util.HashMap<>();
+        (tags == null ? java.util.List.<Map<String, Object>>of() : tags).forEach(tag -> described.put((String) tag.get("name"),
+                tag.get("description")));
+        Set<String> operationIds = new java.util.HashSet<>();
+        Map<String, Map<String, Object>> paths = openapi.getMap("paths");
+        (paths == null ? Map.<String, Map<String, Object>>of() : paths).forEach((path, item) -> item.forEach((method, value) -> {
+            if (!Set.of("get", "put", "post", "delete", "patch").contains(method) || !(value instanceof Map<?, ?> operation)) {
+                return;
+            }
+            String where = method.toUpperCase(Locale.ROOT) + " " + path;
+            assertThat(operation.get("operationId")).as("operationId of " + where).isInstanceOf(String.class);
+            assertThat(operationIds.add((String) operation.get("operationId"))).as("operationId of " + where + " is its own")
+                    .isTrue();
+            assertThat(String.valueOf(operation.get("description"))).as("description of " + where).contains("Access: ");
+            assertThat((java.util.List<?>) operation.get("tags")).as("tags of " + where).isNotEmpty()
+                    .allSatisfy(tag -> assertThat(described.get(tag)).as("description of tag " + tag).isNotNull());
+            Object security = operation.get("security");
+            if (security != null) {
+                assertThat(String.valueOf(security)).as("security of " + where + " names no scope").doesNotContainPattern("=\\[[^\\]]");
+            }
+        }));
+    }
+
     @Test
     void sendsSecurityHeadersAndNoServerVersion() {
         for (var response : java.util.List.of(given().when().get("/q/health/ready"),

@@ -30,7 +30,8 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Roles.COALITION_ADMIN)
-    @Operation(summary = "The append-only audit log, newest first (coalition admins)")
+    @Operation(operationId = "listAuditEntries",
+            summary = "The append-only audit log, newest first (coalition admins)")
     public Page<AuditEntryView> list(@Parameter(description = "Only entries about this referral") @QueryParam("referralId") UUID referralId,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return log.list(referralId, PageRequest.of(page, size)).map(AuditEntryView::of);
@@ -40,7 +41,8 @@ public class AuditResource {
     @Path("/verification")
     @RolesAllowed(Roles.COALITION_ADMIN)
     @APIResponse(responseCode = "200", description = "Whether the hash chain is intact and, if not, where it first breaks")
-    @Operation(summary = "Walks the audit log's hash chain and tells whether any entry was edited, deleted or cut off "
+    @Operation(operationId = "verifyAuditChain",
+            summary = "Walks the audit log's hash chain and tells whether any entry was edited, deleted or cut off "
             + "(coalition admins); never shows the entries")
     public AuditChain.Verification verify() {
         return chain.verify();

@@ -43,7 +43,8 @@ public class ConsentResource {
 
     @PUT
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP})
-    @Operation(summary = "Record the person's consent on a draft (the sender)")
+    @Operation(operationId = "recordConsent",
+            summary = "Record the person's consent on a draft (the sender)")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public RestResponse<ReferralView> record(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch, @Valid @NotNull Consent consent) {
         Referral referral = consents.record(id, ifMatch, consent);
@@ -52,7 +53,8 @@ public class ConsentResource {
 
     @DELETE
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP})
-    @Operation(summary = "Withdraw consent (the sender), or record a withdrawal told to the receiver on its open referral",
+    @Operation(operationId = "withdrawConsent",
+            summary = "Withdraw consent (the sender), or record a withdrawal told to the receiver on its open referral",
             description = "If-Match with the referral's ETag is required (428 without it, 412 when stale). The sending "
                     + "organization, which recorded the consent, withdraws it for the person: the subject's data key is "
                     + "destroyed (identity, notes and police report number unreadable everywhere, backups included) and "

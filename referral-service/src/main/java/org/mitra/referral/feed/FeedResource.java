@@ -42,7 +42,8 @@ public class FeedResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The feeds this service offers, for the platform's feed catalog (public)")
+    @Operation(operationId = "listReferralFeeds",
+            summary = "The feeds this service offers, for the platform's feed catalog (public)")
     public List<FeedDescription> catalog() {
         return List.of(STATISTICS.describe(StatisticsFeed.TITLE,
                 "Referrals counted in the period they were submitted, with their outcome as it is now (drafts and "
@@ -59,7 +60,8 @@ public class FeedResource {
     @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "200", description = "The closed periods of the feed, oldest first; the open one is published once it has ended")
     @APIResponse(responseCode = "400", description = "A granularity other than quarter or month, or a since that is not an instant")
-    @Operation(summary = "The periods of the referral statistics feed; with since, only those whose figures changed after it")
+    @Operation(operationId = "listReferralStatisticsFeedPeriods",
+            summary = "The periods of the referral statistics feed; with since, only those whose figures changed after it")
     public List<FeedPeriodLink> periods(
             @Parameter(description = "quarter (the default) or month (the finest published)", example = "quarter")
             @QueryParam("granularity") String granularity,
@@ -75,7 +77,8 @@ public class FeedResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "Not a quarter such as 2026-Q4 or a month such as 2026-11")
     @APIResponse(responseCode = "404", description = "A period that has not ended yet (the open one or a future one)")
-    @Operation(summary = "One period of the referral statistics feed as JSON, or as CSV with an HXL row (Accept: text/csv); "
+    @Operation(operationId = "getReferralStatisticsFeedPeriod",
+            summary = "One period of the referral statistics feed as JSON, or as CSV with an HXL row (Accept: text/csv); "
             + "answers If-None-Match with 304")
     public Response period(@Parameter(description = "A quarter or a month", example = "2026-Q4") @PathParam("period") String period,
             @Context Request request, @HeaderParam("Accept") String accept) {
@@ -88,7 +91,8 @@ public class FeedResource {
     @RolesAllowed({Roles.GOV_LIAISON, Roles.COALITION_ADMIN})
     @APIResponse(responseCode = "200", description = "The period's tables as CSV: names, then HXL hashtags, then the rows")
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
-    @Operation(summary = "One period of the referral statistics feed as CSV with an HXL row")
+    @Operation(operationId = "getReferralStatisticsFeedPeriodCsv",
+            summary = "One period of the referral statistics feed as CSV with an HXL row")
     public Response periodCsv(@Parameter(description = "A quarter or a month", example = "2026-Q4") @PathParam("period") String period,
             @Context Request request) {
         return endpoints.period(STATISTICS, statistics, period, request, true);

@@ -26,7 +26,8 @@ public class IdentityResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "The person's identity, for the staff of the two organizations only; every read and refusal is audited")
+    @Operation(operationId = "readReferralIdentity",
+            summary = "The person's identity, for the staff of the two organizations only; every read and refusal is audited")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public RestResponse<Identity> read(@PathParam("id") UUID id) {
         CacheControl noStore = new CacheControl();

@@ -48,7 +48,8 @@ public class ReferralTransitionResource {
     @POST
     @Path("/transitions")
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP})
-    @Operation(summary = "Move a referral: the sender submits, the receiver accepts, rejects, starts, holds, resumes, completes "
+    @Operation(operationId = "transitionReferral",
+            summary = "Move a referral: the sender submits, the receiver accepts, rejects, starts, holds, resumes, completes "
             + "or fails; either cancels; the sender marks it entered in error")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public RestResponse<ReferralView> transition(@PathParam("id") UUID id,
@@ -61,7 +62,8 @@ public class ReferralTransitionResource {
     @PUT
     @Path("/business-status")
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP})
-    @Operation(summary = "Move an intervention referral's business status one step forward (the receiver): "
+    @Operation(operationId = "advanceReferralBusinessStatus",
+            summary = "Move an intervention referral's business status one step forward (the receiver): "
             + "POLICE_NOTIFIED, REPORT_FILED, VICTIM_REMOVED, WITH_PROSECUTOR, VERDICT")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public RestResponse<ReferralView> businessStatus(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
@@ -73,7 +75,8 @@ public class ReferralTransitionResource {
     @GET
     @Path("/history")
     @Authenticated
-    @Operation(summary = "Every step of the referral with actor, organization, time and reason")
+    @Operation(operationId = "getReferralHistory",
+            summary = "Every step of the referral with actor, organization, time and reason")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public List<HistoryView> history(@PathParam("id") UUID id) {
         return history.of(id).stream().map(HistoryView::of).toList();

@@ -37,7 +37,8 @@ public class MatchResource {
 
     @GET
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP, Roles.COALITION_ADMIN})
-    @Operation(summary = "Verified organizations offering the category in the region or its parent region, "
+    @Operation(operationId = "findMatchingOrganizations",
+            summary = "Verified organizations offering the category in the region or its parent region, "
             + "available capacity first, each with the reasons for its rank")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public List<MatchView> find(

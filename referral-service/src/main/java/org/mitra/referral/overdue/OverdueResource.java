@@ -26,7 +26,8 @@ import org.mitra.web.paging.PageRequest;
 public class OverdueResource {
     @GET
     @RolesAllowed(Roles.COALITION_ADMIN)
-    @Operation(summary = "Referrals still REQUESTED past their deadline, oldest deadline first (metadata only)")
+    @Operation(operationId = "listOverdueReferrals",
+            summary = "Referrals still REQUESTED past their deadline, oldest deadline first (metadata only)")
     public Page<ReferralView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
         PanacheQuery<Referral> query = Referral.find("status = :requested and overdueAt is not null",

@@ -48,7 +48,8 @@ public class ReferralResource {
 
     @POST
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP})
-    @Operation(summary = "Refer a person to another organization, from the caller's own organization",
+    @Operation(operationId = "sendReferral",
+            summary = "Refer a person to another organization, from the caller's own organization",
             description = "Starts as DRAFT, or REQUESTED with submit: true (consent required). Honours Idempotency-Key.")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     // The one raw Response left: libs/web's Idempotency stores and replays a Response, so the body type is said here.
@@ -72,7 +73,8 @@ public class ReferralResource {
 
     @GET
     @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP, Roles.COALITION_ADMIN})
-    @Operation(summary = "Referrals the caller's organization sent or received (coalition admins: metadata of all)")
+    @Operation(operationId = "listReferrals",
+            summary = "Referrals the caller's organization sent or received (coalition admins: metadata of all)")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public Page<ReferralView> list(
             @Parameter(description = "sent or received (required for an organization's staff)") @QueryParam("box") String box,
@@ -86,7 +88,8 @@ public class ReferralResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "One referral: the two organizations' staff see it all but the identity, coalition admins its metadata")
+    @Operation(operationId = "getReferral",
+            summary = "One referral: the two organizations' staff see it all but the identity, coalition admins its metadata")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public RestResponse<ReferralView> get(@PathParam("id") UUID id) {
         ReferralView view = referrals.view(id);
