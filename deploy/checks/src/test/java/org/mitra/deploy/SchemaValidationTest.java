@@ -13,8 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every resource kustomize renders validates against the strict schemas of ../shared/k8s-schemas, and the validation
- * refuses what it must (an unknown field, a wrong type, a missing required field, a kind without a schema).
+ * Every resource kustomize renders validates against the strict schemas of ../shared/k8s-schemas, Strimzi's kinds
+ * against those made in the build from Strimzi's own CRDs ({@link StrimziCrds}), and the validation refuses what it
+ * must (an unknown field, a wrong type, a missing required field, a kind without a schema).
  */
 class SchemaValidationTest {
 
