@@ -34,13 +34,14 @@ class ComposeTest {
     static final Path COMPOSE = Repository.ROOT.resolve("deploy/compose");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:?[-?][^}]*)?}");
-    /** Kubernetes only: metrics scraped in the cluster's monitoring namespace. */
     /**
-     * Set only in Kubernetes: the management interface for Prometheus, and the Kafka client's TLS and SCRAM settings
-     * (Compose's Kafka has no authentication on its internal network, deploy/README.md "Known gaps").
+     * Set only in Kubernetes: the management interface for Prometheus, and the Kafka client's TLS truststore (Compose's
+     * Kafka authenticates its users with SASL PLAIN on the internal network bus, without TLS).
      */
-    private static final Set<String> KUBERNETES_ONLY = Set.of("MITRA_MANAGEMENT_HOST", "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM",
-            "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_TYPE", "KAFKA_SSL_TRUSTSTORE_LOCATION");
+    private static final Set<String> KUBERNETES_ONLY = Set.of("MITRA_MANAGEMENT_HOST", "KAFKA_SSL_TRUSTSTORE_TYPE",
+            "KAFKA_SSL_TRUSTSTORE_LOCATION");
+    private static final Pattern ALLOW = Pattern.compile("(?m)^allow (\\S+) (\\S+) (topic|group) (\\S+)$");
+    private static final Pattern JAAS_USER = Pattern.compile("user_([a-z-]+)=\"\\$\\{([A-Z_]+):");
 
     static JsonNode compose() {
         // SnakeYAML resolves the anchors and merge keys (<<) as Compose does.
@@ -227,6 +228,54 @@ class ComposeTest {
         }
         assertThat(created).isEqualTo(PolicyTest.topicsOfLibsEvents());
         assertThat(compose().at("/services/kafka/environment/KAFKA_AUTO_CREATE_TOPICS_ENABLE").asText()).isEqualTo("false");
+    }
+
+    /**
+     * Kafka as on Kubernetes: every listener asks for SASL, the authorizer is on with admin the only super user, each
+     * service signs in as a user of its own, and the set-up step grants each exactly what its sources say it does
+     * (KafkaAccess, as KafkaAclTest checks the KafkaUsers): its outbox's and the dead-letter topic to write, the topic it
+     * consumes to read with its own group. No wildcard or prefix, nothing for another service's topics.
+     */
+    @Test
+    void kafkaAllowsEachServiceOnlyWhatItsSourcesSayItDoes() {
+        JsonNode kafka = compose().at("/services/kafka/environment");
+        assertThat(kafka.path("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").asText().split(","))
+                .allSatisfy(listener -> assertThat(listener).endsWith(":SASL_PLAINTEXT"));
+        assertThat(kafka.path("KAFKA_AUTHORIZER_CLASS_NAME").asText()).isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        assertThat(kafka.path("KAFKA_SUPER_USERS").asText()).isEqualTo("User:admin");
+        assertThat(kafka.path("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND").asText()).isEqualTo("false");
+        Map<String, String> users = new LinkedHashMap<>();
+        JAAS_USER.matcher(kafka.path("KAFKA_LISTENER_NAME_CLIENT_PLAIN_SASL_JAAS_CONFIG").asText())
+                .results().forEach(user -> users.put(user.group(1), user.group(2)));
+        Set<String> granted = new TreeSet<>();
+        ALLOW.matcher(compose().at("/services/kafka-topics/command/0").asText()).results()
+                .forEach(allow -> java.util.Arrays.stream(allow.group(2).split(","))
+                        .forEach(operation -> granted.add(allow.group(1) + " " + operation + " " + allow.group(3) + " " + allow.group(4))));
+
+        Set<String> expected = new TreeSet<>();
+        List<String> services = KafkaAclTest.services().toList();
+        assertThat(services).isNotEmpty();
+        for (String module : services) {
+            KafkaAccess access = KafkaAccess.of(module);
+            access.writes().forEach(topic -> List.of("Write", "Describe").forEach(op -> expected.add(module + " " + op + " topic " + topic)));
+            access.reads().forEach((topic, group) -> {
+                List.of("Read", "Describe").forEach(op -> expected.add(module + " " + op + " topic " + topic));
+                expected.add(module + " Read group " + group);
+            });
+            JsonNode environment = compose().at("/services/" + module + "/environment");
+            assertThat(environment.path("KAFKA_SECURITY_PROTOCOL").asText()).as(module).isEqualTo("SASL_PLAINTEXT");
+            assertThat(environment.path("KAFKA_SASL_MECHANISM").asText()).as(module).isEqualTo("PLAIN");
+            assertThat(environment.path("KAFKA_SASL_JAAS_CONFIG").asText()).as(module)
+                    .contains("username=\"" + module + "\" password=\"${" + users.get(module) + ":");
+            assertThat(users.get(module)).as("%s's password variable, its own", module).isNotNull()
+                    .isNotEqualTo(users.get("admin"));
+        }
+        assertThat(users.keySet()).as("Kafka's users").containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(java.util.stream.Stream.of("admin"), services.stream()).toList());
+        assertThat(new TreeSet<>(users.values())).as("one password each").hasSize(users.size());
+        assertThat(granted).isEqualTo(expected);
+        assertThat(compose().at("/services/referral-migrate/environment").has("KAFKA_SASL_JAAS_CONFIG"))
+                .as("the migration step has no Kafka password").isFalse();
     }
 
     /** Keycloak imports production's realm (no demo user, client or secret), with Swagger UI on the host's address. */
