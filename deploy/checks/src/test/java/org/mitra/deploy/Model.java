@@ -35,10 +35,12 @@ record Model(String overlay, List<JsonNode> resources) {
     /**
      * Pods outside the render that the NetworkPolicies name, with the namespace and labels their installations give
      * them (deploy/README.md, step 1): CloudNativePG's operator (cnpg-system, app.kubernetes.io/name=cloudnative-pg,
-     * its release manifest's Deployment cnpg-controller-manager) and the cluster DNS (kube-system, k8s-app=kube-dns).
+     * its release manifest's Deployment cnpg-controller-manager), the Keycloak operator (installed into mitra-keycloak,
+     * app.kubernetes.io/name=keycloak-operator) and the cluster DNS (kube-system, k8s-app=kube-dns).
      */
     static final List<Pod> OUTSIDE = List.of(
             new Pod("CloudNativePG operator", "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg")),
+            new Pod("Keycloak operator", "mitra-keycloak", Map.of("app.kubernetes.io/name", "keycloak-operator")),
             new Pod("DNS", "kube-system", Map.of("k8s-app", "kube-dns")));
 
     /**

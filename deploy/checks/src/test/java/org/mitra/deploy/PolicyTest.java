@@ -373,13 +373,27 @@ class PolicyTest {
     @ParameterizedTest
     @MethodSource("overlays")
     void theKeyStoreReachesOnlyItsPeersDnsAndTheApiServer(String overlay) {
+        reachesOnlyDnsTheApiServerAnd(overlay, "Cluster referral-keys-db", "Cluster referral-keys-db");
+    }
+
+    /**
+     * The Keycloak operator reads every Secret of mitra-keycloak (the realm's, keycloak-db's): like the key store, it
+     * reaches DNS and the Kubernetes API server's addresses and nothing else (it reached any address on 443/6443).
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theKeycloakOperatorReachesOnlyDnsAndTheApiServer(String overlay) {
+        reachesOnlyDnsTheApiServerAnd(overlay, "Keycloak operator");
+    }
+
+    private static void reachesOnlyDnsTheApiServerAnd(String overlay, String pod, String... peers) {
         NetworkRules rules = new NetworkRules(Model.of(overlay));
-        String keys = "Cluster referral-keys-db";
-        Set<String> to = rules.egressTo(keys);
+        Set<String> to = rules.egressTo(pod);
         Set<String> blocks = to.stream().filter(p -> p.startsWith("ipBlock ")).collect(Collectors.toCollection(TreeSet::new));
         Set<String> expected = new TreeSet<>(blocks);
-        expected.addAll(List.of(keys, "DNS"));
-        assertThat(to).as("everything the key store reaches").isEqualTo(expected);
+        expected.add("DNS");
+        expected.addAll(List.of(peers));
+        assertThat(to).as("everything %s reaches", pod).isEqualTo(expected);
         assertThat(blocks).as("the API server's addresses").isNotEmpty().allSatisfy(block -> {
             Matcher cidr = Pattern.compile("ipBlock [0-9.]+/([0-9]+)").matcher(block);
             assertThat(cidr.matches()).as(block).isTrue();
@@ -388,10 +402,10 @@ class PolicyTest {
         });
         assertThat(blocks).as("the base's placeholder, which reaches nothing, is replaced").doesNotContain("ipBlock 192.0.2.1/32");
         for (int port : List.of(443, 6443)) {
-            assertThat(rules.egressTo(keys, port)).as("port %d", port).containsAll(blocks);
+            assertThat(rules.egressTo(pod, port)).as("port %d", port).containsAll(blocks);
         }
         for (int port : List.of(5432, 8000, 80, 53, 9093, 8080)) {
-            assertThat(rules.egressTo(keys, port)).as("port %d", port).noneMatch(p -> p.startsWith("ipBlock "));
+            assertThat(rules.egressTo(pod, port)).as("port %d", port).noneMatch(p -> p.startsWith("ipBlock "));
         }
     }
 
