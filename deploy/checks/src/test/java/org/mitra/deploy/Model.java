@@ -36,11 +36,14 @@ record Model(String overlay, List<JsonNode> resources) {
      * Pods outside the render that the NetworkPolicies name, with the namespace and labels their installations give
      * them (deploy/README.md, step 1): CloudNativePG's operator (cnpg-system, app.kubernetes.io/name=cloudnative-pg,
      * its release manifest's Deployment cnpg-controller-manager), the Keycloak operator (installed into mitra-keycloak,
-     * app.kubernetes.io/name=keycloak-operator) and the cluster DNS (kube-system, k8s-app=kube-dns).
+     * app.kubernetes.io/name=keycloak-operator), Strimzi's cluster operator (installed into strimzi, its Deployment's
+     * pods labelled name=strimzi-cluster-operator, strimzi.io/kind=cluster-operator) and the cluster DNS (kube-system,
+     * k8s-app=kube-dns).
      */
     static final List<Pod> OUTSIDE = List.of(
             new Pod("CloudNativePG operator", "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg")),
             new Pod("Keycloak operator", "mitra-keycloak", Map.of("app.kubernetes.io/name", "keycloak-operator")),
+            new Pod("Strimzi operator", "strimzi", Map.of("name", "strimzi-cluster-operator", "strimzi.io/kind", "cluster-operator")),
             new Pod("DNS", "kube-system", Map.of("k8s-app", "kube-dns")));
 
     /**

@@ -423,7 +423,7 @@ class PolicyTest {
         }
     }
 
-    /** Kafka's client port: the three services, Kafka's own pods and Strimzi's operator, nobody else. */
+    /** Kafka's client port: the three services, Kafka's own pods and Strimzi's operator pods (not its namespace), nobody else. */
     @ParameterizedTest
     @MethodSource("overlays")
     void onlyTheThreeServicesAndKafkaItselfReachKafka(String overlay) {
@@ -433,7 +433,7 @@ class PolicyTest {
         for (JsonNode listener : Model.list(kafka.at("/spec/kafka/listeners"))) {
             assertThat(rules.ingressFrom("Kafka " + Model.name(kafka) + " kafka", listener.path("port").asInt()))
                     .containsExactlyInAnyOrder("Deployment directory-service", "Deployment referral-service", "Deployment awareness-service",
-                            "Kafka mitra kafka", "Kafka mitra entity-operator", "namespace strimzi");
+                            "Kafka mitra kafka", "Kafka mitra entity-operator", "Strimzi operator");
         }
     }
 
