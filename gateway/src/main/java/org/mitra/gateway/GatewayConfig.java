@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +73,93 @@ public interface GatewayConfig {
     Map<String, Feed> feeds();
 
     FeedCatalog feedCatalog();
+
+    /**
+     * Bahasa Indonesia title and description of feeds the services describe themselves (they send English only), by
+     * catalog id ({@code referrals-statistics}); the DCAT view of the catalog uses them.
+     */
+    Map<String, Translation> feedTranslations();
+
+    interface Translation {
+        @WithName("title-id")
+        String titleId();
+
+        @WithName("description-id")
+        String descriptionId();
+    }
+
+    /** The catalog as DCAT-AP 3 (JSON-LD): who publishes it, where, and the addresses its links are made from. */
+    Dcat dcat();
+
+    interface Dcat {
+        /**
+         * The gateway's public address ({@code MITRA_PUBLIC_URL}), from which every IRI and access URL of the DCAT
+         * view is made; never the request's Host, which a caller chooses and a shared cache would keep.
+         */
+        String publicUrl();
+
+        String title();
+
+        @WithName("title-id")
+        String titleId();
+
+        String description();
+
+        @WithName("description-id")
+        String descriptionId();
+
+        /** The coalition publishing the feeds (a foaf:Agent); its IRI defaults to {@code <catalog>#publisher}. */
+        Publisher publisher();
+
+        interface Publisher {
+            String name();
+
+            Optional<String> uri();
+        }
+
+        /** Whom to ask about the feeds (dcat:contactPoint). */
+        Contact contact();
+
+        interface Contact {
+            String name();
+
+            Optional<String> url();
+        }
+
+        /** The coalition's region, the spatial coverage of every feed: official (BPS) code, name and an optional IRI. */
+        Region region();
+
+        interface Region {
+            /** BPS region code (kode wilayah), e.g. {@code 51} for Bali. */
+            @WithDefault("51")
+            String code();
+
+            @WithDefault("Bali")
+            String name();
+
+            /** An IRI for the region, when the coalition has one; otherwise {@code <catalog>#region-<code>}. */
+            Optional<String> uri();
+        }
+
+        /** ISO 3166-1 alpha-3 code of the country, as the EU country authority table names it. */
+        @WithDefault("IDN")
+        String country();
+
+        /**
+         * First day the coalition recorded on Mitra: the start of the temporal coverage of period-by-period feeds
+         * (the gateway cannot see their period lists, which need a token). Unset: the coverage has an end only.
+         */
+        Optional<LocalDate> dataSince();
+
+        /** Codes of the EU data-theme authority table (SOCI, JUST, ...). */
+        List<String> themes();
+
+        @WithName("keywords-en")
+        List<String> keywordsEn();
+
+        @WithName("keywords-id")
+        List<String> keywordsId();
+    }
 
     interface FeedCatalog {
         /** How long a service's own catalog is reused before it is asked again. */
@@ -160,7 +248,14 @@ public interface GatewayConfig {
     interface Feed {
         String title();
 
+        /** The title in Bahasa Indonesia (the DCAT view gives both languages). */
+        @WithName("title-id")
+        Optional<String> titleId();
+
         String description();
+
+        @WithName("description-id")
+        Optional<String> descriptionId();
 
         /** Path on the gateway, e.g. {@code /api/directory/coverage}. */
         String url();

@@ -66,6 +66,8 @@ public class TestBackends implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.http.proxy.allow-x-forwarded", "true");
         config.put("quarkus.http.cors.origins", "https://app.mitra.test");
         config.put("mitra.gateway.feed-catalog.refresh", "0s");
+        config.put("mitra.gateway.dcat.public-url", "https://mitra.example.id/");
+        config.put("mitra.gateway.dcat.data-since", "2026-01-01");
         config.put("mitra.gateway.swagger.realm-url", "https://keycloak.mitra.test/realms/mitra");
         return config;
     }
