@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.mitra.referral.DatabaseRoles;
 
 /**
  * Issue 12 item 12: the service's own database role (the default datasource's user) owns no table and may only
@@ -42,7 +41,7 @@ class AuditTablePrivilegesTest {
                 "DELETE FROM audit_chain_head",
                 "TRUNCATE audit_chain_head",
                 "INSERT INTO audit_chain_head (id, sequence, hash) VALUES (1, 0, repeat('0', 64))")) {
-            refused.put(sql, sqlState(sql));
+            refused.put(sql, DatabaseRoles.sqlState(referralDatabase, sql));
         }
         assertThat(refused).allSatisfy((sql, state) -> assertThat(state).as(sql).isEqualTo(PERMISSION_DENIED));
     }
@@ -50,10 +49,10 @@ class AuditTablePrivilegesTest {
     /** Exactly SELECT and INSERT on the log; SELECT and UPDATE on its head, which every append moves on. */
     @Test
     void theServicesRoleMayOnlyInsertAndReadTheAuditTable() throws SQLException {
-        assertThat(privileges("audit_entry")).containsExactly("SELECT", "INSERT");
-        assertThat(privileges("audit_chain_head")).containsExactly("SELECT", "UPDATE");
+        assertThat(DatabaseRoles.privileges(referralDatabase, "audit_entry")).containsExactly("SELECT", "INSERT");
+        assertThat(DatabaseRoles.privileges(referralDatabase, "audit_chain_head")).containsExactly("SELECT", "UPDATE");
         // The other tables as before: it reads and writes referrals.
-        assertThat(privileges("referral")).containsExactly("SELECT", "INSERT", "UPDATE", "DELETE");
+        assertThat(DatabaseRoles.privileges(referralDatabase, "referral")).containsExactly("SELECT", "INSERT", "UPDATE", "DELETE");
     }
 
     @Test
@@ -84,42 +83,6 @@ class AuditTablePrivilegesTest {
     }
 
     // ---- helpers
-
-    /** The SQLSTATE the statement fails with as the service's role (null when it runs), always rolled back. */
-    private String sqlState(String sql) throws SQLException {
-        try (Connection connection = referralDatabase.getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-                return null;
-            } catch (SQLException e) {
-                return e.getSQLState();
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        }
-    }
-
-    /** The table privileges the service's role holds on the table, in PostgreSQL's order of privilege names. */
-    private List<String> privileges(String table) throws SQLException {
-        List<String> held = new ArrayList<>();
-        try (Connection connection = referralDatabase.getConnection()) {
-            for (String privilege : List.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")) {
-                try (PreparedStatement check = connection.prepareStatement("SELECT has_table_privilege(?, ?)")) {
-                    check.setString(1, table);
-                    check.setString(2, privilege);
-                    try (ResultSet rows = check.executeQuery()) {
-                        rows.next();
-                        if (rows.getBoolean(1)) {
-                            held.add(privilege);
-                        }
-                    }
-                }
-            }
-        }
-        return held;
-    }
 
     private static String single(Statement statement, String sql) throws SQLException {
         try (ResultSet rows = statement.executeQuery(sql)) {

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
+import org.mitra.referral.DatabaseRoles;
 import org.mitra.testkit.TestInfrastructure;
 
 /**
@@ -30,11 +29,11 @@ class RuntimeRoleMigrationTest {
         TestInfrastructure.createDatabaseWithRoles(database);
         String owner = TestInfrastructure.ownerRole(database);
 
-        MigrateResult result = flyway(database, owner, owner, null).migrate();
+        MigrateResult result = DatabaseRoles.flyway(database, owner, owner, null, LOCATIONS).migrate();
 
         assertThat(result.success).isTrue();
         assertThat(result.targetSchemaVersion).isEqualTo("10");
-        try (Connection connection = connect(database, owner); Statement statement = connection.createStatement()) {
+        try (Connection connection = DatabaseRoles.connect(database, owner); Statement statement = connection.createStatement()) {
             assertThat(single(statement, "SELECT tableowner FROM pg_tables WHERE tablename = 'audit_entry'")).isEqualTo(owner);
             assertThat(single(statement, "SELECT has_table_privilege('audit_entry', 'UPDATE')")).isEqualTo("t");
         }
@@ -52,17 +51,17 @@ class RuntimeRoleMigrationTest {
         String service = TestInfrastructure.serviceRole(database);
         // As older versions installed it: the service's role owned the database and ran the migrations.
         superuser("postgres", "ALTER DATABASE " + database + " OWNER TO " + service);
-        assertThat(flyway(database, service, service, "9").migrate().success).isTrue();
+        assertThat(DatabaseRoles.flyway(database, service, service, "9", LOCATIONS).migrate().success).isTrue();
 
         // Run as a superuser, which may read the history, V10 refuses: the service's role would keep owning the tables.
-        assertThatThrownBy(() -> flyway(database, TestInfrastructure.POSTGRES_USER, service, null).migrate())
+        assertThatThrownBy(() -> DatabaseRoles.flyway(database, TestInfrastructure.POSTGRES_USER, service, null, LOCATIONS).migrate())
                 .hasMessageContaining("REASSIGN OWNED BY " + service + " TO " + TestInfrastructure.POSTGRES_USER);
 
         // The statement the refusal names (it hands the database over too), with the owner role.
         superuser(database, "REASSIGN OWNED BY " + service + " TO " + owner);
-        assertThat(flyway(database, owner, service, null).migrate().success).isTrue();
+        assertThat(DatabaseRoles.flyway(database, owner, service, null, LOCATIONS).migrate().success).isTrue();
 
-        try (Connection connection = connect(database, service); Statement statement = connection.createStatement()) {
+        try (Connection connection = DatabaseRoles.connect(database, service); Statement statement = connection.createStatement()) {
             assertThat(single(statement, """
                     SELECT count(*) FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"""))
                     .isEqualTo("0");
@@ -73,27 +72,8 @@ class RuntimeRoleMigrationTest {
         }
     }
 
-    private static Flyway flyway(String database, String user, String runtimeRole, String target) {
-        var configuration = Flyway.configure()
-                .dataSource(TestInfrastructure.jdbcUrl(database), user, password(user))
-                .locations(LOCATIONS)
-                .placeholders(Map.of("runtime_role", runtimeRole));
-        if (target != null) {
-            configuration.target(target);
-        }
-        return configuration.load();
-    }
-
-    private static String password(String role) {
-        return role.equals(TestInfrastructure.POSTGRES_USER) ? TestInfrastructure.POSTGRES_PASSWORD : TestInfrastructure.password(role);
-    }
-
-    private static Connection connect(String database, String role) throws SQLException {
-        return DriverManager.getConnection(TestInfrastructure.jdbcUrl(database), role, password(role));
-    }
-
     private static void superuser(String database, String sql) throws SQLException {
-        try (Connection connection = connect(database, TestInfrastructure.POSTGRES_USER);
+        try (Connection connection = DatabaseRoles.connect(database, TestInfrastructure.POSTGRES_USER);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mitra.referral.KeyStoreTestResource;
+import org.mitra.referral.DatabaseRoles;
 import org.mitra.testkit.TestInfrastructure;
 
 /**
@@ -60,7 +61,7 @@ class KeyStorePrivilegesTest {
                 "TRUNCATE audit_checkpoint",
                 "SELECT * FROM flyway_schema_history",
                 "CREATE TABLE keys_copy (wrapped bytea)")) {
-            refused.put(sql, sqlState(sql));
+            refused.put(sql, DatabaseRoles.sqlState(keyStore, sql));
         }
         assertThat(refused).allSatisfy((sql, state) -> assertThat(state).as(sql).isEqualTo(PERMISSION_DENIED));
     }
@@ -68,14 +69,14 @@ class KeyStorePrivilegesTest {
     /** Exactly what identity.KeyStore, audit.AuditAnchor and identity.KeyRotation run, and no more. */
     @Test
     void theServicesRoleHoldsExactlyWhatTheVaultAndTheAuditAnchorUse() throws SQLException {
-        assertThat(privileges("data_key")).containsExactly("SELECT", "INSERT", "DELETE");
+        assertThat(DatabaseRoles.privileges(keyStore, "data_key")).containsExactly("SELECT", "INSERT", "DELETE");
         assertThat(updatableColumns("data_key")).containsExactly("wrapped");
-        assertThat(privileges("shredded_subject")).containsExactly("SELECT", "INSERT");
+        assertThat(DatabaseRoles.privileges(keyStore, "shredded_subject")).containsExactly("SELECT", "INSERT");
         assertThat(updatableColumns("shredded_subject")).isEmpty();
-        assertThat(privileges("audit_chain_key")).containsExactly("SELECT", "INSERT");
+        assertThat(DatabaseRoles.privileges(keyStore, "audit_chain_key")).containsExactly("SELECT", "INSERT");
         assertThat(updatableColumns("audit_chain_key")).containsExactly("wrapped");
-        assertThat(privileges("audit_checkpoint")).containsExactly("SELECT", "INSERT", "UPDATE");
-        assertThat(privileges("flyway_schema_history")).isEmpty();
+        assertThat(DatabaseRoles.privileges(keyStore, "audit_checkpoint")).containsExactly("SELECT", "INSERT", "UPDATE");
+        assertThat(DatabaseRoles.privileges(keyStore, "flyway_schema_history")).isEmpty();
     }
 
     @Test
@@ -133,42 +134,6 @@ class KeyStorePrivilegesTest {
     }
 
     // ---- helpers
-
-    /** The SQLSTATE the statement fails with as the service's key store role (null when it runs), always rolled back. */
-    private String sqlState(String sql) throws SQLException {
-        try (Connection connection = keyStore.getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-                return null;
-            } catch (SQLException e) {
-                return e.getSQLState();
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        }
-    }
-
-    /** The table-wide privileges the service's key store role holds on the table, in PostgreSQL's order. */
-    private List<String> privileges(String table) throws SQLException {
-        List<String> held = new ArrayList<>();
-        try (Connection connection = keyStore.getConnection()) {
-            for (String privilege : List.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")) {
-                try (PreparedStatement check = connection.prepareStatement("SELECT has_table_privilege(?, ?)")) {
-                    check.setString(1, table);
-                    check.setString(2, privilege);
-                    try (ResultSet rows = check.executeQuery()) {
-                        rows.next();
-                        if (rows.getBoolean(1)) {
-                            held.add(privilege);
-                        }
-                    }
-                }
-            }
-        }
-        return held;
-    }
 
     /** The columns of the table the service's key store role may update (column privileges included). */
     private List<String> updatableColumns(String table) throws SQLException {

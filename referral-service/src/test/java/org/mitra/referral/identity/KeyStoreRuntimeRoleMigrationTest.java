@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.mitra.referral.DatabaseRoles;
 import org.mitra.testkit.TestInfrastructure;
 
 /**
@@ -34,26 +33,26 @@ class KeyStoreRuntimeRoleMigrationTest {
         String runtime = database + "_runtime";
         TestInfrastructure.createDatabaseWithRoles(database, database, runtime);
         // As installed by earlier versions: V1 and V2 run by the one role.
-        assertThat(flyway(database, database, database, "2").migrate().success).isTrue();
+        assertThat(DatabaseRoles.flyway(database, database, database, "2", LOCATION).migrate().success).isTrue();
 
-        assertThat(flyway(database, database, database, null).migrate().success).isTrue();
-        try (Connection connection = connect(database, runtime); Statement statement = connection.createStatement()) {
+        assertThat(DatabaseRoles.flyway(database, database, database, null, LOCATION).migrate().success).isTrue();
+        try (Connection connection = DatabaseRoles.connect(database, runtime); Statement statement = connection.createStatement()) {
             assertThat(single(statement, "SELECT has_table_privilege('data_key', 'SELECT')")).isEqualTo("f");
         }
         // The ledger is append-only already, whatever the roles.
-        try (Connection connection = connect(database, database); Statement statement = connection.createStatement()) {
+        try (Connection connection = DatabaseRoles.connect(database, database); Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.execute("DELETE FROM shredded_subject")).hasMessageContaining(APPEND_ONLY);
         }
 
-        assertThat(flyway(database, database, runtime, null).migrate().migrationsExecuted).isEqualTo(1);
+        assertThat(DatabaseRoles.flyway(database, database, runtime, null, LOCATION).migrate().migrationsExecuted).isEqualTo(1);
 
-        try (Connection connection = connect(database, runtime); Statement statement = connection.createStatement()) {
+        try (Connection connection = DatabaseRoles.connect(database, runtime); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO shredded_subject (subject_id, shredded_at) VALUES (gen_random_uuid(), now())");
             assertThat(single(statement, "SELECT count(*) FROM shredded_subject")).isEqualTo("1");
             assertThatThrownBy(() -> statement.execute("DELETE FROM shredded_subject")).hasMessageContaining("permission denied");
         }
         // Nothing changed, nothing runs again.
-        assertThat(flyway(database, database, runtime, null).migrate().migrationsExecuted).isZero();
+        assertThat(DatabaseRoles.flyway(database, database, runtime, null, LOCATION).migrate().migrationsExecuted).isZero();
     }
 
     /** A runtime role that does not exist yet (a Compose volume made before it): refused with the statement to run. */
@@ -62,7 +61,7 @@ class KeyStoreRuntimeRoleMigrationTest {
         String database = "keys_missing_role";
         TestInfrastructure.createDatabaseWithRoles(database, database, database + "_runtime");
 
-        assertThatThrownBy(() -> flyway(database, database, "keys_nobody", null).migrate())
+        assertThatThrownBy(() -> DatabaseRoles.flyway(database, database, "keys_nobody", null, LOCATION).migrate())
                 .hasMessageContaining("CREATE ROLE keys_nobody LOGIN PASSWORD");
     }
 
@@ -72,12 +71,12 @@ class KeyStoreRuntimeRoleMigrationTest {
         String database = "keys_member_role";
         String runtime = database + "_runtime";
         TestInfrastructure.createDatabaseWithRoles(database, database, runtime);
-        try (Connection connection = connect("postgres", TestInfrastructure.POSTGRES_USER);
+        try (Connection connection = DatabaseRoles.connect("postgres", TestInfrastructure.POSTGRES_USER);
                 Statement statement = connection.createStatement()) {
             statement.execute("GRANT " + database + " TO " + runtime);
         }
 
-        assertThatThrownBy(() -> flyway(database, database, runtime, null).migrate())
+        assertThatThrownBy(() -> DatabaseRoles.flyway(database, database, runtime, null, LOCATION).migrate())
                 .hasMessageContaining("is a superuser or a member of the owner role " + database);
     }
 
@@ -90,45 +89,26 @@ class KeyStoreRuntimeRoleMigrationTest {
         String database = "keys_owned_by_runtime";
         String owner = database + "_owner";
         TestInfrastructure.createDatabaseWithRoles(database, owner, database);
-        try (Connection connection = connect("postgres", TestInfrastructure.POSTGRES_USER);
+        try (Connection connection = DatabaseRoles.connect("postgres", TestInfrastructure.POSTGRES_USER);
                 Statement statement = connection.createStatement()) {
             statement.execute("ALTER DATABASE " + database + " OWNER TO " + database);
         }
-        assertThat(flyway(database, database, database, "2").migrate().success).isTrue();
+        assertThat(DatabaseRoles.flyway(database, database, database, "2", LOCATION).migrate().success).isTrue();
 
-        assertThatThrownBy(() -> flyway(database, TestInfrastructure.POSTGRES_USER, database, null).migrate())
+        assertThatThrownBy(() -> DatabaseRoles.flyway(database, TestInfrastructure.POSTGRES_USER, database, null, LOCATION).migrate())
                 .hasMessageContaining("REASSIGN OWNED BY " + database + " TO " + TestInfrastructure.POSTGRES_USER);
 
-        try (Connection connection = connect(database, TestInfrastructure.POSTGRES_USER);
+        try (Connection connection = DatabaseRoles.connect(database, TestInfrastructure.POSTGRES_USER);
                 Statement statement = connection.createStatement()) {
             statement.execute("REASSIGN OWNED BY " + database + " TO " + owner);
         }
-        assertThat(flyway(database, owner, database, null).migrate().success).isTrue();
-        try (Connection connection = connect(database, database); Statement statement = connection.createStatement()) {
+        assertThat(DatabaseRoles.flyway(database, owner, database, null, LOCATION).migrate().success).isTrue();
+        try (Connection connection = DatabaseRoles.connect(database, database); Statement statement = connection.createStatement()) {
             assertThat(single(statement, """
                     SELECT count(*) FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"""))
                     .isEqualTo("0");
             assertThat(single(statement, "SELECT has_table_privilege('shredded_subject', 'DELETE')")).isEqualTo("f");
         }
-    }
-
-    private static Flyway flyway(String database, String user, String runtimeRole, String target) {
-        var configuration = Flyway.configure()
-                .dataSource(TestInfrastructure.jdbcUrl(database), user, password(user))
-                .locations(LOCATION)
-                .placeholders(Map.of("runtime_role", runtimeRole));
-        if (target != null) {
-            configuration.target(target);
-        }
-        return configuration.load();
-    }
-
-    private static String password(String role) {
-        return role.equals(TestInfrastructure.POSTGRES_USER) ? TestInfrastructure.POSTGRES_PASSWORD : TestInfrastructure.password(role);
-    }
-
-    private static Connection connect(String database, String role) throws SQLException {
-        return DriverManager.getConnection(TestInfrastructure.jdbcUrl(database), role, password(role));
     }
 
     private static String single(Statement statement, String sql) throws SQLException {
