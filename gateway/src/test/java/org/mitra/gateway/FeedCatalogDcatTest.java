@@ -18,7 +18,10 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -48,13 +51,16 @@ class FeedCatalogDcatTest {
     private static final String BASE = "https://mitra.example.id";
 
     @Test
-    void theCatalogIsDcatAp3AsJsonLd() throws JsonLdError {
+    void theCatalogIsDcatAp3AsJsonLd() throws JsonLdError, IOException {
         Response response = TestCalls.client().accept(LD).get("/api/feeds");
         response.then().statusCode(200)
                 .contentType(startsWith(LD))
                 .header("Cache-Control", "public, max-age=60")
                 .header("Vary", containsString("Accept"))
                 .header("Mitra-Catalog-Unavailable", "stopped");
+        // For a look at what a portal harvests: target/dcat/catalog.jsonld.
+        Files.createDirectories(Path.of("target/dcat"));
+        Files.writeString(Path.of("target/dcat/catalog.jsonld"), response.asString());
         JsonObject catalog = single(nodesOfType(expand(response.asString()), DCAT + "Catalog"));
 
         assertThat(catalog.getString("@id")).isEqualTo(BASE + "/api/feeds");
@@ -155,6 +161,25 @@ class FeedCatalogDcatTest {
                 .statusCode(200).contentType(startsWith(LD));
         TestCalls.client().accept("application/ld+json; profile=\"http://www.w3.org/ns/json-ld#expanded\"")
                 .get("/api/feeds").then().statusCode(200).contentType(startsWith(LD));
+    }
+
+    @Test
+    void aHarvesterSendingAnyAcceptGetsJsonLdWithFormatJsonld() {
+        // CKAN's DCAT harvester (ckanext-dcat) sends no Accept of its own (Python requests: */*).
+        TestCalls.client().accept("*/*").get("/api/feeds?format=jsonld").then()
+                .statusCode(200).contentType(startsWith(LD)).header("Vary", containsString("Accept"))
+                .body(containsString("\"dcat:Catalog\""));
+        TestCalls.client().accept("*/*").head("/api/feeds?format=jsonld").then().statusCode(200).contentType(startsWith(LD));
+        TestCalls.client().accept(LD).get("/api/feeds?format=json").then().statusCode(406)
+                .contentType("application/problem+json").body("type", equalTo("/problems/not-acceptable"));
+        TestCalls.client().accept("application/json").get("/api/feeds?format=jsonld").then().statusCode(406)
+                .contentType("application/problem+json");
+        TestCalls.client().get("/api/feeds?format=turtle").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/bad-request"))
+                .body("detail", equalTo("format is json or jsonld."))
+                .body("instance", equalTo("/api/feeds"));
     }
 
     @Test

@@ -118,9 +118,6 @@ public class DcatCatalog {
         ArrayNode keywords = dataset.putArray("dcat:keyword");
         dcat.keywordsEn().forEach(keyword -> keywords.add(text(keyword, "en")));
         dcat.keywordsId().forEach(keyword -> keywords.add(text(keyword, "id")));
-        if (feed.service() != null) {
-            keywords.add(text(feed.service(), "en"));
-        }
         ArrayNode distributions = dataset.putArray("dcat:distribution");
         for (String format : feed.formats()) {
             distributions.add(distribution(feed, format, base, datasetIri, licence));
@@ -144,16 +141,28 @@ public class DcatCatalog {
             distribution.set("dct:format", iri(EU + "file-type/" + format.fileType()));
         }
         licence.ifPresent(iri -> distribution.set("dct:license", iri(iri)));
+        boolean periodic = !feed.periods().isEmpty();
+        String suffix = CSV.equals(type) ? ".csv" : "";
+        StringBuilder en = new StringBuilder();
+        StringBuilder id = new StringBuilder();
+        if (periodic) {
+            en.append("The access URL lists the ended periods; each one is at <access URL>/<period>").append(suffix)
+                    .append(" (a quarter such as 2026-Q3 or a month such as 2026-11).");
+            id.append("Alamat akses mendaftar periode yang sudah berakhir; setiap periode tersedia di <alamat akses>/<periode>")
+                    .append(suffix).append(" (kuartal seperti 2026-Q3 atau bulan seperti 2026-11).");
+        }
         if (CSV.equals(type)) {
             ObjectNode hxl = iri(HXL);
             hxl.put("@type", "dct:Standard");
             hxl.set("dct:title", text("Humanitarian Exchange Language (HXL)", "en"));
             distribution.set("dct:conformsTo", hxl);
-            distribution.set("dct:description", bilingual(
-                    "RFC 4180 CSV: a header row of column names, a second row of HXL hashtags, then the data; withheld "
-                            + "counts are empty cells.",
-                    Optional.of("CSV RFC 4180: baris judul berisi nama kolom, baris kedua berisi tagar HXL, lalu data; "
-                            + "jumlah yang disembunyikan berupa sel kosong.")));
+            en.append(en.isEmpty() ? "" : " ").append("RFC 4180 CSV: a header row of column names, a second row of HXL "
+                    + "hashtags, then the data; withheld counts are empty cells.");
+            id.append(id.isEmpty() ? "" : " ").append("CSV RFC 4180: baris judul berisi nama kolom, baris kedua berisi "
+                    + "tagar HXL, lalu data; jumlah yang disembunyikan berupa sel kosong.");
+        }
+        if (!en.isEmpty()) {
+            distribution.set("dct:description", bilingual(en.toString(), Optional.of(id.toString())));
         }
         distribution.set("adms:status", iri(EU + "distribution-status/"
                 + ("planned".equals(feed.status()) ? "DEVELOP" : "COMPLETED")));

@@ -6,10 +6,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mitra.gateway.problem.Problems;
+import org.mitra.gateway.request.RequestIds;
+import org.mitra.problems.ProblemType;
 
 /**
  * The catalog of data feeds, for government liaisons and anyone else: as Mitra's own JSON list, or as a DCAT-AP 3
@@ -51,7 +57,7 @@ public class FeedCatalogResource {
             + DcatCatalog.MEDIA_TYPE + " the same feeds come as a DCAT-AP 3 catalog in JSON-LD (context inline), for "
             + "open-data portals to harvest: a dcat:Dataset per feed (titles and descriptions in English and Bahasa "
             + "Indonesia, publisher, licence, temporal and spatial coverage, update frequency) with a dcat:Distribution "
-            + "per format.")
+            + "per format; format=jsonld picks it when Accept allows both (a harvester sending */*).")
     @APIResponse(responseCode = "200", description = "The catalog",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -65,9 +71,27 @@ public class FeedCatalogResource {
                             schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Vary", description = "Accept: the representation depends on it",
                             schema = @Schema(type = SchemaType.STRING))})
-    public Uni<Response> list(@Context HttpHeaders headers) {
-        boolean linkedData = choose(headers.getAcceptableMediaTypes()).orElseThrow(NotAcceptableException::new)
-                .equals(LINKED_DATA);
+    @APIResponse(responseCode = "400", description = "format is neither json nor jsonld",
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "406", description = "Accept allows neither JSON nor JSON-LD (or not the format asked for)",
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
+    public Uni<Response> list(@Context HttpHeaders headers, @Context UriInfo uri,
+            @Parameter(description = "The representation, when Accept allows both: json, or jsonld (DCAT-AP 3) for a "
+                    + "harvester that cannot send Accept: " + DcatCatalog.MEDIA_TYPE + " (CKAN's DCAT harvester sends */*)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "jsonld"}))
+            @QueryParam("format") String format) {
+        boolean linkedData;
+        if (format == null) {
+            linkedData = choose(headers.getAcceptableMediaTypes()).orElseThrow(NotAcceptableException::new).equals(LINKED_DATA);
+        } else if (format.equals("json") || format.equals("jsonld")) {
+            linkedData = format.equals("jsonld");
+            if (!allows(headers.getAcceptableMediaTypes(), linkedData ? LINKED_DATA : MediaType.APPLICATION_JSON_TYPE)) {
+                throw new NotAcceptableException();
+            }
+        } else {
+            return Uni.createFrom().item(Problems.response(ProblemType.BAD_REQUEST, "format is json or jsonld.",
+                    uri.getRequestUri().getRawPath(), headers.getHeaderString(RequestIds.HEADER)));
+        }
         return catalog.listing().map(listing -> {
             Response.ResponseBuilder response = linkedData
                     ? Response.ok(dcat.render(listing.feeds(), clock.instant()), LINKED_DATA)
@@ -101,6 +125,12 @@ public class FeedCatalogResource {
             }
         }
         return Optional.empty();
+    }
+
+    static boolean allows(List<MediaType> acceptable, MediaType offered) {
+        return acceptable.isEmpty() || acceptable.stream()
+                .anyMatch(type -> !isZero(type.getParameters().get("q")) && type.isCompatible(offered))
+                && acceptable.stream().noneMatch(type -> isZero(type.getParameters().get("q")) && sameType(type, offered));
     }
 
     private static boolean sameType(MediaType a, MediaType b) {

@@ -34,6 +34,19 @@ class FeedCatalogNegotiationTest {
         assertThat(choose("application/json;q=0", "application/ld+json;q=0", "*/*")).isEmpty();
     }
 
+    @Test
+    void aFormatAskedForMustBeAcceptable() {
+        assertThat(FeedCatalogResource.allows(List.of(), LD)).isTrue();
+        assertThat(FeedCatalogResource.allows(types("*/*"), LD)).isTrue();
+        assertThat(FeedCatalogResource.allows(types("application/json"), LD)).isFalse();
+        assertThat(FeedCatalogResource.allows(types("application/ld+json;q=0", "*/*"), LD)).isFalse();
+        assertThat(FeedCatalogResource.allows(types("application/ld+json;q=0", "*/*"), JSON)).isTrue();
+    }
+
+    private static List<MediaType> types(String... accept) {
+        return Arrays.stream(accept).map(MediaType::valueOf).toList();
+    }
+
     private static Optional<MediaType> choose(String... accept) {
         List<MediaType> types = Arrays.stream(accept).map(MediaType::valueOf).toList();
         return FeedCatalogResource.choose(types);
