@@ -148,7 +148,7 @@ public class DcatCatalog {
         if (periodic) {
             en.append("The access URL lists the ended periods; each one is at <access URL>/<period>").append(suffix)
                     .append(" (a quarter such as 2026-Q3 or a month such as 2026-11).");
-            id.append("Alamat akses mendaftar periode yang sudah berakhir; setiap periode tersedia di <alamat akses>/<periode>")
+            id.append("Alamat akses mencantumkan periode yang sudah berakhir; setiap periode tersedia di <alamat akses>/<periode>")
                     .append(suffix).append(" (kuartal seperti 2026-Q3 atau bulan seperti 2026-11).");
         }
         if (CSV.equals(type)) {
