@@ -75,6 +75,38 @@ class EventContractIT {
                 Topic.AWARENESS_CAMPAIGNS.name() + " org.mitra.campaign.changed.v1");
     }
 
+    /** The check itself: a real record passes; the same record changed in one way each fails it. */
+    @Test
+    void theCheckRefusesARecordThatDoesNotFitTheContract() {
+        ConsumerRecord<byte[], byte[]> real = readAll().stream()
+                .filter(record -> record.topic().equals(Topic.DIRECTORY_ORGANIZATIONS.name()) && record.value() != null)
+                .findFirst().orElseThrow(() -> new AssertionError("No organization event on Kafka"));
+        ObjectNode value = (ObjectNode) Json.read(new String(real.value(), StandardCharsets.UTF_8));
+        assertThat(failuresOf(real.topic(), real.key(), value, real.headers())).as("the real record").isEmpty();
+
+        Map<String, List<String>> refused = new LinkedHashMap<>();
+        refused.put("an unknown type", failuresOf(real.topic(), real.key(), value.deepCopy().put("type", "org.mitra.organization.renamed.v1"), real.headers()));
+        refused.put("a type of another topic", failuresOf(real.topic(), real.key(), value.deepCopy().put("type", "org.mitra.campaign.changed.v1"), real.headers()));
+        ObjectNode badData = value.deepCopy();
+        ((ObjectNode) badData.get("data")).put("status", "APPROVED");
+        refused.put("a status outside the enum", failuresOf(real.topic(), real.key(), badData, real.headers()));
+        refused.put("a key other than the subject", failuresOf(real.topic(), UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8), value, real.headers()));
+        refused.put("no content-type header", failuresOf(real.topic(), real.key(), value, new org.apache.kafka.common.header.internals.RecordHeaders()));
+        refused.put("a topic without a channel", failuresOf("mitra.unknown", real.key(), value, real.headers()));
+        refused.put("no value on a topic without tombstones", failuresOf(Topic.REFERRALS_LIFECYCLE.name(), real.key(), null, real.headers()));
+        assertThat(refused).allSatisfy((change, failures) -> assertThat(failures).as(change).isNotEmpty());
+    }
+
+    private static List<String> failuresOf(String topic, byte[] key, JsonNode value, org.apache.kafka.common.header.Headers headers) {
+        byte[] bytes = value == null ? null : Json.write(value).getBytes(StandardCharsets.UTF_8);
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(topic, 0, 0L, 0L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, key == null ? -1 : key.length,
+                bytes == null ? -1 : bytes.length, key, bytes, headers, Optional.empty());
+        List<String> failures = new ArrayList<>();
+        check(record, topic, failures);
+        return failures;
+    }
+
     /** Checks one record; returns the type it was checked as (for the figures). */
     private static String check(ConsumerRecord<byte[], byte[]> record, String where, List<String> failures) {
         Optional<JsonNode> channel = contract.channelAt(record.topic());
