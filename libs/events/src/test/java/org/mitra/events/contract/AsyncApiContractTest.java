@@ -68,11 +68,26 @@ class AsyncApiContractTest {
     @Test
     void kafkaBindingsAreThoseOfTheKubernetesTopics() throws IOException {
         Map<String, Map<String, Object>> deployed = new TreeMap<>();
+        List<String> listeners = new ArrayList<>();
         for (JsonNode resource : yamlDocuments(repository().resolve("deploy/kubernetes/base/kafka.yaml"))) {
             if (resource.path("kind").asText().equals("KafkaTopic")) {
                 deployed.put(resource.at("/metadata/name").asText(), binding(resource.path("spec")));
             }
+            if (resource.path("kind").asText().equals("Kafka")) {
+                resource.at("/spec/kafka/listeners").forEach(listener -> listeners.add(
+                        resource.at("/metadata/name").asText() + "-kafka-bootstrap:" + listener.path("port").asInt() + " "
+                        + (listener.path("tls").asBoolean() ? "kafka-secure" : "kafka") + " "
+                        + listener.at("/authentication/type").asText("none").replace("scram-sha-512", "scramSha512")));
+            }
         }
+        List<String> servers = new ArrayList<>();
+        contract.document.path("servers").forEach(server -> {
+            List<String> schemes = new ArrayList<>();
+            server.path("security").forEach(scheme -> schemes.add(contract.resolve(scheme).path("type").asText()));
+            servers.add(server.path("host").asText() + " " + server.path("protocol").asText() + " " + String.join(",", schemes));
+        });
+        assertThat(servers).as("servers against the Kafka resource's listeners (address, TLS, authentication)")
+                .isEqualTo(listeners);
         Map<String, Map<String, Object>> documented = new TreeMap<>();
         contract.channels().values().forEach(channel -> {
             JsonNode kafka = channel.path("bindings").path("kafka");
