@@ -49,7 +49,9 @@ class EventContractIT {
         Http.Exchange served = platform.http().get(platform.url(PlatformService.DIRECTORY) + EventContract.PATH,
                 Map.of("Accept", "*/*"));
         assertThat(served.status()).as(served.describe()).isEqualTo(200);
-        assertThat(served.body()).as("served as libs/events has it").isEqualTo(EventContract.fromClassPath().text);
+        assertThat(served.body()).as("directory-service serves the contract of the libs/events on this class path "
+                + "(if not, the service was built from an older libs/events: build it again)")
+                .isEqualTo(EventContract.fromClassPath().text);
         contract = new EventContract(served.body());
     }
 
