@@ -38,7 +38,7 @@ import org.mitra.local.PlatformService;
  * names seed, service and index and is generated again the same way whatever the thread interleaving.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(4)
+@Order(5)
 class FuzzIT {
     static final long DEFAULT_SEED = 20261124L;
     private static final int THREADS = 4;

@@ -31,7 +31,7 @@ import org.mitra.local.PlatformService;
  * gateway and a fresh subject's authenticated one; no other case here writes anonymously through the gateway. The class
  * runs before FuzzIT ({@code @Order} on classes).
  */
-@Order(3)
+@Order(4)
 class PropertyAndInventoryIT {
     private static final Figures FIGURES = SecurityIT.FIGURES;
     private static final String API3 = "API3 property level";
