@@ -151,6 +151,26 @@ class FeedCatalogDcatTest {
         }
     }
 
+    /**
+     * The adversary's question of a public catalog: does another role, another organization, or the staff of an
+     * organization the coalition suspended (the gateway knows no verification; the token's claims are all it sees) get
+     * anything an anonymous caller does not? Every caller gets the very same bytes, in both representations.
+     */
+    @Test
+    void everyRoleAndOrganizationGetsTheAnonymousCallersCatalogByteForByte() {
+        UUID member = UUID.randomUUID();
+        UUID suspended = UUID.randomUUID();
+        List<String> tokens = List.of(Tokens.caseworker(member), Tokens.orgAdmin(member), Tokens.partnerApp(member),
+                Tokens.caseworker(suspended), Tokens.coalitionAdmin(), Tokens.govLiaison());
+        for (String accept : List.of("application/json", LD)) {
+            String anonymous = TestCalls.client().accept(accept).get("/api/feeds").then().statusCode(200).extract().asString();
+            for (String token : tokens) {
+                assertThat(TestCalls.client().auth().oauth2(token).accept(accept).get("/api/feeds").then().statusCode(200)
+                        .extract().asString()).as(accept).isEqualTo(anonymous);
+            }
+        }
+    }
+
     @Test
     void acceptDecidesTheRepresentation() {
         TestCalls.client().get("/api/feeds").then().statusCode(200).contentType(startsWith("application/json"));

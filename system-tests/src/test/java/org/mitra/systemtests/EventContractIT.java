@@ -41,6 +41,8 @@ import org.mitra.local.PlatformService;
  */
 @Order(3)
 class EventContractIT {
+    private static final String PERSON = "Events Putri";
+    private static final String NOTE = "Event contract: needs a safe place tonight";
     private static SystemPlatform platform;
     private static EventContract contract;
 
@@ -71,6 +73,9 @@ class EventContractIT {
         System.out.printf("EventContractIT: %d records checked against the contract: %s%n", records.size(), seen);
         failures.forEach(failure -> System.out.println("EVENT CONTRACT FAILURE " + failure));
         assertThat(failures).as("records that do not fit the contract").isEmpty();
+        // Where the referral's personal data rests: in the referral service's vault, never in an event.
+        assertThat(records).as("records holding the referred person's name or the sender's note").noneSatisfy(record ->
+                assertThat(text(record)).containsAnyOf(PERSON, NOTE));
         assertThat(seen.keySet()).as("the types this suite caused, among those seen").contains(
                 Topic.DIRECTORY_ORGANIZATIONS.name() + " org.mitra.organization.changed.v1",
                 Topic.REFERRALS_LIFECYCLE.name() + " org.mitra.referral.requested.v1",
@@ -271,13 +276,16 @@ class EventContractIT {
             verify(directory + "/" + demo.id(), admin);
         }
 
+        // An anonymous caller polling the public feed catalog around this referral (JSON and DCAT) sees nothing move.
+        Map<String, String> catalogBefore = anonymousCatalog();
+
         // A referral sent by darkbali and accepted by traffic lights: referral.requested, referral.accepted.
         String sender = platform.tokens().user(DemoOrganization.DARKBALI.caseworker());
         ObjectNode referral = Json.object().put("receivingOrganizationId", receiver.id().toString())
                 .put("categoryCode", "street-children-outreach").put("regionCode", "5171").put("urgency", "HIGH")
-                .put("submit", true).put("note", "Event contract");
+                .put("submit", true).put("note", NOTE);
         referral.putObject("profile").put("ageBand", "12-17").put("gender", "FEMALE");
-        referral.putObject("identity").put("fullName", "Events Putri");
+        referral.putObject("identity").put("fullName", PERSON);
         ObjectNode consent = referral.putObject("consent").put("consentedBy", "SUBJECT")
                 .put("consentedAt", java.time.Instant.now().minusSeconds(3600).toString()).put("mayContact", false);
         consent.putArray("shares").add("PROFILE").add("IDENTITY").add("NOTE");
@@ -291,6 +299,7 @@ class EventContractIT {
                 bearer(platform.tokens().user(receiver.caseworker()), "Content-Type", "application/json"),
                 Json.write(Json.object().put("action", "accept")));
         assertThat(accepted.status()).as(accepted.describe()).isEqualTo(200);
+        assertThat(anonymousCatalog()).as("the public catalog, before and after one referral").isEqualTo(catalogBefore);
         caused.put(referralId + " org.mitra.referral.requested.v1", "the referral sent");
         caused.put(referralId + " org.mitra.referral.accepted.v1", "the referral accepted");
 
@@ -317,6 +326,27 @@ class EventContractIT {
         assertThat(launched.status()).as(launched.describe()).isEqualTo(200);
         caused.put(campaign + " org.mitra.campaign.changed.v1", "the campaign launched");
         return caused;
+    }
+
+    /** A record's key, headers and value as text. */
+    private static String text(ConsumerRecord<byte[], byte[]> record) {
+        StringBuilder text = new StringBuilder(record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8));
+        for (Header header : record.headers()) {
+            text.append('\n').append(header.key()).append('=')
+                    .append(header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return text.append('\n').append(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The gateway's feed catalog as an anonymous caller reads it, per representation. */
+    private static Map<String, String> anonymousCatalog() {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        for (String accept : List.of("application/json", "application/ld+json")) {
+            Http.Exchange catalog = platform.http().get(platform.url(PlatformService.GATEWAY) + "/api/feeds", Map.of("Accept", accept));
+            assertThat(catalog.status()).as(catalog.describe()).isEqualTo(200);
+            bodies.put(accept, catalog.body());
+        }
+        return bodies;
     }
 
     /** The organization VERIFIED in the directory, with a coalition admin's decision when it is not. */

@@ -198,6 +198,17 @@ class PartnerWalkthroughIT {
         assertThat(history).extracting(HistoryEntry::getOrganizationId).containsExactly(sender.id(), sender.id(), shelter.id(),
                 shelter.id());
         assertThat(history.get(3).getServicesDelivered()).containsExactly(CATEGORY);
+
+        // After the close: the shelter's system moves it no further (409 invalid-transition), and the staff of an
+        // organization that is no party to it (Traffic Lights) cannot tell it exists (404), through the same clients.
+        assertThatThrownBy(() -> shelterLifecycle.transitionReferral(id,
+                new TransitionRequest().action("complete").servicesDelivered(List.of(CATEGORY)), null))
+                .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getCode()).isEqualTo(409));
+        String outsider = login.staffMember(DemoOrganization.TRAFFIC_LIGHTS.caseworker(), DemoOrganization.DEMO_PASSWORD);
+        assertThatThrownBy(() -> new ReferralsApi(gateway.referrals(outsider)).getReferral(id))
+                .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getCode()).isEqualTo(404));
+        assertThatThrownBy(() -> new LifecycleApi(gateway.referrals(outsider)).getReferralHistory(id))
+                .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getCode()).isEqualTo(404));
     }
 
     /**
