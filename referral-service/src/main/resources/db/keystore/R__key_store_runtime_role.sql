@@ -25,8 +25,9 @@
 DO $$
 DECLARE
     runtime text := '${runtime_role}';
-    -- The role Flyway signs in as (current_user), named by its placeholder so that a change of it runs this again.
-    migrator text := '${flyway:user}';
+    -- The role the migrations run as. Flyway's user (${flyway:user}) is named in this comment only so that a change of
+    -- it changes the checksum and runs this again; the checks use current_user, the role the statements really run as.
+    migrator text := current_user;
     target text := current_schema();
     history regclass := to_regclass(format('%I.%I', '${flyway:defaultSchema}', '${flyway:table}'));
 BEGIN

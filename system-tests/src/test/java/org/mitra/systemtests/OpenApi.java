@@ -95,6 +95,11 @@ public final class OpenApi {
         Optional<List<String>> roles = Optional.empty();
         JsonNode security = operation.has("security") ? operation.get("security") : document.path("security");
         if (security.isArray() && !security.isEmpty()) {
+            if (!operation.path("x-mitra-roles").isArray()) {
+                // Without it every role would be expected to pass and no refusal would be checked.
+                throw new IllegalStateException(service.module() + " " + method + " " + path
+                        + " is secured but names no x-mitra-roles (libs/web AccessDocumentation)");
+            }
             List<String> names = new ArrayList<>();
             operation.path("x-mitra-roles").forEach(role -> names.add(role.asText()));
             roles = Optional.of(List.copyOf(names));

@@ -85,7 +85,7 @@ class ComposeTest {
             }
         });
         // On the host's loopback only: the reverse proxy that ends TLS is the one way in (and it exposes only
-        // Keycloak's /realms/ and /resources/, as the Kubernetes Ingress does).
+        // Keycloak's /realms/mitra/ and /resources/, as the Kubernetes Ingress does).
         assertThat(published).containsOnly(Map.entry("gateway", List.of("127.0.0.1:8080:" + ServiceConfig.of("gateway").httpPort())),
                 Map.entry("keycloak", List.of("127.0.0.1:8180:8080")));
     }
@@ -212,6 +212,12 @@ class ComposeTest {
                 .forEachRemaining(env -> {
                     if (env.getKey().matches(".*(PASSWORD|_KEY|KEYSET|SECRET)")) {
                         assertThat(env.getValue().asText()).as("%s of %s", env.getKey(), service.getKey())
+                                .matches("\\$\\{[A-Z][A-Z0-9_]*:\\?[^}]*}");
+                    }
+                    // A password inside a value (Kafka's JAAS lines) is a required variable too, never written here.
+                    Matcher password = Pattern.compile("password=\"([^\"]*)\"").matcher(env.getValue().asText());
+                    while (password.find()) {
+                        assertThat(password.group(1)).as("a password in %s of %s", env.getKey(), service.getKey())
                                 .matches("\\$\\{[A-Z][A-Z0-9_]*:\\?[^}]*}");
                     }
                 }));

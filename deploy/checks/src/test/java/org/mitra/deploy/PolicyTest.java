@@ -384,6 +384,13 @@ class PolicyTest {
     @MethodSource("overlays")
     void theKeycloakOperatorReachesOnlyDnsAndTheApiServer(String overlay) {
         reachesOnlyDnsTheApiServerAnd(overlay, "Keycloak operator");
+        // One API server: the overlay's two patches name the same addresses, so replacing one and not the other fails.
+        NetworkRules rules = new NetworkRules(Model.of(overlay));
+        assertThat(ipBlocks(rules, "Keycloak operator")).isEqualTo(ipBlocks(rules, "Cluster referral-keys-db"));
+    }
+
+    private static Set<String> ipBlocks(NetworkRules rules, String pod) {
+        return rules.egressTo(pod).stream().filter(p -> p.startsWith("ipBlock ")).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static void reachesOnlyDnsTheApiServerAnd(String overlay, String pod, String... peers) {

@@ -1,6 +1,5 @@
 package org.mitra.deploy;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
+import org.mitra.testkit.NpmPackage;
 
 /**
  * Where things are: the repository (two folders above this module), its deploy/ files, and ../shared/k8s-schemas; and
@@ -36,21 +35,12 @@ public final class Repository {
         throw new IllegalStateException("No repository with deploy/kubernetes above " + dir);
     }
 
-    /** CI sets CI=true: there nothing may be skipped for want of a tool or of the shared schemas. */
-    static boolean ci() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
-    }
+    static final String CI_PREFIX = NpmPackage.CI_PREFIX;
+    static final String SKIP_SUFFIX = NpmPackage.SKIP_SUFFIX;
 
-    static final String CI_PREFIX = "CI=true, so this check may not be skipped: ";
-    static final String SKIP_SUFFIX = " (not CI: skipped; with CI=true this fails)";
-
-    /** Skips the calling test with the reason, or fails it when running in CI. */
+    /** Skips the calling test with the reason, or fails it when running in CI (one rule with testkit's NpmPackage). */
     static RuntimeException unavailable(String reason) {
-        if (ci()) {
-            fail(CI_PREFIX + reason);
-        }
-        Assumptions.abort(reason + SKIP_SUFFIX);
-        throw new IllegalStateException("unreachable");
+        return NpmPackage.unavailable(reason);
     }
 
     /** The one folder of ../shared/ the build reads: JSON schemas of Kubernetes and of the operators' resources. */

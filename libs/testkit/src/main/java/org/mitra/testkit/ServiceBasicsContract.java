@@ -85,7 +85,8 @@ public abstract class ServiceBasicsContract {
                 tag.get("description")));
         Set<String> operationIds = new java.util.HashSet<>();
         Map<String, Map<String, Object>> paths = openapi.getMap("paths");
-        (paths == null ? Map.<String, Map<String, Object>>of() : paths).forEach((path, item) -> item.forEach((method, value) -> {
+        assertThat(paths).as("the service's operations").isNotEmpty();
+        paths.forEach((path, item) -> item.forEach((method, value) -> {
             if (!Set.of("get", "put", "post", "delete", "patch").contains(method) || !(value instanceof Map<?, ?> operation)) {
                 return;
             }
@@ -101,6 +102,7 @@ public abstract class ServiceBasicsContract {
                 assertThat(String.valueOf(security)).as("security of " + where + " names no scope").doesNotContainPattern("=\\[[^\\]]");
             }
         }));
+        assertThat(operationIds).as("operations checked").isNotEmpty();
     }
 
     @Test
