@@ -1,0 +1,146 @@
+package org.mitra.referral.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.mitra.events.CloudEvent;
+import org.mitra.events.EventJson;
+import org.mitra.events.directory.OrganizationChanged;
+import org.mitra.events.referral.ReferralStatusChanged;
+import org.mitra.outbox.EventConsumption;
+import org.mitra.referral.referral.Referral;
+
+/**
+ * Turns the platform's events into deliveries owed to subscriptions, from Kafka and never inside the transaction that
+ * made the event (consumer group {@code referral-webhooks}, each event applied once through the inbox). Only the
+ * organizations an event concerns are ever owed a delivery, and only subscriptions that existed when it happened:
+ * <ul>
+ * <li>a referral's new status to its sending organization, and to its receiving organization once it was submitted;</li>
+ * <li>an organization's new verification status to that organization.</li>
+ * </ul>
+ * The payload is thin (Standard Webhooks' {@code type}, {@code timestamp}, {@code data}): ids, statuses and codes,
+ * never a name, note, profile attribute or report number. The subscriber reads the rest with its own token, so every
+ * read of the referral stays authorized and audited.
+ */
+@ApplicationScoped
+public class WebhookEvents {
+    static final String CONSUMER = "referral-webhooks";
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    @Inject
+    EventConsumption consumption;
+
+    @Inject
+    Clock clock;
+
+    @Incoming("webhook-referrals")
+    @Blocking
+    public void referralEvent(String value) {
+        consumption.apply(CONSUMER, value, event -> ReferralStatusChanged.isType(event.type())
+                ? referralEffect(event, EventJson.data(event, ReferralStatusChanged.class))
+                : null);
+    }
+
+    @Incoming("webhook-organizations")
+    @Blocking
+    public void organizationEvent(String value) {
+        consumption.apply(CONSUMER, value, event -> OrganizationChanged.TYPE.equals(event.type())
+                ? organizationEffect(event, EventJson.data(event, OrganizationChanged.class))
+                : null);
+    }
+
+    private Runnable referralEffect(CloudEvent<JsonNode> event, ReferralStatusChanged change) {
+        return () -> WebhookType.ofReferral(change.status(), change.reasonCode()).ifPresent(type -> {
+            Referral referral = Referral.findById(change.referralId());
+            if (referral == null) {
+                return;
+            }
+            Instant occurredAt = occurredAt(event, change.occurredAt());
+            List<UUID> parties = new ArrayList<>(List.of(referral.sendingOrganizationId));
+            if (referral.wasSubmitted() && !referral.receivingOrganizationId.equals(referral.sendingOrganizationId)) {
+                parties.add(referral.receivingOrganizationId);
+            }
+            for (WebhookSubscription subscription : WebhookSubscription.interestedIn(parties, type, occurredAt)) {
+                ObjectNode data = JSON.createObjectNode();
+                data.put("referralId", referral.id.toString());
+                data.put("status", change.status().name());
+                if (change.reasonCode() != null) {
+                    data.put("reasonCode", change.reasonCode());
+                }
+                data.put("side", subscription.organizationId.equals(referral.sendingOrganizationId) ? "SENDER" : "RECEIVER");
+                owe(subscription, event, type, "referral:" + referral.id, occurredAt, data);
+            }
+        });
+    }
+
+    private Runnable organizationEffect(CloudEvent<JsonNode> event, OrganizationChanged change) {
+        return () -> {
+            String status = change.status().name();
+            WebhookOrganizationStatus known = WebhookOrganizationStatus.findById(change.id());
+            if (known == null) {
+                WebhookOrganizationStatus first = new WebhookOrganizationStatus();
+                first.organizationId = change.id();
+                first.status = status;
+                first.persist();
+                return; // the first state seen is no change
+            }
+            if (known.status.equals(status)) {
+                return;
+            }
+            String previous = known.status;
+            known.status = status;
+            Instant occurredAt = occurredAt(event, change.occurredAt());
+            WebhookType type = WebhookType.ORGANIZATION_VERIFICATION_CHANGED;
+            for (WebhookSubscription subscription : WebhookSubscription.interestedIn(List.of(change.id()), type, occurredAt)) {
+                ObjectNode data = JSON.createObjectNode();
+                data.put("organizationId", change.id().toString());
+                data.put("status", status);
+                data.put("previousStatus", previous);
+                owe(subscription, event, type, "organization:" + change.id(), occurredAt, data);
+            }
+        };
+    }
+
+    private Instant occurredAt(CloudEvent<JsonNode> event, Instant occurredAt) {
+        Instant when = occurredAt != null ? occurredAt : event.time() != null ? event.time() : clock.instant();
+        return when.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private void owe(WebhookSubscription subscription, CloudEvent<JsonNode> event, WebhookType type, String orderKey,
+            Instant occurredAt, ObjectNode data) {
+        String messageId = event.id().toString();
+        if (WebhookDelivery.count("subscriptionId = ?1 and messageId = ?2", subscription.id, messageId) > 0) {
+            return;
+        }
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("type", type.wireName());
+        payload.put("timestamp", occurredAt.toString());
+        payload.set("data", data);
+        WebhookDelivery delivery = new WebhookDelivery();
+        delivery.subscriptionId = subscription.id;
+        delivery.messageId = messageId;
+        delivery.eventType = type.wireName();
+        delivery.orderKey = orderKey;
+        try {
+            delivery.payload = JSON.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        delivery.occurredAt = occurredAt;
+        delivery.createdAt = clock.instant();
+        delivery.status = WebhookDelivery.Status.PENDING;
+        delivery.nextAttemptAt = delivery.createdAt;
+        delivery.persist();
+    }
+}
