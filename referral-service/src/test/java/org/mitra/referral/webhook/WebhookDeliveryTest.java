@@ -1,0 +1,322 @@
+package org.mitra.referral.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.mitra.referral.ReferralFixtures.SURVIVOR_NAME;
+import static org.mitra.referral.ReferralFixtures.move;
+import static org.mitra.referral.ReferralFixtures.organization;
+import static org.mitra.referral.ReferralFixtures.organizationChanged;
+import static org.mitra.referral.ReferralFixtures.referral;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.mitra.events.CloudEvent;
+import org.mitra.events.EventSources;
+import org.mitra.events.Topic;
+import org.mitra.events.directory.OrganizationStatus;
+import org.mitra.testkit.KafkaTopics;
+import org.mitra.testkit.Tokens;
+
+/**
+ * Deliveries end to end: a referral moves through the API, its events travel through Kafka, and a real HTTP receiver
+ * verifies every signature with the Standard Webhooks library's verifier. The test profile's retry schedule is
+ * 1 s, 2 s, 4 s, 8 s instead of days.
+ */
+@QuarkusTest
+class WebhookDeliveryTest {
+    private static final String SHELTER = "shelter-and-safe-housing";
+    private static final String PATH = "/api/webhooks/subscriptions";
+    private static final List<String> ALL_REFERRAL_TYPES = List.of("referral.received", "referral.accepted",
+            "referral.rejected", "referral.in-progress", "referral.on-hold", "referral.completed", "referral.failed",
+            "referral.cancelled", "referral.entered-in-error", "referral.consent-withdrawn");
+
+    record Subscription(String id, String secret) {
+    }
+
+    static Subscription subscribe(UUID organization, WebhookReceiver receiver, List<String> types) {
+        var created = given().auth().oauth2(Tokens.partnerApp(organization)).contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url(), "eventTypes", types)).post(PATH).then().statusCode(201)
+                .body("status", equalTo("ACTIVE")).extract();
+        return new Subscription(created.path("id"), created.path("secret"));
+    }
+
+    static void eventually(Duration limit, String what, BooleanSupplier condition) {
+        Instant end = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("Not within " + limit.toSeconds() + " s: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    static String subscriptionStatus(UUID organization, Subscription subscription) {
+        return given().auth().oauth2(Tokens.orgAdmin(organization)).get(PATH + "/{id}", subscription.id()).then()
+                .statusCode(200).extract().path("status");
+    }
+
+    static List<Map<String, Object>> log(UUID organization, Subscription subscription) {
+        return given().auth().oauth2(Tokens.orgAdmin(organization)).get(PATH + "/{id}/deliveries", subscription.id())
+                .then().statusCode(200).extract().jsonPath().getList("");
+    }
+
+    private static List<String> referralIds(WebhookReceiver receiver) {
+        return receiver.deliveries.stream().map(received -> received.json().path("data").path("referralId").asText()).toList();
+    }
+
+    @Test
+    void aReferralsEventsReachItsTwoOrganizationsSignedThinInOrderAndNobodyElse() {
+        UUID sender = organization(false, SHELTER);
+        UUID receiverOrg = organization(false, SHELTER);
+        UUID bystander = organization(false, SHELTER);
+        try (WebhookReceiver atSender = new WebhookReceiver();
+                WebhookReceiver atReceiver = new WebhookReceiver();
+                WebhookReceiver atBystander = new WebhookReceiver()) {
+            Subscription senders = subscribe(sender, atSender, List.of("referral.accepted", "referral.completed"));
+            Subscription receivers = subscribe(receiverOrg, atReceiver, ALL_REFERRAL_TYPES);
+            subscribe(bystander, atBystander, ALL_REFERRAL_TYPES);
+
+            UUID id = referral(sender, receiverOrg, SHELTER, true);
+            move(sender, receiverOrg, id, "accept", "start", "complete");
+
+            eventually(Duration.ofSeconds(30), "the receiver's four deliveries", () -> atReceiver.deliveries.size() >= 4);
+            eventually(Duration.ofSeconds(30), "the sender's two deliveries", () -> atSender.deliveries.size() >= 2);
+
+            assertThat(atReceiver.deliveries).extracting(WebhookReceiver.Received::type)
+                    .containsExactly("referral.received", "referral.accepted", "referral.in-progress", "referral.completed");
+            assertThat(atSender.deliveries).extracting(WebhookReceiver.Received::type)
+                    .containsExactly("referral.accepted", "referral.completed");
+            for (WebhookReceiver.Received received : atReceiver.deliveries) {
+                received.verify(receivers.secret());
+                JsonNode data = received.json().path("data");
+                assertThat(data.path("referralId").asText()).isEqualTo(id.toString());
+                assertThat(data.path("side").asText()).isEqualTo("RECEIVER");
+                assertThat(received.json().path("timestamp").asText()).isNotEmpty();
+                // Thin: nothing about the person, the note or the police report travels.
+                assertThat(received.body()).doesNotContain(SURVIVOR_NAME).doesNotContain("Prefers")
+                        .doesNotContain("LP/B/123").doesNotContain("12-17").doesNotContain("FEMALE")
+                        .doesNotContain("Polda");
+                assertThat(received.header("webhook-timestamp")).matches("[0-9]+");
+            }
+            for (WebhookReceiver.Received received : atSender.deliveries) {
+                received.verify(senders.secret());
+                assertThat(received.json().path("data").path("side").asText()).isEqualTo("SENDER");
+                // The receiver's secret does not sign the sender's deliveries.
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> received.verify(receivers.secret()))
+                        .isInstanceOf(AssertionError.class);
+            }
+            assertThat(atReceiver.acceptedIds()).hasSize(4);
+            // The sender's accepted event is the receiver's: same event, same webhook-id.
+            assertThat(atSender.deliveries.get(0).header("webhook-id")).isEqualTo(atReceiver.deliveries.get(1).header("webhook-id"));
+
+            List<Map<String, Object>> log = log(receiverOrg, receivers);
+            assertThat(log).hasSize(4).allSatisfy(entry -> {
+                assertThat(entry.get("status")).isEqualTo("DELIVERED");
+                assertThat(entry.get("attempts")).isEqualTo(1);
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> attempts = (List<Map<String, Object>>) entry.get("attemptLog");
+                assertThat(attempts).hasSize(1);
+                assertThat(attempts.get(0).get("statusCode")).isEqualTo(204);
+                assertThat(attempts.get(0)).containsKeys("attemptedAt", "latencyMillis");
+            });
+            assertThat(atBystander.tries).isEmpty();
+        }
+    }
+
+    @Test
+    void aReceiverDownWhileReferralsFlowGetsEveryEventOnceAfterItReturns() {
+        UUID sender = organization(false, SHELTER);
+        UUID receiverOrg = organization(false, SHELTER);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Subscription subscription = subscribe(receiverOrg, receiver, List.of("referral.received"));
+            receiver.stop();
+            Set<String> sent = new HashSet<>();
+            for (int i = 0; i < 40; i++) {
+                sent.add(referral(sender, receiverOrg, SHELTER, true).toString());
+            }
+            eventually(Duration.ofSeconds(30), "failed tries while the receiver is down", () -> log(receiverOrg, subscription)
+                    .stream().anyMatch(entry -> ((Integer) entry.get("attempts")) >= 2));
+            assertThat(subscriptionStatus(receiverOrg, subscription)).isEqualTo("ACTIVE");
+            receiver.start();
+            eventually(Duration.ofSeconds(60), "all 40 deliveries after the receiver returned",
+                    () -> new HashSet<>(referralIds(receiver)).size() >= 40);
+            assertThat(new HashSet<>(referralIds(receiver))).isEqualTo(sent);
+            assertThat(receiver.acceptedIds()).hasSize(40);
+            receiver.deliveries.forEach(received -> received.verify(subscription.secret()));
+            List<Map<String, Object>> log = given().auth().oauth2(Tokens.orgAdmin(receiverOrg))
+                    .queryParam("limit", 200).get(PATH + "/{id}/deliveries", subscription.id()).then().statusCode(200)
+                    .extract().jsonPath().getList("");
+            assertThat(log).hasSize(40).allSatisfy(entry -> assertThat(entry.get("status")).isEqualTo("DELIVERED"));
+            assertThat(log).anySatisfy(entry -> assertThat((Integer) entry.get("attempts")).isGreaterThan(1));
+        }
+    }
+
+    @Test
+    void gone410DisablesTheSubscriptionAndVerifyingAgainDeliversWhatWasHeld() {
+        UUID sender = organization(false, SHELTER);
+        UUID receiverOrg = organization(false, SHELTER);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Subscription subscription = subscribe(receiverOrg, receiver, List.of("referral.received"));
+            receiver.replies = received -> WebhookReceiver.Reply.status(410);
+            UUID first = referral(sender, receiverOrg, SHELTER, true);
+            eventually(Duration.ofSeconds(30), "disabled by the 410",
+                    () -> subscriptionStatus(receiverOrg, subscription).equals("DISABLED"));
+            given().auth().oauth2(Tokens.orgAdmin(receiverOrg)).get(PATH + "/{id}", subscription.id()).then()
+                    .body("statusReason", org.hamcrest.Matchers.containsString("410"));
+            UUID second = referral(sender, receiverOrg, SHELTER, true);
+            sleep(Duration.ofSeconds(3));
+            assertThat(receiver.tries).hasSize(1); // nothing more goes to a disabled subscription
+
+            receiver.replies = received -> WebhookReceiver.Reply.ok();
+            given().auth().oauth2(Tokens.orgAdmin(receiverOrg)).post(PATH + "/{id}/verification", subscription.id())
+                    .then().statusCode(200).body("status", equalTo("ACTIVE"));
+            eventually(Duration.ofSeconds(30), "both referrals delivered", () -> receiver.deliveries.size() >= 2);
+            // Order holds per referral; these are two referrals.
+            assertThat(referralIds(receiver)).containsExactlyInAnyOrder(first.toString(), second.toString());
+        }
+    }
+
+    @Test
+    void retryAfterOf503IsHonoured() {
+        UUID sender = organization(false, SHELTER);
+        UUID receiverOrg = organization(false, SHELTER);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            subscribe(receiverOrg, receiver, List.of("referral.received"));
+            List<Instant> tries = new ArrayList<>();
+            receiver.replies = received -> {
+                tries.add(Instant.now());
+                return tries.size() == 1 ? new WebhookReceiver.Reply(503, Map.of("Retry-After", "4"))
+                        : WebhookReceiver.Reply.ok();
+            };
+            referral(sender, receiverOrg, SHELTER, true);
+            eventually(Duration.ofSeconds(30), "delivered after the wait", () -> receiver.deliveries.size() == 1);
+            // The schedule alone would have tried again after 1 s.
+            assertThat(Duration.between(tries.get(0), tries.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(3500));
+        }
+    }
+
+    @Test
+    void aDeliveryFailingThroughTheWholeScheduleFailsDisablesWithTheReasonAndIsSentAfterVerification() {
+        UUID sender = organization(false, SHELTER);
+        UUID receiverOrg = organization(false, SHELTER);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Subscription subscription = subscribe(receiverOrg, receiver, List.of("referral.received"));
+            receiver.replies = received -> WebhookReceiver.Reply.status(500);
+            UUID id = referral(sender, receiverOrg, SHELTER, true);
+            eventually(Duration.ofSeconds(60), "disabled after the schedule",
+                    () -> subscriptionStatus(receiverOrg, subscription).equals("DISABLED"));
+            Map<String, Object> entry = log(receiverOrg, subscription).get(0);
+            assertThat(entry.get("status")).isEqualTo("FAILED");
+            assertThat(entry.get("attempts")).isEqualTo(5); // the first try and the schedule's four
+            assertThat(receiver.tries).hasSize(5);
+            given().auth().oauth2(Tokens.orgAdmin(receiverOrg)).get(PATH + "/{id}", subscription.id()).then()
+                    .body("statusReason", org.hamcrest.Matchers.containsString("failed all 5 tries"))
+                    .body("failingSince", org.hamcrest.Matchers.notNullValue());
+
+            receiver.replies = received -> WebhookReceiver.Reply.ok();
+            given().auth().oauth2(Tokens.orgAdmin(receiverOrg)).post(PATH + "/{id}/verification", subscription.id())
+                    .then().statusCode(200);
+            eventually(Duration.ofSeconds(30), "the failed delivery sent after verification", () -> receiver.deliveries.size() == 1);
+            assertThat(referralIds(receiver)).containsExactly(id.toString());
+        }
+    }
+
+    @Test
+    void afterARotationBothSecretsSignUntilTheOverlapEnds() {
+        UUID sender = organization(false, SHELTER);
+        UUID receiverOrg = organization(false, SHELTER);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Subscription subscription = subscribe(receiverOrg, receiver, List.of("referral.received"));
+            String rotated = given().auth().oauth2(Tokens.orgAdmin(receiverOrg)).post(PATH + "/{id}/secret", subscription.id())
+                    .then().statusCode(200).extract().path("secret");
+            assertThat(rotated).isNotEqualTo(subscription.secret());
+            referral(sender, receiverOrg, SHELTER, true);
+            eventually(Duration.ofSeconds(30), "the delivery", () -> receiver.deliveries.size() == 1);
+            WebhookReceiver.Received received = receiver.deliveries.get(0);
+            assertThat(received.header("webhook-signature").split(" ")).hasSize(2);
+            received.verify(subscription.secret());
+            received.verify(rotated);
+        }
+    }
+
+    @Test
+    void replaySendsOneDeliveryOrEverythingSinceATimeAgainWithTheSameIds() {
+        UUID sender = organization(false, SHELTER);
+        UUID receiverOrg = organization(false, SHELTER);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Subscription subscription = subscribe(receiverOrg, receiver, List.of("referral.received"));
+            Instant before = Instant.now().minusSeconds(1);
+            referral(sender, receiverOrg, SHELTER, true);
+            referral(sender, receiverOrg, SHELTER, true);
+            eventually(Duration.ofSeconds(30), "two deliveries", () -> receiver.deliveries.size() == 2);
+            List<String> ids = receiver.acceptedIds();
+
+            given().auth().oauth2(Tokens.orgAdmin(receiverOrg)).post(PATH + "/{id}/deliveries/{message}/replay",
+                    subscription.id(), ids.get(0)).then().statusCode(202).body("queued", equalTo(1));
+            eventually(Duration.ofSeconds(30), "the replayed delivery", () -> receiver.deliveries.size() == 3);
+            assertThat(receiver.deliveries.get(2).header("webhook-id")).isEqualTo(ids.get(0));
+
+            given().auth().oauth2(Tokens.orgAdmin(receiverOrg)).contentType(ContentType.JSON)
+                    .body(Map.of("since", before.toString())).post(PATH + "/{id}/replay", subscription.id())
+                    .then().statusCode(202).body("queued", equalTo(2));
+            eventually(Duration.ofSeconds(30), "both again", () -> receiver.deliveries.size() == 5);
+            assertThat(receiver.acceptedIds()).containsExactlyElementsOf(ids);
+            given().auth().oauth2(Tokens.orgAdmin(receiverOrg)).post(PATH + "/{id}/deliveries/{message}/replay",
+                    subscription.id(), UUID.randomUUID()).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void anOrganizationsVerificationChangeGoesToThatOrganizationOnly() {
+        UUID id = UUID.randomUUID();
+        UUID other = organization(false, SHELTER);
+        KafkaTopics.send(Topic.DIRECTORY_ORGANIZATIONS, CloudEvent.of(EventSources.DIRECTORY,
+                organizationChanged(id, OrganizationStatus.VERIFIED, false, List.of("51"), 5, SHELTER)));
+        eventually(Duration.ofSeconds(30), "the organization verified in the read model", () -> given()
+                .auth().oauth2(Tokens.orgAdmin(id)).get(PATH).then().extract().statusCode() == 200);
+        try (WebhookReceiver own = new WebhookReceiver(); WebhookReceiver stranger = new WebhookReceiver()) {
+            Subscription subscription = subscribe(id, own, List.of("organization.verification-changed"));
+            subscribe(other, stranger, List.of("organization.verification-changed"));
+            KafkaTopics.send(Topic.DIRECTORY_ORGANIZATIONS, CloudEvent.of(EventSources.DIRECTORY,
+                    organizationChanged(id, OrganizationStatus.SUSPENDED, false, List.of("51"), 5, SHELTER)));
+            eventually(Duration.ofSeconds(30), "the suspension announced", () -> own.deliveries.size() == 1);
+            WebhookReceiver.Received received = own.deliveries.get(0);
+            received.verify(subscription.secret());
+            assertThat(received.type()).isEqualTo("organization.verification-changed");
+            assertThat(received.json().path("data").path("organizationId").asText()).isEqualTo(id.toString());
+            assertThat(received.json().path("data").path("status").asText()).isEqualTo("SUSPENDED");
+            assertThat(received.json().path("data").path("previousStatus").asText()).isEqualTo("VERIFIED");
+            // A capacity update that leaves the status alone announces nothing.
+            KafkaTopics.send(Topic.DIRECTORY_ORGANIZATIONS, CloudEvent.of(EventSources.DIRECTORY,
+                    organizationChanged(id, OrganizationStatus.SUSPENDED, false, List.of("51"), 3, SHELTER)));
+            sleep(Duration.ofSeconds(3));
+            assertThat(own.tries).hasSize(1);
+            assertThat(stranger.tries).isEmpty();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
