@@ -239,8 +239,8 @@ class ComposeTest {
     /**
      * Kafka as on Kubernetes: every listener asks for SASL, the authorizer is on with admin the only super user, each
      * service signs in as a user of its own, and the set-up step grants each exactly what its sources say it does
-     * (KafkaAccess, as KafkaAclTest checks the KafkaUsers): its outbox's and the dead-letter topic to write, the topic it
-     * consumes to read with its own group. No wildcard or prefix, nothing for another service's topics.
+     * (KafkaAccess, as KafkaAclTest checks the KafkaUsers): its outbox's and the dead-letter topic to write, the topics it
+     * consumes to read with its own groups. No wildcard or prefix, nothing for another service's topics.
      */
     @Test
     void kafkaAllowsEachServiceOnlyWhatItsSourcesSayItDoes() {
@@ -264,9 +264,9 @@ class ComposeTest {
         for (String module : services) {
             KafkaAccess access = KafkaAccess.of(module);
             access.writes().forEach(topic -> List.of("Write", "Describe").forEach(op -> expected.add(module + " " + op + " topic " + topic)));
-            access.reads().forEach((topic, group) -> {
+            access.reads().forEach((topic, groups) -> {
                 List.of("Read", "Describe").forEach(op -> expected.add(module + " " + op + " topic " + topic));
-                expected.add(module + " Read group " + group);
+                groups.forEach(group -> expected.add(module + " Read group " + group));
             });
             JsonNode environment = compose().at("/services/" + module + "/environment");
             assertThat(environment.path("KAFKA_SECURITY_PROTOCOL").asText()).as(module).isEqualTo("SASL_PLAINTEXT");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,11 +18,14 @@ import java.util.stream.Stream;
 /**
  * What a service does with Kafka, read from its sources rather than written down again: the topics its outbox
  * publishes (each {@code outbox.publish(Topic.X, ...)} in its main code, X a constant of libs/events' Topic), and per
- * incoming channel of its application.properties the topic it reads, its group.id and its dead-letter topic.
+ * incoming channel of its application.properties the topic it reads, its group.id and its dead-letter topic. A service
+ * may read one topic in several groups (referral-service reads mitra.directory.organizations for its read model and for
+ * its webhooks), one group may read several topics (two channels of group referral-webhooks), and a service may read a
+ * topic it also publishes (its webhooks read its own mitra.referrals.lifecycle): every pair counts.
  *
- * @param reads topic read to the consumer group that reads it
+ * @param reads topic read to every consumer group that reads it (sorted, each group once per topic)
  */
-record KafkaAccess(String module, Set<String> publishes, Map<String, String> reads, Set<String> deadLetters) {
+record KafkaAccess(String module, Set<String> publishes, Map<String, Set<String>> reads, Set<String> deadLetters) {
 
     private static final Pattern PUBLISH = Pattern.compile("\\boutbox\\.publish\\(");
     private static final Pattern PUBLISH_TOPIC = Pattern.compile("\\boutbox\\.publish\\(\\s*Topic\\.([A-Z_]+)\\s*,");
@@ -46,7 +50,7 @@ record KafkaAccess(String module, Set<String> publishes, Map<String, String> rea
         Map<String, String> properties = ServiceConfig.of(module).properties();
         assertThat(properties.keySet()).as("%s sends only through its outbox (no outgoing channel)", module)
                 .noneMatch(k -> k.startsWith("mp.messaging.outgoing."));
-        Map<String, String> reads = new LinkedHashMap<>();
+        Map<String, Set<String>> reads = new TreeMap<>();
         Set<String> deadLetters = new TreeSet<>();
         properties.forEach((key, topic) -> {
             Matcher incoming = INCOMING_TOPIC.matcher(key);
@@ -54,13 +58,25 @@ record KafkaAccess(String module, Set<String> publishes, Map<String, String> rea
                 String channel = "mp.messaging.incoming." + incoming.group(1) + ".";
                 String group = properties.get(channel + "group.id");
                 assertThat(group).as("%s %s has a group.id of its own", module, channel).isNotBlank();
-                reads.put(topic, group);
+                reads.computeIfAbsent(topic, t -> new TreeSet<>()).add(group);
                 if ("dead-letter-queue".equals(properties.get(channel + "failure-strategy"))) {
                     deadLetters.add(properties.getOrDefault(channel + "dead-letter-queue.topic", "dead-letter-topic-" + topic));
                 }
             }
         });
         return new KafkaAccess(module, publishes, reads, deadLetters);
+    }
+
+    /** Every topic this service reads, in any group. */
+    Set<String> readTopics() {
+        return new TreeSet<>(reads.keySet());
+    }
+
+    /** Every consumer group this service reads in, over all its channels. */
+    Set<String> groups() {
+        Set<String> out = new TreeSet<>();
+        reads.values().forEach(out::addAll);
+        return out;
     }
 
     /** Every topic this service writes to: its outbox's and its dead-letter topics. */
