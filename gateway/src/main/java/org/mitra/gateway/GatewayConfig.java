@@ -14,7 +14,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "mitra.gateway")
 public interface GatewayConfig {
 
-    /** Backends by name (directory, referrals, awareness); each owns one path prefix. */
+    /**
+     * Backends by name (directory, referrals, awareness), one per service; each owns its path prefix and any more
+     * prefixes the same service serves (referrals: {@code /api/webhooks}).
+     */
     Map<String, Route> routes();
 
     /**
@@ -181,6 +184,12 @@ public interface GatewayConfig {
     interface Route {
         /** Path prefix, forwarded as is (no rewriting), e.g. {@code /api/directory}. */
         String prefix();
+
+        /**
+         * Further path prefixes the same service serves, forwarded as is, through this route's connections, breaker
+         * and limits (referrals: {@code /api/webhooks}). The route's feed catalog stays under {@link #prefix()}.
+         */
+        Optional<List<String>> morePrefixes();
 
         /** Where the service listens, e.g. {@code http://localhost:8081}. */
         String origin();

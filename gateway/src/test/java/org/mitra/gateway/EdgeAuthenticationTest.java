@@ -51,6 +51,17 @@ class EdgeAuthenticationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badTokens")
+    void badTokenIsRefusedOnTheWebhooksRoute(String why, String token) {
+        String requestId = TestCalls.requestId();
+        TestCalls.client(requestId).auth().oauth2(token).get("/api/webhooks/subscriptions").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        assertThat(TestCalls.saw("referrals", requestId)).as(why).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTokens")
     void badTokenIsRefusedOnPublicRoutesToo(String why, String token) {
         String requestId = TestCalls.requestId();
         TestCalls.client(requestId).auth().oauth2(token).get("/api/directory/organizations").then().statusCode(401);
@@ -61,7 +72,9 @@ class EdgeAuthenticationTest {
     void missingTokenOnAProtectedRouteIsRefused() {
         for (String[] call : new String[][] {{"GET", "/api/referrals"}, {"POST", "/api/referrals"},
                 {"POST", "/api/directory/organizations"}, {"PUT", "/api/awareness/campaigns/1"},
-                {"DELETE", "/api/directory/services/1"}, {"GET", "/api/stopped/anything"}}) {
+                {"DELETE", "/api/directory/services/1"}, {"GET", "/api/stopped/anything"},
+                {"GET", "/api/webhooks/subscriptions"}, {"POST", "/api/webhooks/subscriptions"},
+                {"DELETE", "/api/webhooks/subscriptions/1"}}) {
             String requestId = TestCalls.requestId();
             TestCalls.client(requestId).contentType("application/json").body("{}").request(call[0], call[1]).then()
                     .statusCode(401)

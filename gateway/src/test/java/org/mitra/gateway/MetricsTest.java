@@ -33,6 +33,8 @@ class MetricsTest {
     void requestMetricsCarryRouteTemplatesNotIdsFromPaths() {
         UUID referral = UUID.randomUUID();
         TestCalls.client().get("/api/referrals/" + referral + "/consent");
+        UUID subscription = UUID.randomUUID();
+        TestCalls.client().get("/api/webhooks/subscriptions/" + subscription + "/deliveries");
         TestCalls.client().get("/api/directory/organizations/" + UUID.randomUUID());
         TestCalls.client().get("/api/nothing-here/" + UUID.randomUUID());
         TestCalls.client().get("/openapi/referrals");
@@ -41,9 +43,10 @@ class MetricsTest {
         TestCalls.client().get("/nothing-served-here/" + UUID.randomUUID());
         String exposition = given().when().get(metrics.toString()).then().statusCode(200).extract().asString();
         assertThat(exposition).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds_count");
-        assertThat(exposition).doesNotContain(referral.toString());
+        assertThat(exposition).doesNotContain(referral.toString()).doesNotContain(subscription.toString());
         assertThat(UUID_TEXT.matcher(exposition).find()).as("no id of any record in any label").isFalse();
         assertThat(exposition).contains("uri=\"/api/referrals/**\"").contains("uri=\"/api/directory/**\"")
+                .contains("uri=\"/api/webhooks/**\"")
                 .contains("uri=\"/problems/{slug}\"").doesNotContain("no-such-type").doesNotContain("nothing-served-here");
     }
 }

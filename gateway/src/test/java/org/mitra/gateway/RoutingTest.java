@@ -32,6 +32,28 @@ class RoutingTest {
                 .body("uri", equalTo("/api/awareness/campaigns"));
     }
 
+    /** referral-service's webhook subscriptions: a second prefix of the referrals route, forwarded unchanged. */
+    @Test
+    void routesTheWebhooksPrefixToTheReferralService() {
+        TestCalls.client().auth().oauth2(Tokens.coalitionAdmin()).get("/api/webhooks/subscriptions?page=0").then()
+                .statusCode(200)
+                .header("X-Served-By", equalTo("referrals"))
+                .body("service", equalTo("referrals"))
+                .body("uri", equalTo("/api/webhooks/subscriptions?page=0"));
+        TestCalls.client().auth().oauth2(Tokens.coalitionAdmin()).contentType("application/json").body("{\"url\":\"https://x\"}")
+                .post("/api/webhooks/subscriptions/7/rotate").then()
+                .statusCode(200)
+                .body("service", equalTo("referrals"))
+                .body("method", equalTo("POST"))
+                .body("uri", equalTo("/api/webhooks/subscriptions/7/rotate"));
+        TestCalls.client().auth().oauth2(Tokens.coalitionAdmin()).get("/api/webhooks").then()
+                .statusCode(200)
+                .body("service", equalTo("referrals"));
+        TestCalls.client().auth().oauth2(Tokens.coalitionAdmin()).get("/api/webhooksx/subscriptions").then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void setsForwardedHeadersAndStripsHopByHopOnes() {
         given()

@@ -13,7 +13,8 @@ import org.mitra.gateway.routing.Backends;
  * Request metrics of the gateway labelled with the route a request took, never its path. The gateway streams
  * {@code /api/referrals/<id>/consent} without knowing the service's templates, so Micrometer would otherwise label it
  * with the raw path: a referral's id in a label, and one more time series for every record touched. Here a path
- * becomes its route ({@code /api/referrals/**}), one of the gateway's own paths, or {@code UNMATCHED}.
+ * becomes the route prefix it went through ({@code /api/referrals/**}, {@code /api/webhooks/**}), one of the
+ * gateway's own paths, or {@code UNMATCHED}.
  */
 @Singleton
 public class RouteTemplates {
@@ -57,6 +58,6 @@ public class RouteTemplates {
         if (OWN_PATHS.contains(path) || path.equals("NOT_FOUND") || path.equals("REDIRECTION") || path.equals("root")) {
             return path;
         }
-        return backends.forPath(path).map(backend -> backend.prefix() + "/**").orElse("UNMATCHED");
+        return backends.prefixServing(path).map(prefix -> prefix + "/**").orElse("UNMATCHED");
     }
 }

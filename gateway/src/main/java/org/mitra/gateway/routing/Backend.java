@@ -14,6 +14,8 @@ import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.httpproxy.HttpProxy;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mitra.gateway.GatewayConfig;
@@ -28,8 +30,8 @@ public final class Backend {
     private final String name;
     private final GatewayConfig.Route config;
     private final String prefix;
-    /** What a path below the prefix starts with, made once rather than per request. */
-    private final String prefixBelow;
+    /** Its prefix first, then its more-prefixes: every path prefix this service serves. */
+    private final List<String> prefixes;
     private final String host;
     private final int port;
     private final boolean ssl;
@@ -50,7 +52,10 @@ public final class Backend {
         this.name = name;
         this.config = config;
         this.prefix = config.prefix();
-        this.prefixBelow = prefix.endsWith("/") ? prefix : prefix + "/";
+        List<String> all = new ArrayList<>();
+        all.add(prefix);
+        config.morePrefixes().ifPresent(more -> more.stream().filter(p -> !all.contains(p)).forEach(all::add));
+        this.prefixes = List.copyOf(all);
         URI origin = URI.create(config.origin());
         this.ssl = "https".equalsIgnoreCase(origin.getScheme());
         this.host = origin.getHost();
@@ -112,8 +117,14 @@ public final class Backend {
         return name;
     }
 
+    /** The route's own prefix, under which the service lists its feeds. */
     public String prefix() {
         return prefix;
+    }
+
+    /** Every path prefix this service serves: {@link #prefix()} first, then the route's more-prefixes. */
+    public List<String> prefixes() {
+        return prefixes;
     }
 
     public HttpProxy proxy() {
@@ -132,9 +143,20 @@ public final class Backend {
         return config.maxBodySize().asLongValue();
     }
 
-    /** True for the prefix itself and anything below it, never for {@code /api/directoryX}. */
+    /** True for one of its prefixes itself and anything below it, never for {@code /api/directoryX}. */
     public boolean serves(String path) {
-        return path.equals(prefix) || path.startsWith(prefixBelow);
+        for (String p : prefixes) {
+            if (under(path, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for {@code prefix} itself and anything below it, never for {@code /api/directoryX}. */
+    static boolean under(String path, String prefix) {
+        return path.startsWith(prefix) && (path.length() == prefix.length() || prefix.endsWith("/")
+                || path.charAt(prefix.length()) == '/');
     }
 
     /**

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +87,10 @@ class BackendEventLoopTest {
         return new GatewayConfig.Route() {
             public String prefix() {
                 return "/api/directory";
+            }
+
+            public Optional<List<String>> morePrefixes() {
+                return Optional.empty();
             }
 
             public String origin() {
