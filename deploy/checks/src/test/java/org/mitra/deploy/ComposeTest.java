@@ -165,6 +165,15 @@ class ComposeTest {
         }
     }
 
+    /** Loopback webhook endpoints (MITRA_WEBHOOKS_ALLOW_LOOPBACK) are for the local run only: no container sets it. */
+    @Test
+    void noContainerAllowsLoopbackWebhooks() {
+        compose().path("services").fields().forEachRemaining(service -> assertThat(service.getValue().path("environment").has(
+                "MITRA_WEBHOOKS_ALLOW_LOOPBACK")).as(service.getKey()).isFalse());
+        assertThat(Repository.read(COMPOSE.resolve("compose.yaml"))).doesNotContain("MITRA_WEBHOOKS_ALLOW_LOOPBACK");
+        assertThat(Repository.read(COMPOSE.resolve(".env.example"))).doesNotContain("MITRA_WEBHOOKS_ALLOW_LOOPBACK");
+    }
+
     @Test
     void theGatewayReachesEachServiceOnItsPort() {
         JsonNode environment = compose().path("services").path("gateway").path("environment");

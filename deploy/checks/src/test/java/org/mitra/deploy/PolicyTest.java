@@ -718,6 +718,24 @@ class PolicyTest {
         }
     }
 
+    /**
+     * Webhook endpoints on loopback over plain http (MITRA_WEBHOOKS_ALLOW_LOOPBACK) are for the local run only: no
+     * container of any overlay gets the variable, so referral-service keeps its default (https, public addresses).
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void noContainerAllowsLoopbackWebhooks(String overlay) {
+        Model m = Model.of(overlay);
+        for (JsonNode deployment : m.all("Deployment")) {
+            for (JsonNode container : containers(deployment)) {
+                assertThat(variables(m, container)).as("%s/%s", Model.name(deployment), container.path("name").asText())
+                        .doesNotContain("MITRA_WEBHOOKS_ALLOW_LOOPBACK");
+            }
+        }
+        assertThat(ServiceConfig.of("referral-service").properties())
+                .containsEntry("mitra.referral.webhooks.allow-loopback", "${MITRA_WEBHOOKS_ALLOW_LOOPBACK:false}");
+    }
+
     @Test
     void devMatchesThePortForwardedUrlsOfTheRealmFile() {
         Model m = Model.of("dev");

@@ -104,6 +104,9 @@ final class ServiceProcess implements Stoppable {
         });
         if (service == PlatformService.REFERRAL) {
             env.put(InstallationSecrets.REFERRAL_KEYSET, InstallationSecrets.forInstallation(settings));
+            // A developer's webhook receiver runs on this machine: plain http to a loopback address is allowed here
+            // only (Compose and Kubernetes keep the default, false: https and public addresses only).
+            env.put("MITRA_WEBHOOKS_ALLOW_LOOPBACK", "true");
         }
         if (service == PlatformService.AWARENESS) {
             env.put(InstallationSecrets.AWARENESS_EMAIL_HASH_KEY, InstallationSecrets.emailHashKey(settings));

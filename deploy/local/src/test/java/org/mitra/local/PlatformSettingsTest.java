@@ -173,7 +173,14 @@ class PlatformSettingsTest {
                 .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/referral")
                 .containsEntry("QUARKUS_DATASOURCE_USERNAME", "referral")
                 .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:8180/realms/mitra")
-                .containsEntry("MITRA_DEMO_DATA", "true");
+                .containsEntry("MITRA_DEMO_DATA", "true")
+                .containsEntry("MITRA_WEBHOOKS_ALLOW_LOOPBACK", "true");
+        // Only referral-service has webhooks; nothing else is told loopback endpoints are fine.
+        for (PlatformService other : PlatformService.values()) {
+            if (other != PlatformService.REFERRAL) {
+                assertThat(ServiceProcess.environment(other, settings)).as(other.module()).doesNotContainKey("MITRA_WEBHOOKS_ALLOW_LOOPBACK");
+            }
+        }
         assertThat(ServiceProcess.environment(PlatformService.GATEWAY, settings))
                 .doesNotContainKey("QUARKUS_DATASOURCE_JDBC_URL")
                 .containsEntry("MITRA_PUBLIC_URL", "http://127.0.0.1:9180")
