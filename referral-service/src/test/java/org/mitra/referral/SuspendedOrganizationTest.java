@@ -88,7 +88,32 @@ class SuspendedOrganizationTest {
                 new Operation("DELETE /api/referrals/{id}/consent", (scene, call) -> call.contentType(ContentType.JSON)
                         .header("If-Match", "*").body(withdrawal()).delete("/api/referrals/{id}/consent", scene.submitted())),
                 new Operation("GET /api/referrals/matches", (scene, call) -> call.queryParam("category", SHELTER)
-                        .queryParam("region", "5171").get("/api/referrals/matches")));
+                        .queryParam("region", "5171").get("/api/referrals/matches")),
+                // Webhooks: an organization's admins and partner systems only (a caseworker is refused by role).
+                new Operation("POST /api/webhooks/subscriptions", (scene, call) -> call.contentType(ContentType.JSON)
+                        .body(webhook()).post("/api/webhooks/subscriptions")),
+                new Operation("GET /api/webhooks/subscriptions", (scene, call) -> call.get("/api/webhooks/subscriptions")),
+                new Operation("GET /api/webhooks/subscriptions/{id}", (scene, call) -> call.get(
+                        "/api/webhooks/subscriptions/{id}", UUID.randomUUID())),
+                new Operation("PUT /api/webhooks/subscriptions/{id}", (scene, call) -> call.contentType(ContentType.JSON)
+                        .body(webhook()).put("/api/webhooks/subscriptions/{id}", UUID.randomUUID())),
+                new Operation("DELETE /api/webhooks/subscriptions/{id}", (scene, call) -> call.delete(
+                        "/api/webhooks/subscriptions/{id}", UUID.randomUUID())),
+                new Operation("POST /api/webhooks/subscriptions/{id}/verification", (scene, call) -> call.post(
+                        "/api/webhooks/subscriptions/{id}/verification", UUID.randomUUID())),
+                new Operation("POST /api/webhooks/subscriptions/{id}/secret", (scene, call) -> call.post(
+                        "/api/webhooks/subscriptions/{id}/secret", UUID.randomUUID())),
+                new Operation("GET /api/webhooks/subscriptions/{id}/deliveries", (scene, call) -> call.get(
+                        "/api/webhooks/subscriptions/{id}/deliveries", UUID.randomUUID())),
+                new Operation("POST /api/webhooks/subscriptions/{id}/deliveries/{messageId}/replay", (scene, call) -> call.post(
+                        "/api/webhooks/subscriptions/{id}/deliveries/{messageId}/replay", UUID.randomUUID(), UUID.randomUUID())),
+                new Operation("POST /api/webhooks/subscriptions/{id}/replay", (scene, call) -> call.contentType(ContentType.JSON)
+                        .body(Map.of("since", "2026-01-01T00:00:00Z")).post("/api/webhooks/subscriptions/{id}/replay",
+                                UUID.randomUUID())));
+    }
+
+    private static Map<String, Object> webhook() {
+        return Map.of("url", "https://partner.example.org/hook", "eventTypes", List.of("referral.received"));
     }
 
     private static Scene scene() {
@@ -111,12 +136,15 @@ class SuspendedOrganizationTest {
     }
 
     private static void assertEveryOperationRefused(Scene scene, UUID organization, String status) {
-        for (String token : List.of(Tokens.caseworker(organization), Tokens.orgAdmin(organization),
-                Tokens.partnerApp(organization))) {
+        for (String role : List.of("caseworker", "org-admin", "partner-app")) {
+            String token = Tokens.as(role).org(organization).sign();
             for (Operation operation : operations()) {
                 Response response = operation.call().apply(scene, given().auth().oauth2(token));
                 assertThat(response.statusCode()).as("%s by the staff of a %s organization", operation.key(), status)
                         .isEqualTo(403);
+                if (operation.key().contains(" /api/webhooks") && role.equals("caseworker")) {
+                    continue; // refused by role, whatever the organization's standing
+                }
                 assertThat(response.jsonPath().getString("type")).as(operation.key()).isEqualTo(NOT_VERIFIED);
                 assertThat(response.jsonPath().getString("organizationStatus")).as(operation.key()).isEqualTo(status);
                 assertThat(response.jsonPath().getString("organizationId")).as(operation.key())

@@ -68,7 +68,10 @@ public class WebhookDispatcher {
         }
     }
 
-    @Scheduled(every = "${mitra.referral.webhooks.dispatch-every}", delayed = "2s",
+    /** The dispatcher's job, by name (tests that count a request's statements pause it). */
+    public static final String JOB = "webhook-dispatcher";
+
+    @Scheduled(identity = JOB, every = "${mitra.referral.webhooks.dispatch-every}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         try {

@@ -112,7 +112,9 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(operationId = "listWebhookSubscriptions", summary = "The organization's webhook subscriptions")
+    @Operation(operationId = "listWebhookSubscriptions", summary = "The organization's webhook subscriptions",
+            description = "Every subscription of the caller's organization, oldest first, with its status and the reason "
+                    + "when it is pending or disabled. Secrets are never shown again.")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public List<WebhookViews.SubscriptionView> list() {
         UUID organization = caller.verifiedStaffOrganization();
@@ -124,8 +126,11 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getWebhookSubscription", summary = "One of the organization's webhook subscriptions")
+    @Operation(operationId = "getWebhookSubscription", summary = "One of the organization's webhook subscriptions",
+            description = "Its endpoint, types, status (with the reason when pending or disabled), since when deliveries "
+                    + "fail and until when it waits. Another organization's subscription is 404.")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
+    @APIResponse(responseCode = "200", description = "The subscription (never its secret)")
     @APIResponse(responseCode = "404", description = "No such subscription of the caller's organization")
     public WebhookViews.SubscriptionView get(@PathParam("id") UUID id) {
         UUID organization = caller.verifiedStaffOrganization();
@@ -139,6 +144,7 @@ public class WebhookResource {
             description = "A new URL is verified again before anything is delivered to it (PENDING_VERIFICATION until it "
                     + "echoes the challenge); what is owed meanwhile waits, nothing is lost.")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
+    @APIResponse(responseCode = "200", description = "The subscription as changed")
     @APIResponse(responseCode = "404", description = "No such subscription of the caller's organization")
     public WebhookViews.SubscriptionView update(@PathParam("id") UUID id, @Valid @NotNull WebhookViews.SubscriptionRequest request) {
         UUID organization = caller.verifiedStaffOrganization();
@@ -163,7 +169,8 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteWebhookSubscription", summary = "Delete a subscription, with its deliveries and their log")
+    @Operation(operationId = "deleteWebhookSubscription", summary = "Delete a subscription, with its deliveries and their log",
+            description = "Nothing more is delivered to its endpoint; what it was still owed is dropped with it.")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such subscription of the caller's organization")
@@ -220,6 +227,7 @@ public class WebhookResource {
             description = "Newest first. Each delivery has its webhook-id, type, status (PENDING, DELIVERED, FAILED), the "
                     + "payload as sent, and every try: when, the endpoint's status code, latency and what went wrong.")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
+    @APIResponse(responseCode = "200", description = "The deliveries, newest first")
     @APIResponse(responseCode = "404", description = "No such subscription of the caller's organization")
     public List<WebhookViews.DeliveryView> deliveries(@PathParam("id") UUID id,
             @Parameter(description = "Only events that happened at or after this time") @QueryParam("since") Instant since,

@@ -31,7 +31,7 @@ class RuntimeRoleMigrationTest {
         MigrateResult result = DatabaseRoles.flyway(database, owner, owner, null, LOCATIONS).migrate();
 
         assertThat(result.success).isTrue();
-        assertThat(result.targetSchemaVersion).isEqualTo("10");
+        assertThat(result.targetSchemaVersion).isEqualTo("11");
         try (Connection connection = DatabaseRoles.connect(database, owner); Statement statement = connection.createStatement()) {
             assertThat(single(statement, "SELECT tableowner FROM pg_tables WHERE tablename = 'audit_entry'")).isEqualTo(owner);
             assertThat(single(statement, "SELECT has_table_privilege('audit_entry', 'UPDATE')")).isEqualTo("t");
