@@ -30,6 +30,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,7 +80,9 @@ public class WebhookResource {
                     + "PENDING_VERIFICATION with the reason otherwise (verify it again once the endpoint is ready). The "
                     + "answer holds the whsec_ signing secret, shown this once.")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
-    @APIResponse(responseCode = "201", description = "The subscription, with its secret and Location")
+    @APIResponse(responseCode = "201", description = "The subscription, with its secret and Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookViews.SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Not an https URL, or its host resolves to an address that is not public")
     @APIResponse(responseCode = "422", description = "The organization has " + MAX_PER_ORGANIZATION + " subscriptions already")
     public Response create(@Valid @NotNull WebhookViews.SubscriptionRequest request, @Context UriInfo uri) {
@@ -276,7 +280,8 @@ public class WebhookResource {
             description = "With the same webhook-id and payload, in order with its referral's other deliveries, and a "
                     + "fresh retry schedule.")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
-    @APIResponse(responseCode = "202", description = "Queued")
+    @APIResponse(responseCode = "202", description = "Queued", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WebhookViews.ReplayView.class)))
     @APIResponse(responseCode = "404", description = "No such subscription or delivery of the caller's organization")
     public Response replay(@PathParam("id") UUID id, @PathParam("messageId") String messageId) {
         UUID organization = caller.verifiedStaffOrganization();
@@ -297,7 +302,9 @@ public class WebhookResource {
             description = "For a receiver that lost what it received: every delivery of an event that happened at or "
                     + "after `since` is queued again (same webhook-ids, so a receiver that kept its dedupe records skips them).")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
-    @APIResponse(responseCode = "202", description = "Queued, with how many")
+    @APIResponse(responseCode = "202", description = "Queued, with how many",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookViews.ReplayView.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of the caller's organization")
     public Response replaySince(@PathParam("id") UUID id, @Valid @NotNull WebhookViews.ReplayRequest request) {
         UUID organization = caller.verifiedStaffOrganization();
