@@ -30,6 +30,7 @@ import org.mitra.example.client.referrals.ApiResponse;
 import org.mitra.example.client.referrals.api.LifecycleApi;
 import org.mitra.example.client.referrals.api.MatchingApi;
 import org.mitra.example.client.referrals.api.ReferralsApi;
+import org.mitra.example.client.referrals.api.WebhooksApi;
 import org.mitra.example.client.referrals.model.Consent;
 import org.mitra.example.client.referrals.model.Gender;
 import org.mitra.example.client.referrals.model.Giver;
@@ -43,6 +44,12 @@ import org.mitra.example.client.referrals.model.Shared;
 import org.mitra.example.client.referrals.model.SubjectProfile;
 import org.mitra.example.client.referrals.model.TransitionRequest;
 import org.mitra.example.client.referrals.model.Urgency;
+import org.mitra.example.client.referrals.model.WebhookDelivery;
+import org.mitra.example.client.referrals.model.WebhookDeliveryStatus;
+import org.mitra.example.client.referrals.model.WebhookSubscription;
+import org.mitra.example.client.referrals.model.WebhookSubscriptionRequest;
+import org.mitra.example.client.referrals.model.WebhookSubscriptionStatus;
+import org.mitra.example.client.referrals.model.WebhookType;
 import org.mitra.local.ComponentStatus;
 import org.mitra.local.DemoOrganization;
 import org.mitra.local.Directories;
@@ -57,8 +64,8 @@ import org.mitra.local.PlatformSettings;
  * Gerasa's case-management system (a partner system: client credentials, role partner-app) accepts and completes the
  * referral; Darkbali then reads it closed, with every step in its history.
  *
- * <p>Webhooks come next (issue 16): the places where the partner registers one and receives the signed delivery are
- * marked {@code NEXT (webhooks)} below.
+ * <p>Both systems learn of the other's steps by webhooks, not by polling: the shelter's system subscribes to the
+ * referrals it receives and Darkbali's admin to its referrals' outcomes, each endpoint verifying every signature.
  */
 class PartnerWalkthroughIT {
     /** Shared with deploy/local's and system-tests' ITs on purpose: the unpacked Keycloak is kept between runs. */
@@ -114,8 +121,35 @@ class PartnerWalkthroughIT {
         assertThat(shelterCaller.getOrganization()).isEqualTo(shelter.id());
         assertThat(shelterCaller.getRoles()).contains("partner-app");
 
-        // NEXT (webhooks, issue 16): the shelter's system registers a webhook here for the referrals it receives,
-        // instead of polling its received box (step 5).
+        // 2b. Webhooks (createWebhookSubscription): the shelter's system subscribes its endpoint to the referrals it
+        //     receives, and Darkbali's admin its own endpoint to its referrals' outcomes. Mitra posts a challenge each
+        //     endpoint echoes, and shows each signing secret once.
+        String senderAdminToken = login.staffMember(sender.admin(), DemoOrganization.DEMO_PASSWORD);
+        try (PartnerWebhookReceiver shelterEndpoint = new PartnerWebhookReceiver();
+                PartnerWebhookReceiver senderEndpoint = new PartnerWebhookReceiver()) {
+            WebhookSubscription shelterSubscription = new WebhooksApi(gateway.referrals(shelterToken))
+                    .createWebhookSubscription(new WebhookSubscriptionRequest().url(shelterEndpoint.url())
+                            .eventTypes(List.of(WebhookType.REFERRAL_RECEIVED)).description("Pondok Gerasa case system"));
+            assertThat(shelterSubscription.getStatus()).isEqualTo(WebhookSubscriptionStatus.ACTIVE);
+            assertThat(shelterSubscription.getSecret()).startsWith("whsec_");
+            shelterEndpoint.secret(shelterSubscription.getSecret());
+            WebhookSubscription senderSubscription = new WebhooksApi(gateway.referrals(senderAdminToken))
+                    .createWebhookSubscription(new WebhookSubscriptionRequest().url(senderEndpoint.url())
+                            .eventTypes(List.of(WebhookType.REFERRAL_ACCEPTED, WebhookType.REFERRAL_COMPLETED)));
+            assertThat(senderSubscription.getStatus()).isEqualTo(WebhookSubscriptionStatus.ACTIVE);
+            senderEndpoint.secret(senderSubscription.getSecret());
+            walkthrough(sender, shelter, senderToken, shelterToken, shelterEndpoint, senderEndpoint);
+            assertThat(shelterEndpoint.refused()).isEmpty();
+            assertThat(senderEndpoint.refused()).isEmpty();
+            // The delivery log (listWebhookDeliveries): each delivered at its first try.
+            List<WebhookDelivery> log = new WebhooksApi(gateway.referrals(shelterToken))
+                    .listWebhookDeliveries(shelterSubscription.getId(), null, null, null);
+            assertThat(log).isNotEmpty().allSatisfy(entry -> assertThat(entry.getStatus()).isEqualTo(WebhookDeliveryStatus.DELIVERED));
+        }
+    }
+
+    private void walkthrough(DemoOrganization sender, DemoOrganization shelter, String senderToken, String shelterToken,
+            PartnerWebhookReceiver shelterEndpoint, PartnerWebhookReceiver senderEndpoint) throws Exception {
 
         ReferralsApi senderReferrals = new ReferralsApi(gateway.referrals(senderToken));
         LifecycleApi senderLifecycle = new LifecycleApi(gateway.referrals(senderToken));
@@ -156,8 +190,13 @@ class PartnerWalkthroughIT {
         assertThat(sent.getDeadline()).as("HIGH: 24 hours to answer").isAfter(sent.getRequestedAt());
         assertThat(sent.getAllowedActions()).contains("cancel").doesNotContain("accept", "complete");
 
-        // 5. The shelter finds it in its received box (listReferrals box=received, status=REQUESTED) and reads it with its
-        //    ETag (getReferral).
+        // 5. The shelter's endpoint receives the signed delivery: type referral.received and the referral's id, nothing
+        //    about the person. The shelter reads the rest with its own token (getReferral), so that read is authorized
+        //    and audited. Its received box (listReferrals box=received, status=REQUESTED) has it too.
+        PartnerWebhookReceiver.Delivery told = shelterEndpoint.await(delivery -> delivery.type().equals("referral.received")
+                && delivery.data().path("referralId").asText().equals(id.toString()), Duration.ofSeconds(60));
+        assertThat(told.data().path("status").asText()).isEqualTo("REQUESTED");
+        assertThat(told.data().toString()).doesNotContain("18-24").doesNotContain("FEMALE");
         PageReferralView inbox = shelterReferrals.listReferrals("received", 0, 100, ReferralStatus.REQUESTED, null);
         Referral received = inbox.getItems().stream().filter(each -> id.equals(each.getId())).findFirst()
                 .orElseThrow(() -> new AssertionError("Referral " + id + " is not in the shelter's received box: " + inbox));
@@ -184,8 +223,11 @@ class PartnerWalkthroughIT {
         assertThat(completed.getClosedAt()).isNotNull();
         assertThat(completed.getAllowedActions()).isEmpty();
 
-        // NEXT (webhooks, issue 16): the sender's system receives the signed delivery of the status change here and
-        // checks its signature, instead of reading the referral again (step 8).
+        // 7b. Darkbali's endpoint receives both outcomes, each signed with its own secret: accepted and completed.
+        senderEndpoint.await(delivery -> delivery.type().equals("referral.completed")
+                && delivery.data().path("referralId").asText().equals(id.toString()), Duration.ofSeconds(60));
+        assertThat(senderEndpoint.await(delivery -> delivery.type().equals("referral.accepted"), Duration.ofSeconds(5))
+                .data().path("side").asText()).isEqualTo("SENDER");
 
         // 8. The sender reads it closed (getReferral) and its history (getReferralHistory): every step, by whom.
         Referral seen = senderReferrals.getReferral(id);

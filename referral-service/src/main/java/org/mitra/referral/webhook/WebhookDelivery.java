@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "webhook_delivery")
 public class WebhookDelivery extends PanacheEntityBase {
+    @Schema(name = "WebhookDeliveryStatus")
     public enum Status {
         PENDING, DELIVERED,
         /** Every try of the retry schedule failed (its subscription was disabled for it); replay sends it again. */

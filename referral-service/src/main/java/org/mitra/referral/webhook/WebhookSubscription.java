@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "webhook_subscription")
 public class WebhookSubscription extends PanacheEntityBase {
+    @Schema(name = "WebhookSubscriptionStatus")
     public enum Status {
         /** Saved; no delivery goes out until the endpoint echoed a challenge. */
         PENDING_VERIFICATION,
