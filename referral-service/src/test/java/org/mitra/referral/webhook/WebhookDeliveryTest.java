@@ -26,6 +26,7 @@ import org.mitra.events.CloudEvent;
 import org.mitra.events.EventSources;
 import org.mitra.events.Topic;
 import org.mitra.events.directory.OrganizationStatus;
+import org.mitra.referral.ReferralFixtures;
 import org.mitra.testkit.KafkaTopics;
 import org.mitra.testkit.Tokens;
 
@@ -234,6 +235,27 @@ class WebhookDeliveryTest {
             given().auth().oauth2(Tokens.orgAdmin(receiverOrg)).post(PATH + "/{id}/verification", subscription.id())
                     .then().statusCode(200);
             eventually(Duration.ofSeconds(30), "the failed delivery sent after verification", () -> receiver.deliveries.size() == 1);
+            assertThat(referralIds(receiver)).containsExactly(id.toString());
+        }
+    }
+
+    /** A suspended organization learns nothing while suspended, and loses nothing: its deliveries wait for it. */
+    @Test
+    void deliveriesToASuspendedOrganizationWaitUntilItIsVerifiedAgain() {
+        UUID sender = organization(false, SHELTER);
+        UUID receiverOrg = organization(false, SHELTER);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            subscribe(receiverOrg, receiver, List.of("referral.cancelled"));
+            UUID id = referral(sender, receiverOrg, SHELTER, true);
+            ReferralFixtures.publish(organizationChanged(receiverOrg, OrganizationStatus.SUSPENDED, false, List.of("51"), 5, SHELTER));
+            // The sender withdraws the referral it sent: an event of the suspended receiver's.
+            ReferralFixtures.transition(Tokens.caseworker(sender), id, "cancel", "NO_CAPACITY", null).statusCode(200);
+            sleep(Duration.ofSeconds(4));
+            assertThat(receiver.tries).isEmpty();
+
+            ReferralFixtures.publish(organizationChanged(receiverOrg, OrganizationStatus.VERIFIED, false, List.of("51"), 5, SHELTER));
+            eventually(Duration.ofSeconds(30), "the held delivery", () -> receiver.deliveries.size() == 1);
+            assertThat(receiver.deliveries.get(0).type()).isEqualTo("referral.cancelled");
             assertThat(referralIds(receiver)).containsExactly(id.toString());
         }
     }
