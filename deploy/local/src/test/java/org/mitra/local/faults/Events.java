@@ -107,12 +107,12 @@ final class Events implements AutoCloseable {
      * Records each group has not committed yet on the topic it consumes, over all its partitions: a partition the
      * group never committed on counts from its start (the consumers read from the earliest offset).
      */
-    long lag(Map<String, Topic> consumedBy) {
+    long lag(Map<String, List<Topic>> consumedBy) {
         long lag = 0;
-        for (Map.Entry<String, Topic> group : consumedBy.entrySet()) {
+        for (Map.Entry<String, List<Topic>> group : consumedBy.entrySet()) {
             Map<TopicPartition, OffsetAndMetadata> committed = await(admin.listConsumerGroupOffsets(group.getKey())
                     .partitionsToOffsetAndMetadata());
-            List<TopicPartition> partitions = partitions(group.getValue());
+            List<TopicPartition> partitions = group.getValue().stream().flatMap(topic -> partitions(topic).stream()).toList();
             Map<TopicPartition, Long> ends = endOffsets(partitions);
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata done = committed.get(partition);
@@ -123,7 +123,7 @@ final class Events implements AutoCloseable {
     }
 
     /** Every group has live members with their partitions assigned (no rebalance pending) and nothing left to read. */
-    boolean settled(Map<String, Topic> consumedBy) {
+    boolean settled(Map<String, List<Topic>> consumedBy) {
         Map<String, org.apache.kafka.clients.admin.ConsumerGroupDescription> groups = await(admin.describeConsumerGroups(
                 List.copyOf(consumedBy.keySet())).all());
         boolean stable = groups.values().stream().allMatch(group -> group.groupState() == org.apache.kafka.common.GroupState.STABLE

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -459,9 +460,13 @@ class FaultsIT {
         long before = demand(region, "requested");
         Duration drained;
         Map<String, Long> deadLetters;
-        Map<String, org.mitra.events.Topic> groups = Map.of("directory-service", org.mitra.events.Topic.REFERRALS_LIFECYCLE,
-                "referral-service", org.mitra.events.Topic.DIRECTORY_ORGANIZATIONS,
-                "awareness-service", org.mitra.events.Topic.DIRECTORY_ORGANIZATIONS);
+        // Every consumer group and the topics it reads: referral-service's webhooks follow both topics in a group of
+        // their own (issue 16), so each poison record is dead-lettered once per group that reads its topic.
+        Map<String, List<org.mitra.events.Topic>> groups = Map.of(
+                "directory-service", List.of(org.mitra.events.Topic.REFERRALS_LIFECYCLE),
+                "referral-service", List.of(org.mitra.events.Topic.DIRECTORY_ORGANIZATIONS),
+                "awareness-service", List.of(org.mitra.events.Topic.DIRECTORY_ORGANIZATIONS),
+                "referral-webhooks", List.of(org.mitra.events.Topic.REFERRALS_LIFECYCLE, org.mitra.events.Topic.DIRECTORY_ORGANIZATIONS));
         try (Events kafka = new Events(platform.settings.kafkaBootstrapServers())) {
             // Start from a settled platform: a service killed by an earlier fault leaves its group rebalancing until
             // the broker gives up on the dead member (session timeout), which is not what this fault measures.
@@ -483,9 +488,82 @@ class FaultsIT {
         }
         FIGURES.add("8 poison events", "2 on mitra.referrals.lifecycle, 2 on mitra.directory.organizations",
                 "dead letters by source topic " + deadLetters + ", valid event behind them applied, lag 0 after " + drained.toSeconds() + " s");
-        assertThat(deadLetters.get(org.mitra.events.Topic.REFERRALS_LIFECYCLE.name())).as("directory's two").isEqualTo(2);
-        assertThat(deadLetters.get(org.mitra.events.Topic.DIRECTORY_ORGANIZATIONS.name())).as("referral's and awareness's two each").isEqualTo(4);
+        assertThat(deadLetters.get(org.mitra.events.Topic.REFERRALS_LIFECYCLE.name())).as("directory's and the webhooks' two each")
+                .isEqualTo(4);
+        assertThat(deadLetters.get(org.mitra.events.Topic.DIRECTORY_ORGANIZATIONS.name()))
+                .as("referral's, awareness's and the webhooks' two each").isEqualTo(6);
         assertThat(drained).isLessThanOrEqualTo(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Fault 10 (issue 16): a partner's webhook receiver down for 60 s while 500 referrals flow to its organization, and
+     * referral-service killed (SIGKILL) and restarted while it still owes them: once the receiver is back every
+     * referral's {@code referral.received} arrives, signed, each once by {@code webhook-id} (a duplicate, which
+     * at-least-once allows, is counted and reported).
+     */
+    @Test
+    @Order(10)
+    void webhookReceiverDownWhileReferralsFlow() throws Exception {
+        int referrals = Integer.getInteger("mitra.faults.webhook-referrals", 500);
+        Duration outage = Duration.ofSeconds(Long.getLong("mitra.faults.webhook-outage-seconds", 60));
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Platform.Answer subscribed = platform.post(PlatformService.REFERRAL, "/api/webhooks/subscriptions",
+                    platform.token("flux-lifehouse-admin"), Map.of("url", receiver.url(), "eventTypes", List.of("referral.received")));
+            assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+            assertThat(subscribed.json().path("status").asText()).isEqualTo("ACTIVE");
+            receiver.secret(subscribed.json().path("secret").asText());
+
+            receiver.stop();
+            Instant down = Instant.now();
+            String sender = platform.token(SENDER);
+            Set<String> sent = ConcurrentHashMap.newKeySet();
+            List<String> bad = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService workers = Executors.newFixedThreadPool(4);
+            List<Future<?>> work = new ArrayList<>();
+            for (int i = 0; i < referrals; i++) {
+                work.add(workers.submit(() -> {
+                    Platform.Answer created = platform.post(PlatformService.REFERRAL, "/api/referrals", sender, referralBody("5102"));
+                    if (created.status() == 201) {
+                        sent.add(created.json().path("id").asText());
+                    } else {
+                        bad.add(created.status() + " " + created.body());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> each : work) {
+                each.get(5, TimeUnit.MINUTES);
+            }
+            workers.shutdown();
+            Duration flowed = Duration.between(down, Instant.now());
+
+            // Mitra restarts while it owes every delivery: what it owes is in its database, not in memory.
+            platform.platform.kill(PlatformService.REFERRAL);
+            assertThat(platform.platform.start(PlatformService.REFERRAL)).isTrue();
+            Duration left = outage.minus(Duration.between(down, Instant.now()));
+            if (!left.isNegative()) {
+                pause(left);
+            }
+            int duringOutage = receiver.byId.size();
+            receiver.start();
+            Duration outageLasted = Duration.between(down, Instant.now());
+
+            Duration caughtUp = await("a delivery for every referral", Duration.ofMinutes(4),
+                    () -> new HashSet<>(receiver.referralOf.values()).containsAll(sent));
+            pause(Duration.ofSeconds(3));
+            Set<String> delivered = new HashSet<>(receiver.referralOf.values());
+            FIGURES.add("10 webhook receiver down " + outageLasted.toSeconds() + " s", referrals + " referrals sent to it in "
+                    + flowed.toSeconds() + " s, referral-service killed and restarted meanwhile",
+                    "delivered " + delivered.size() + " of " + sent.size() + " (" + receiver.byId.size() + " webhook-ids, "
+                            + receiver.duplicates() + " duplicates, " + receiver.badSignatures.get() + " bad signatures), all "
+                            + caughtUp.toSeconds() + " s after the receiver returned");
+            assertThat(bad).as("referrals not created").isEmpty();
+            assertThat(duringOutage).as("nothing reaches a receiver that is down").isZero();
+            assertThat(sent).hasSize(referrals);
+            assertThat(delivered).as("lost deliveries").containsAll(sent);
+            assertThat(receiver.byId).as("one webhook-id per referral").hasSize(referrals);
+            assertThat(receiver.badSignatures.get()).isZero();
+        }
     }
 
     private static void tally(Map<Integer, AtomicInteger> statuses, List<String> bad, Platform.Answer answer, int expected) {
