@@ -37,7 +37,8 @@ public class CampaignEvents {
                 FROM activity a WHERE a.campaign_id = :id""", campaign);
         outbox.publish(Topic.AWARENESS_CAMPAIGNS, new CampaignChanged(campaign.id, campaign.organizationId,
                 eventStatus(campaign.status), Slice.ADVOCACY, campaign.categoryCode, List.copyOf(campaign.regions),
-                (int) activities, (int) pledges, pledges + attendance, clock.instant()));
+                (int) activities, (int) pledges, pledges + attendance, clock.instant(),
+                campaign.coSponsorAcceptances.keySet().stream().filter(campaign.coSponsors::contains).sorted().toList()));
     }
 
     static CampaignStatus eventStatus(Campaign.Status status) {

@@ -215,6 +215,11 @@ public class Campaigns {
         if (!campaign.coSponsorAcceptances.containsKey(own)) {
             campaign.coSponsorAcceptances.put(own, clock.instant());
             campaign.updatedAt = clock.instant();
+            if (campaign.status.isPublic()) {
+                // The co-sponsors are part of the campaign's state: the new one hears of the campaign's changes from now.
+                Campaign.getEntityManager().flush();
+                events.publishStateOf(campaign);
+            }
         }
         return campaign;
     }

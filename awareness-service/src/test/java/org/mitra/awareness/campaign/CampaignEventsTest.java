@@ -25,6 +25,7 @@ import org.mitra.events.awareness.CampaignChanged;
 import org.mitra.events.awareness.CampaignStatus;
 import org.mitra.events.Slice;
 import org.mitra.testkit.KafkaTopics;
+import org.mitra.testkit.Tokens;
 
 @QuarkusTest
 class CampaignEventsTest {
@@ -73,6 +74,28 @@ class CampaignEventsTest {
                 .containsExactly(CampaignStatus.ACTIVE, CampaignStatus.ACTIVE, CampaignStatus.ACTIVE, CampaignStatus.ENDED);
         assertThat(states).extracting(CampaignChanged::pledgeCount).containsExactly(0, 1, 2, 2);
         assertThat(records).allSatisfy(record -> assertThat(record.value()).doesNotContain("@").doesNotContain("GB"));
+    }
+
+    /** Referral-service's webhooks tell a campaign's co-sponsors of its changes: the event names those that accepted. */
+    @Test
+    void aCoSponsorsAcceptancePublishesTheCampaignWithTheCoSponsorsThatAccepted() {
+        UUID owner = verifiedMember();
+        UUID accepting = verifiedMember();
+        UUID invitedOnly = verifiedMember();
+        Map<String, Object> body = campaign(region());
+        body.put("coSponsors", List.of(accepting.toString(), invitedOnly.toString()));
+        UUID campaign = draft(owner, body);
+        transition(owner, campaign, "LAUNCH");
+        given().auth().oauth2(Tokens.orgAdmin(accepting)).post("/api/awareness/campaigns/{id}/co-sponsorship", campaign)
+                .then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> records = KafkaTopics.readUntil(Topic.AWARENESS_CAMPAIGNS, campaign.toString(),
+                found -> found.size() >= 2, Duration.ofSeconds(20));
+        List<CampaignChanged> states = records.stream()
+                .map(record -> EventJson.data(EventJson.read(record.value()), CampaignChanged.class)).toList();
+        assertThat(states).hasSize(2);
+        assertThat(states.get(0).coSponsorIds()).as("at launch nobody had accepted").isEmpty();
+        assertThat(states.get(1).coSponsorIds()).containsExactly(accepting);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.mitra.events.awareness.CampaignStatus;
 import org.mitra.events.directory.OrganizationStatus;
 import org.mitra.events.referral.ReferralStatus;
 
@@ -35,12 +36,14 @@ public class WebhookDocumentation implements OASFilter {
     static final String TAG = "webhooks";
     static final String REFERRAL_PAYLOAD = "WebhookReferralPayload";
     static final String ORGANIZATION_PAYLOAD = "WebhookOrganizationPayload";
+    static final String CAMPAIGN_PAYLOAD = "WebhookCampaignPayload";
     static final String VERIFICATION_PAYLOAD = "WebhookVerificationPayload";
     static final String VERIFICATION_ANSWER = "WebhookVerificationAnswer";
 
     /** The body a webhook carries; each kind is one component schema. */
     enum Payload {
-        REFERRAL(REFERRAL_PAYLOAD), ORGANIZATION(ORGANIZATION_PAYLOAD), VERIFICATION(VERIFICATION_PAYLOAD);
+        REFERRAL(REFERRAL_PAYLOAD), ORGANIZATION(ORGANIZATION_PAYLOAD), CAMPAIGN(CAMPAIGN_PAYLOAD),
+        VERIFICATION(VERIFICATION_PAYLOAD);
 
         final String schema;
 
@@ -56,6 +59,7 @@ public class WebhookDocumentation implements OASFilter {
                     REFERRAL_COMPLETED, REFERRAL_FAILED, REFERRAL_CANCELLED, REFERRAL_ENTERED_IN_ERROR,
                     REFERRAL_CONSENT_WITHDRAWN -> Payload.REFERRAL;
             case ORGANIZATION_VERIFICATION_CHANGED -> Payload.ORGANIZATION;
+            case CAMPAIGN_CHANGED -> Payload.CAMPAIGN;
         };
     }
 
@@ -83,6 +87,7 @@ public class WebhookDocumentation implements OASFilter {
         covered.put(Payload.VERIFICATION, List.of(EndpointVerification.TYPE));
         components.addSchema(REFERRAL_PAYLOAD, referralPayload(covered.getOrDefault(Payload.REFERRAL, List.of())));
         components.addSchema(ORGANIZATION_PAYLOAD, organizationPayload(covered.getOrDefault(Payload.ORGANIZATION, List.of())));
+        components.addSchema(CAMPAIGN_PAYLOAD, campaignPayload(covered.getOrDefault(Payload.CAMPAIGN, List.of())));
         components.addSchema(VERIFICATION_PAYLOAD, verificationPayload());
         components.addSchema(VERIFICATION_ANSWER, object("What the endpoint answers a verification with (or the challenge "
                 + "as its whole body)").addProperty("challenge", string("The challenge of the request's data, unchanged"))
@@ -106,6 +111,7 @@ public class WebhookDocumentation implements OASFilter {
         return switch (payloadOf(type)) {
             case REFERRAL -> "Referral " + type.wireName().substring(type.wireName().indexOf('.') + 1).replace('-', ' ');
             case ORGANIZATION -> "Organization verification status changed";
+            case CAMPAIGN -> "Campaign changed";
             case VERIFICATION -> "Verification challenge";
         };
     }
@@ -134,6 +140,10 @@ public class WebhookDocumentation implements OASFilter {
             case ORGANIZATION -> text.append("Sent to an organization when the coalition verifies, suspends or otherwise "
                     + "changes its standing in the directory. While it is not VERIFIED, its staff and partner systems cannot "
                     + "act on referrals, and its other deliveries wait until it is verified again.");
+            case CAMPAIGN -> text.append("Sent to the organization running a campaign and to its co-sponsors that "
+                    + "accepted, when the campaign is launched, ended or cancelled, a co-sponsor accepts, or its counts "
+                    + "(activities, pledges) change. data.role says whether the subscriber runs or co-sponsors it. Read the "
+                    + "campaign with GET /api/awareness/campaigns/{campaignId}.");
             case VERIFICATION -> text.append("Verification challenge.");
         }
         text.append(" Only subscriptions that existed when the event happened receive it; deliveries of one referral or "
@@ -235,6 +245,18 @@ public class WebhookDocumentation implements OASFilter {
         return envelope("An organization's new verification status, delivered to that organization", types, data,
                 ordered("organizationId", "5a7c9e1b-3d5f-4a6b-8c9d-0e1f2a3b4c5d", "status", "SUSPENDED",
                         "previousStatus", "VERIFIED"));
+    }
+
+    private static Schema campaignPayload(List<String> types) {
+        List<Object> statuses = Arrays.stream(CampaignStatus.values()).map(Enum::name).map(Object.class::cast).toList();
+        Schema data = object("Which campaign changed, and the subscriber's part in it")
+                .addProperty("campaignId", uuid("The campaign's id"))
+                .addProperty("status", string("The campaign's status").enumeration(statuses))
+                .addProperty("role", string("Whether the subscriber's organization runs the campaign or co-sponsors it")
+                        .enumeration(List.of("RUNNER", "CO_SPONSOR")))
+                .required(List.of("campaignId", "status", "role"));
+        return envelope("A campaign's new state, delivered to the organization running it and its co-sponsors", types, data,
+                ordered("campaignId", "7d2e4f6a-8b0c-4d1e-9f2a-3b4c5d6e7f80", "status", "ACTIVE", "role", "CO_SPONSOR"));
     }
 
     private static Schema verificationPayload() {

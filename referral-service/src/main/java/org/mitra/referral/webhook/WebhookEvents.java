@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.mitra.events.CloudEvent;
 import org.mitra.events.EventJson;
+import org.mitra.events.awareness.CampaignChanged;
 import org.mitra.events.directory.OrganizationChanged;
 import org.mitra.events.referral.ReferralStatusChanged;
 import org.mitra.outbox.EventConsumption;
@@ -23,11 +24,12 @@ import org.mitra.referral.referral.Referral;
 
 /**
  * Turns the platform's events into deliveries owed to subscriptions, from Kafka and never inside the transaction that
- * made the event (consumer group {@code referral-webhooks}, each event applied once through the inbox). Only the
+ * made the event (consumer group {@code referral-webhooks} on the referral, directory and campaign topics, each event applied once through the inbox). Only the
  * organizations an event concerns are ever owed a delivery, and only subscriptions that existed when it happened:
  * <ul>
  * <li>a referral's new status to its sending organization, and to its receiving organization once it was submitted;</li>
- * <li>an organization's new verification status to that organization.</li>
+ * <li>an organization's new verification status to that organization;</li>
+ * <li>a campaign's new state (status, counts) to the organization running it and the co-sponsors that accepted.</li>
  * </ul>
  * The payload is thin (Standard Webhooks' {@code type}, {@code timestamp}, {@code data}): ids, statuses and codes,
  * never a name, note, profile attribute or report number. The subscriber reads the rest with its own token, so every
@@ -49,6 +51,14 @@ public class WebhookEvents {
     public void referralEvent(String value) {
         consumption.apply(CONSUMER, value, event -> ReferralStatusChanged.isType(event.type())
                 ? referralEffect(event, EventJson.data(event, ReferralStatusChanged.class))
+                : null);
+    }
+
+    @Incoming("webhook-campaigns")
+    @Blocking
+    public void campaignEvent(String value) {
+        consumption.apply(CONSUMER, value, event -> CampaignChanged.TYPE.equals(event.type())
+                ? campaignEffect(event, EventJson.data(event, CampaignChanged.class))
                 : null);
     }
 
@@ -108,6 +118,22 @@ public class WebhookEvents {
                 data.put("status", status);
                 data.put("previousStatus", previous);
                 owe(subscription, event, type, "organization:" + change.id(), occurredAt, data);
+            }
+        };
+    }
+
+    private Runnable campaignEffect(CloudEvent<JsonNode> event, CampaignChanged change) {
+        return () -> {
+            Instant occurredAt = occurredAt(event, change.occurredAt());
+            List<UUID> organizations = new ArrayList<>(List.of(change.organizationId()));
+            change.coSponsorIds().stream().filter(id -> !organizations.contains(id)).forEach(organizations::add);
+            WebhookType type = WebhookType.CAMPAIGN_CHANGED;
+            for (WebhookSubscription subscription : WebhookSubscription.interestedIn(organizations, type, occurredAt)) {
+                ObjectNode data = JSON.createObjectNode();
+                data.put("campaignId", change.campaignId().toString());
+                data.put("status", change.status().name());
+                data.put("role", subscription.organizationId.equals(change.organizationId()) ? "RUNNER" : "CO_SPONSOR");
+                owe(subscription, event, type, "campaign:" + change.campaignId(), occurredAt, data);
             }
         };
     }

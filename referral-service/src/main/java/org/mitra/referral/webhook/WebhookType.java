@@ -9,7 +9,8 @@ import org.mitra.events.referral.ReferralStatus;
 /**
  * What a subscription may ask to be told, as the {@code type} of a Standard Webhooks payload. Each is delivered only
  * to the organizations it concerns: a referral's types to its sending and (once submitted) receiving organization, an
- * organization's verification to that organization.
+ * organization's verification to that organization, a campaign's change to the organization running it and its
+ * co-sponsors that accepted.
  */
 public enum WebhookType {
     /** A referral was submitted to the subscriber's organization. */
@@ -25,7 +26,9 @@ public enum WebhookType {
     /** Consent was withdrawn and the referral cancelled for it; subscriptions to {@code referral.cancelled} get it too. */
     REFERRAL_CONSENT_WITHDRAWN("referral.consent-withdrawn"),
     /** The coalition verified, suspended or otherwise changed the standing of the subscriber's organization. */
-    ORGANIZATION_VERIFICATION_CHANGED("organization.verification-changed");
+    ORGANIZATION_VERIFICATION_CHANGED("organization.verification-changed"),
+    /** A campaign the subscriber's organization runs or co-sponsors (accepted) changed: its status or its counts. */
+    CAMPAIGN_CHANGED("campaign.changed");
 
     private final String wireName;
 

@@ -24,7 +24,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.mitra.events.CloudEvent;
 import org.mitra.events.EventSources;
+import org.mitra.events.Slice;
 import org.mitra.events.Topic;
+import org.mitra.events.awareness.CampaignChanged;
+import org.mitra.events.awareness.CampaignStatus;
 import org.mitra.events.directory.OrganizationStatus;
 import org.mitra.referral.ReferralFixtures;
 import org.mitra.testkit.KafkaTopics;
@@ -331,6 +334,37 @@ class WebhookDeliveryTest {
             sleep(Duration.ofSeconds(3));
             assertThat(own.tries).hasSize(1);
             assertThat(stranger.tries).isEmpty();
+        }
+    }
+
+    @Test
+    void aCampaignsChangeGoesToItsRunnerAndItsCoSponsorsThatAcceptedOnly() {
+        UUID runner = organization(false, SHELTER);
+        UUID coSponsor = organization(false, SHELTER);
+        UUID invitedOnly = organization(false, SHELTER);
+        try (WebhookReceiver atRunner = new WebhookReceiver(); WebhookReceiver atCoSponsor = new WebhookReceiver();
+                WebhookReceiver atOther = new WebhookReceiver()) {
+            Subscription runners = subscribe(runner, atRunner, List.of("campaign.changed"));
+            Subscription coSponsors = subscribe(coSponsor, atCoSponsor, List.of("campaign.changed"));
+            subscribe(invitedOnly, atOther, List.of("campaign.changed"));
+            UUID campaign = UUID.randomUUID();
+            KafkaTopics.send(Topic.AWARENESS_CAMPAIGNS, CloudEvent.of(EventSources.AWARENESS, new CampaignChanged(campaign,
+                    runner, CampaignStatus.ACTIVE, Slice.ADVOCACY, "public-awareness", List.of("51"), 2, 17, 140,
+                    Instant.now(), List.of(coSponsor))));
+            eventually(Duration.ofSeconds(30), "both deliveries", () -> atRunner.deliveries.size() == 1
+                    && atCoSponsor.deliveries.size() == 1);
+            WebhookReceiver.Received toRunner = atRunner.deliveries.get(0);
+            toRunner.verify(runners.secret());
+            assertThat(toRunner.type()).isEqualTo("campaign.changed");
+            assertThat(toRunner.json().path("data").path("campaignId").asText()).isEqualTo(campaign.toString());
+            assertThat(toRunner.json().path("data").path("role").asText()).isEqualTo("RUNNER");
+            WebhookReceiver.Received toCoSponsor = atCoSponsor.deliveries.get(0);
+            toCoSponsor.verify(coSponsors.secret());
+            assertThat(toCoSponsor.json().path("data").path("role").asText()).isEqualTo("CO_SPONSOR");
+            // Counts stay in Mitra: the partner reads the campaign with its token.
+            assertThat(toRunner.json().path("data").has("pledgeCount")).isFalse();
+            sleep(Duration.ofSeconds(2));
+            assertThat(atOther.tries).isEmpty();
         }
     }
 

@@ -28,6 +28,7 @@ class WebhookDocumentationTest {
     private static final Map<String, List<String>> DATA_FIELDS = Map.of(
             "WebhookReferralPayload", List.of("referralId", "status", "reasonCode", "side"),
             "WebhookOrganizationPayload", List.of("organizationId", "status", "previousStatus"),
+            "WebhookCampaignPayload", List.of("campaignId", "status", "role"),
             "WebhookVerificationPayload", List.of("challenge"));
     private static final List<String> PERSONAL = List.of("name", "note", "profile", "identity", "reportnumber");
 

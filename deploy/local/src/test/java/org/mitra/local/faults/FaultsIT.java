@@ -466,7 +466,8 @@ class FaultsIT {
                 "directory-service", List.of(org.mitra.events.Topic.REFERRALS_LIFECYCLE),
                 "referral-service", List.of(org.mitra.events.Topic.DIRECTORY_ORGANIZATIONS),
                 "awareness-service", List.of(org.mitra.events.Topic.DIRECTORY_ORGANIZATIONS),
-                "referral-webhooks", List.of(org.mitra.events.Topic.REFERRALS_LIFECYCLE, org.mitra.events.Topic.DIRECTORY_ORGANIZATIONS));
+                "referral-webhooks", List.of(org.mitra.events.Topic.REFERRALS_LIFECYCLE, org.mitra.events.Topic.DIRECTORY_ORGANIZATIONS,
+                        org.mitra.events.Topic.AWARENESS_CAMPAIGNS));
         try (Events kafka = new Events(platform.settings.kafkaBootstrapServers())) {
             // Start from a settled platform: a service killed by an earlier fault leaves its group rebalancing until
             // the broker gives up on the dead member (session timeout), which is not what this fault measures.

@@ -20,6 +20,8 @@ import org.mitra.events.Slice;
  * @param pledgeCount    pledges made so far
  * @param reach          people reached so far, as estimated by the organization
  * @param occurredAt     when the change was made
+ * @param coSponsorIds   the co-sponsors that accepted: referral-service's webhooks tell them of the change too (issue
+ *                       16); empty in events written before
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CampaignChanged(
@@ -32,12 +34,14 @@ public record CampaignChanged(
         int activityCount,
         int pledgeCount,
         long reach,
-        Instant occurredAt) implements EventData {
+        Instant occurredAt,
+        List<UUID> coSponsorIds) implements EventData {
 
     public static final String TYPE = EventTypes.of("campaign", "changed", 1);
 
     public CampaignChanged {
         regionCodes = regionCodes == null ? List.of() : List.copyOf(regionCodes);
+        coSponsorIds = coSponsorIds == null ? List.of() : List.copyOf(coSponsorIds);
     }
 
     @Override
