@@ -15,6 +15,7 @@ import org.mitra.referral.identity.IdentityVault;
 import org.mitra.referral.identity.Subject;
 import org.mitra.referral.lifecycle.Action;
 import org.mitra.referral.lifecycle.ReferralStateMachine;
+import org.mitra.referral.lifecycle.ReferralEvents;
 import org.mitra.referral.lifecycle.ReferralWorkflow;
 import org.mitra.referral.lifecycle.Side;
 import org.mitra.referral.referral.Consent;
@@ -46,6 +47,9 @@ public class Consents {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ReferralEvents events;
 
     /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
     @Inject
@@ -112,6 +116,9 @@ public class Consents {
             workflow.record(each, "withdraw-consent", each.status, each.status, withdrawal.reasonCode(), null);
             if (ReferralStateMachine.isOpen(each.status)) {
                 workflow.move(each, Action.CANCEL.code(), ReferralStatus.CANCELLED, ReferralWorkflow.CONSENT_WITHDRAWN, null);
+            } else if (each.wasSubmitted()) {
+                // Closed: its receiver may still hold the person's data and is told, to erase it (webhooks).
+                events.consentWithdrawnAfterClose(each, now);
             }
         }
         ReferralWorkflow.flush();

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 
 /**
  * After the key-encryption keyset gets a new primary key, re-wraps every live data key in the key
- * store with it, and the audit chain's key, so the old key can be removed from the keyset. Off unless
+ * store with it, the audit chain's key and the webhook subscriptions' secrets, so the old key can be removed from the keyset. Off unless
  * {@code mitra.referral.vault.rewrap-every} is set.
  */
 @ApplicationScoped
@@ -25,6 +25,9 @@ public class KeyRotation {
 
     @Inject
     org.mitra.referral.audit.AuditAnchor auditAnchor;
+
+    @Inject
+    org.mitra.referral.webhook.WebhookSigning webhookSecrets;
 
     @Scheduled(every = "${mitra.referral.vault.rewrap-every:off}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -42,8 +45,10 @@ public class KeyRotation {
         while (true) {
             List<KeyStore.WrappedKey> batch = keyStore.keysAfter(after, BATCH);
             if (batch.isEmpty()) {
-                // The audit chain's key is wrapped by the same keyset (see audit.AuditAnchor).
+                // The audit chain's key is wrapped by the same keyset (see audit.AuditAnchor), and so are the webhook
+                // subscriptions' signing secrets.
                 auditAnchor.rewrapKey();
+                webhookSecrets.rewrapAll();
                 return done;
             }
             for (KeyStore.WrappedKey key : batch) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.mitra.events.Topic;
+import org.mitra.events.referral.ReferralConsentWithdrawn;
 import org.mitra.events.referral.ReferralOverdue;
 import org.mitra.outbox.Outbox;
 import org.mitra.referral.referral.Referral;
@@ -26,6 +27,12 @@ public class ReferralEvents {
         if (change.announced()) {
             outbox.publish(Topic.REFERRALS_LIFECYCLE, change.event());
         }
+    }
+
+    /** Consent was withdrawn on a referral that had already closed: no cancellation tells its organizations. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void consentWithdrawnAfterClose(Referral referral, Instant at) {
+        outbox.publish(Topic.REFERRALS_LIFECYCLE, new ReferralConsentWithdrawn(referral.id, at));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

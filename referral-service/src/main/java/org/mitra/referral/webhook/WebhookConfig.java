@@ -34,6 +34,13 @@ public interface WebhookConfig {
     @WithDefault("24h")
     Duration secretOverlap();
 
+    /**
+     * How long a delivered delivery stays in the log (and can be replayed) after it was delivered. Pending and failed
+     * ones stay until delivered or their subscription is deleted: nothing owed is ever purged.
+     */
+    @WithDefault("30d")
+    Duration logRetention();
+
     /** How often the dispatcher looks for deliveries that are due. */
     @WithDefault("1s")
     String dispatchEvery();

@@ -83,6 +83,17 @@ public class WebhookDispatcher {
         }
     }
 
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeScheduled() {
+        purgeDelivered(clock.instant());
+    }
+
+    /** Deletes the deliveries delivered before {@code mitra.referral.webhooks.log-retention}, with their tries. */
+    public int purgeDelivered(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> (int) WebhookDelivery.delete("status = ?1 and deliveredAt < ?2",
+                WebhookDelivery.Status.DELIVERED, now.minus(config.logRetention())));
+    }
+
     /** One round: claims up to a batch of due deliveries, sends them, records each outcome; returns how many. */
     public int dispatchDue() {
         List<Claim> claims = QuarkusTransaction.requiringNew().call(this::claim);

@@ -127,7 +127,9 @@ public class WebhookDocumentation implements OASFilter {
                 text.append("Sent to the referral's sending organization, and to its receiving organization once it was "
                         + "submitted, when the referral's status becomes ").append(String.join(" or ", statuses));
                 if (type == WebhookType.REFERRAL_CONSENT_WITHDRAWN) {
-                    text.append(" because consent was withdrawn (reasonCode CONSENT_WITHDRAWN); subscriptions to "
+                    text.append(" because consent was withdrawn (reasonCode CONSENT_WITHDRAWN), or when consent is withdrawn "
+                            + "after the referral closed (its status stays COMPLETED, FAILED, REJECTED or CANCELLED): the "
+                            + "receiver should erase its own copy of the person's data; subscriptions to "
                             + WebhookType.REFERRAL_CANCELLED.wireName() + " receive it too");
                 } else if (type == WebhookType.REFERRAL_CANCELLED) {
                     text.append(" for any reason other than withdrawn consent (that is "

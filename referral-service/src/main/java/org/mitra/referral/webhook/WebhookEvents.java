@@ -18,6 +18,7 @@ import org.mitra.events.CloudEvent;
 import org.mitra.events.EventJson;
 import org.mitra.events.awareness.CampaignChanged;
 import org.mitra.events.directory.OrganizationChanged;
+import org.mitra.events.referral.ReferralConsentWithdrawn;
 import org.mitra.events.referral.ReferralStatusChanged;
 import org.mitra.outbox.EventConsumption;
 import org.mitra.referral.referral.Referral;
@@ -49,9 +50,15 @@ public class WebhookEvents {
     @Incoming("webhook-referrals")
     @Blocking
     public void referralEvent(String value) {
-        consumption.apply(CONSUMER, value, event -> ReferralStatusChanged.isType(event.type())
-                ? referralEffect(event, EventJson.data(event, ReferralStatusChanged.class))
-                : null);
+        consumption.apply(CONSUMER, value, event -> {
+            if (ReferralStatusChanged.isType(event.type())) {
+                return referralEffect(event, EventJson.data(event, ReferralStatusChanged.class));
+            }
+            if (ReferralConsentWithdrawn.TYPE.equals(event.type())) {
+                return withdrawalEffect(event, EventJson.data(event, ReferralConsentWithdrawn.class));
+            }
+            return null;
+        });
     }
 
     @Incoming("webhook-campaigns")
@@ -71,27 +78,42 @@ public class WebhookEvents {
     }
 
     private Runnable referralEffect(CloudEvent<JsonNode> event, ReferralStatusChanged change) {
-        return () -> WebhookType.ofReferral(change.status(), change.reasonCode()).ifPresent(type -> {
-            Referral referral = Referral.findById(change.referralId());
-            if (referral == null) {
-                return;
+        return () -> WebhookType.ofReferral(change.status(), change.reasonCode()).ifPresent(type ->
+                oweParties(event, type, change.referralId(), change.status().name(), change.reasonCode(),
+                        occurredAt(event, change.occurredAt())));
+    }
+
+    /** Consent withdrawn after the referral closed: its status stays, the organizations are told all the same. */
+    private Runnable withdrawalEffect(CloudEvent<JsonNode> event, ReferralConsentWithdrawn withdrawal) {
+        return () -> {
+            Referral referral = Referral.findById(withdrawal.referralId());
+            if (referral != null) {
+                oweParties(event, WebhookType.REFERRAL_CONSENT_WITHDRAWN, referral.id, referral.status.name(),
+                        "CONSENT_WITHDRAWN", occurredAt(event, withdrawal.occurredAt()));
             }
-            Instant occurredAt = occurredAt(event, change.occurredAt());
-            List<UUID> parties = new ArrayList<>(List.of(referral.sendingOrganizationId));
-            if (referral.wasSubmitted() && !referral.receivingOrganizationId.equals(referral.sendingOrganizationId)) {
-                parties.add(referral.receivingOrganizationId);
+        };
+    }
+
+    private void oweParties(CloudEvent<JsonNode> event, WebhookType type, UUID referralId, String status, String reasonCode,
+            Instant occurredAt) {
+        Referral referral = Referral.findById(referralId);
+        if (referral == null) {
+            return;
+        }
+        List<UUID> parties = new ArrayList<>(List.of(referral.sendingOrganizationId));
+        if (referral.wasSubmitted() && !referral.receivingOrganizationId.equals(referral.sendingOrganizationId)) {
+            parties.add(referral.receivingOrganizationId);
+        }
+        for (WebhookSubscription subscription : WebhookSubscription.interestedIn(parties, type, occurredAt)) {
+            ObjectNode data = JSON.createObjectNode();
+            data.put("referralId", referral.id.toString());
+            data.put("status", status);
+            if (reasonCode != null) {
+                data.put("reasonCode", reasonCode);
             }
-            for (WebhookSubscription subscription : WebhookSubscription.interestedIn(parties, type, occurredAt)) {
-                ObjectNode data = JSON.createObjectNode();
-                data.put("referralId", referral.id.toString());
-                data.put("status", change.status().name());
-                if (change.reasonCode() != null) {
-                    data.put("reasonCode", change.reasonCode());
-                }
-                data.put("side", subscription.organizationId.equals(referral.sendingOrganizationId) ? "SENDER" : "RECEIVER");
-                owe(subscription, event, type, "referral:" + referral.id, occurredAt, data);
-            }
-        });
+            data.put("side", subscription.organizationId.equals(referral.sendingOrganizationId) ? "SENDER" : "RECEIVER");
+            owe(subscription, event, type, "referral:" + referral.id, occurredAt, data);
+        }
     }
 
     private Runnable organizationEffect(CloudEvent<JsonNode> event, OrganizationChanged change) {

@@ -109,7 +109,9 @@ public class WebhookHttp {
         } catch (SSLException e) {
             return new Answer(null, Optional.empty(), "", "TLS failed (certificate or handshake)", millisSince(start));
         } catch (IOException | RuntimeException e) {
-            String why = post.isCancelled() ? "no complete answer within " + timeout.toSeconds() + " s"
+            boolean timedOut = post.isCancelled() || e instanceof java.net.SocketTimeoutException
+                    || e.getCause() instanceof java.net.SocketTimeoutException;
+            String why = timedOut ? "no complete answer within " + timeout.toSeconds() + " s"
                     : "no answer (" + e.getClass().getSimpleName() + ")";
             return new Answer(null, Optional.empty(), "", why, millisSince(start));
         } finally {

@@ -2,12 +2,14 @@ package org.mitra.referral.webhook;
 
 import com.standardwebhooks.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.mitra.referral.identity.Vault;
@@ -42,6 +44,45 @@ public class WebhookSigning {
 
     private static String binding(UUID subscription, boolean previous) {
         return "webhook_subscription." + (previous ? "previous_secret" : "secret") + ":" + subscription;
+    }
+
+    /**
+     * Re-wraps every subscription's secrets with the keyset's primary key (after a key rotation, with the data keys:
+     * identity.KeyRotation), so the old key can leave the keyset; returns how many subscriptions. One transaction per
+     * subscription; one changed meanwhile (a rotation of its secret, a dispatcher's update) is read again.
+     */
+    public int rewrapAll() {
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> WebhookSubscription.<WebhookSubscription>listAll()
+                .stream().map(subscription -> subscription.id).toList());
+        int done = 0;
+        for (UUID id : ids) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    if (QuarkusTransaction.requiringNew().call(() -> rewrap(id))) {
+                        done++;
+                    }
+                    break;
+                } catch (RuntimeException changedMeanwhile) {
+                    // An OptimisticLockException, as it reaches us wrapped or not; anything else fails three times.
+                    if (attempt == 3) {
+                        throw changedMeanwhile;
+                    }
+                }
+            }
+        }
+        return done;
+    }
+
+    private boolean rewrap(UUID id) {
+        WebhookSubscription subscription = WebhookSubscription.findById(id);
+        if (subscription == null) {
+            return false;
+        }
+        subscription.secretWrapped = wrap(id, unwrap(id, subscription.secretWrapped, false), false);
+        if (subscription.previousSecretWrapped != null) {
+            subscription.previousSecretWrapped = wrap(id, unwrap(id, subscription.previousSecretWrapped, true), true);
+        }
+        return true;
     }
 
     /** The headers of one try: {@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}. */

@@ -23,7 +23,11 @@ public enum WebhookType {
     REFERRAL_FAILED("referral.failed"),
     REFERRAL_CANCELLED("referral.cancelled"),
     REFERRAL_ENTERED_IN_ERROR("referral.entered-in-error"),
-    /** Consent was withdrawn and the referral cancelled for it; subscriptions to {@code referral.cancelled} get it too. */
+    /**
+     * Consent was withdrawn: an open referral is cancelled for it (status CANCELLED), a closed one keeps its status and
+     * its organizations are told all the same, so the receiver can erase its copy of the person's data. Subscriptions
+     * to {@code referral.cancelled} get it too.
+     */
     REFERRAL_CONSENT_WITHDRAWN("referral.consent-withdrawn"),
     /** The coalition verified, suspended or otherwise changed the standing of the subscriber's organization. */
     ORGANIZATION_VERIFICATION_CHANGED("organization.verification-changed"),

@@ -71,4 +71,53 @@ class KeyRotationTest {
         given().auth().oauth2(Tokens.coalitionAdmin()).get("/api/referrals/audit/verification").then().statusCode(200)
                 .body("valid", equalTo(true));
     }
+
+    @Inject
+    javax.sql.DataSource referralDatabase;
+
+    @Inject
+    org.mitra.referral.webhook.WebhookSigning signing;
+
+    /** The webhook secrets are wrapped by the same keyset: a rotation re-wraps them, and they still open to the same secret. */
+    @Test
+    void rewrappingAlsoRewrapsTheWebhookSecrets() throws Exception {
+        UUID organization = organization(false);
+        UUID id = UUID.randomUUID();
+        String secret = org.mitra.referral.webhook.WebhookSigning.newSecret();
+        QuarkusTransaction.requiringNew().run(() -> {
+            org.mitra.referral.webhook.WebhookSubscription subscription = new org.mitra.referral.webhook.WebhookSubscription();
+            subscription.id = id;
+            subscription.organizationId = organization;
+            subscription.url = "https://cases.example.org/hook";
+            subscription.eventTypes = "referral.received";
+            subscription.status = org.mitra.referral.webhook.WebhookSubscription.Status.ACTIVE;
+            subscription.secretWrapped = signing.wrap(id, secret, false);
+            subscription.previousSecretWrapped = signing.wrap(id, secret, true);
+            subscription.createdBy = "test";
+            subscription.createdAt = java.time.Instant.now();
+            subscription.updatedAt = subscription.createdAt;
+            subscription.persist();
+        });
+        byte[][] before = wrappedWebhookSecrets(id);
+
+        rotation.rewrapAll();
+
+        byte[][] after = wrappedWebhookSecrets(id);
+        assertThat(after[0]).isNotEqualTo(before[0]);
+        assertThat(after[1]).isNotEqualTo(before[1]);
+        assertThat(signing.unwrap(id, after[0], false)).isEqualTo(secret);
+        assertThat(signing.unwrap(id, after[1], true)).isEqualTo(secret);
+    }
+
+    private byte[][] wrappedWebhookSecrets(UUID id) throws java.sql.SQLException {
+        try (var connection = referralDatabase.getConnection();
+                var select = connection.prepareStatement(
+                        "SELECT secret_wrapped, previous_secret_wrapped FROM webhook_subscription WHERE id = ?")) {
+            select.setObject(1, id);
+            try (var rows = select.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return new byte[][] {rows.getBytes(1), rows.getBytes(2)};
+            }
+        }
+    }
 }

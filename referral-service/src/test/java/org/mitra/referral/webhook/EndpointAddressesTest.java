@@ -82,6 +82,27 @@ class EndpointAddressesTest {
         }
     }
 
+    /** An endpoint that never finishes its answer is cut off at the timeout (3 s here, 15 s in production). */
+    @Test
+    void aTryIsCutOffAtTheTimeoutWhateverTheEndpointDoes() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.replies = received -> {
+                try {
+                    Thread.sleep(6000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return WebhookReceiver.Reply.ok();
+            };
+            WebhookHttp local = new WebhookHttp(config(true));
+            WebhookHttp.Answer answer = local.post(receiver.url(), Map.of(), "{}");
+            assertThat(answer.status()).isNull();
+            assertThat(answer.error()).contains("within 3 s");
+            assertThat(answer.latencyMillis()).isBetween(2900, 5000);
+            local.close();
+        }
+    }
+
     private static WebhookConfig config(boolean allowLoopback) {
         return new WebhookConfig() {
             @Override
@@ -107,6 +128,11 @@ class EndpointAddressesTest {
             @Override
             public Duration secretOverlap() {
                 return Duration.ofHours(1);
+            }
+
+            @Override
+            public Duration logRetention() {
+                return Duration.ofDays(30);
             }
 
             @Override

@@ -242,6 +242,56 @@ class WebhookDeliveryTest {
         }
     }
 
+    @jakarta.inject.Inject
+    WebhookDispatcher dispatcher;
+
+    /** The log keeps a delivered delivery for the retention (30 days); what is still owed is never purged. */
+    @Test
+    void deliveredDeliveriesLeaveTheLogAfterTheRetentionAndOwedOnesNever() {
+        UUID sender = organization(false, SHELTER);
+        UUID receiverOrg = organization(false, SHELTER);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Subscription subscription = subscribe(receiverOrg, receiver, List.of("referral.received"));
+            referral(sender, receiverOrg, SHELTER, true);
+            eventually(Duration.ofSeconds(30), "the first delivered", () -> receiver.deliveries.size() == 1);
+            receiver.replies = received -> WebhookReceiver.Reply.status(500);
+            referral(sender, receiverOrg, SHELTER, true);
+            eventually(Duration.ofSeconds(30), "the second tried", () -> receiver.tries.size() >= 2);
+
+            dispatcher.purgeDelivered(Instant.now().plus(Duration.ofDays(29)));
+            assertThat(log(receiverOrg, subscription)).hasSize(2);
+            dispatcher.purgeDelivered(Instant.now().plus(Duration.ofDays(31)));
+            assertThat(log(receiverOrg, subscription)).singleElement()
+                    .satisfies(entry -> assertThat(entry.get("status")).isIn("PENDING", "FAILED"));
+        }
+    }
+
+    /** After a referral closed, the receiver may still hold the person's data: a withdrawal of consent reaches it. */
+    @Test
+    void consentWithdrawnAfterTheReferralClosedReachesBothOrganizations() {
+        UUID sender = organization(false, SHELTER);
+        UUID receiverOrg = organization(false, SHELTER);
+        try (WebhookReceiver atReceiver = new WebhookReceiver(); WebhookReceiver atSender = new WebhookReceiver()) {
+            Subscription receivers = subscribe(receiverOrg, atReceiver, List.of("referral.consent-withdrawn"));
+            subscribe(sender, atSender, List.of("referral.consent-withdrawn"));
+            UUID id = referral(sender, receiverOrg, SHELTER, true);
+            move(sender, receiverOrg, id, "accept", "complete");
+            String etag = given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}", id).then()
+                    .statusCode(200).extract().header("ETag");
+            given().auth().oauth2(Tokens.caseworker(sender)).header("If-Match", etag).contentType(ContentType.JSON)
+                    .body(Map.of("withdrawnBy", "SUBJECT", "reasonCode", "NO_LONGER_INTERESTED"))
+                    .delete("/api/referrals/{id}/consent", id).then().statusCode(200);
+            eventually(Duration.ofSeconds(30), "both told", () -> atReceiver.deliveries.size() == 1 && atSender.deliveries.size() == 1);
+            WebhookReceiver.Received told = atReceiver.deliveries.get(0);
+            told.verify(receivers.secret());
+            assertThat(told.type()).isEqualTo("referral.consent-withdrawn");
+            assertThat(told.json().path("data").path("referralId").asText()).isEqualTo(id.toString());
+            assertThat(told.json().path("data").path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(told.json().path("data").path("side").asText()).isEqualTo("RECEIVER");
+            assertThat(told.body()).doesNotContain("NO_LONGER_INTERESTED");
+        }
+    }
+
     /** A suspended organization learns nothing while suspended, and loses nothing: its deliveries wait for it. */
     @Test
     void deliveriesToASuspendedOrganizationWaitUntilItIsVerifiedAgain() {
