@@ -26,8 +26,8 @@ public class RecordedStatements implements StatementInspector {
 
     /**
      * The statements requests run while the action ran (requests through REST Assured complete before it returns).
-     * Only the REST layer's threads are recorded, and the webhook dispatcher is paused meanwhile: background work
-     * (the webhook consumer following the request's own events, the dispatcher's polls) is not the request's cost.
+     * Only requests' statements are recorded ({@link #isRecording()}), and the webhook dispatcher, whose scheduled
+     * runs have a request context too, is paused meanwhile: background work is not the request's cost.
      */
     public static List<String> during(Runnable action) {
         Scheduler scheduler = Arc.container().instance(Scheduler.class).get();
@@ -55,7 +55,11 @@ public class RecordedStatements implements StatementInspector {
         return RecordedRoundTrips.BATCHES.get();
     }
 
+    /**
+     * Only a request's own statements: its thread has the CDI request context active. The Kafka consumers (the webhook
+     * consumer follows the very events a test's requests make) run on the same worker pool without one.
+     */
     static boolean isRecording() {
-        return recording && Thread.currentThread().getName().startsWith("executor-thread");
+        return recording && Arc.container().requestContext().isActive();
     }
 }

@@ -287,6 +287,10 @@ class PolicyTest {
         soft.assertAll();
     }
 
+    static final String WEBHOOK_ENDPOINTS_V4 = "ipBlock 0.0.0.0/0 except 0.0.0.0/8,10.0.0.0/8,100.64.0.0/10,127.0.0.0/8,"
+            + "169.254.0.0/16,172.16.0.0/12,192.168.0.0/16";
+    static final String WEBHOOK_ENDPOINTS_V6 = "ipBlock ::/0 except ::1/128,fc00::/7,fe80::/10";
+
     @ParameterizedTest
     @MethodSource("overlays")
     void theServicesAreReachedOnlyFromTheGatewayAndReachOnlyTheirOwnDatabases(String overlay) {
@@ -315,6 +319,15 @@ class PolicyTest {
                 expected.addAll(List.of("Deployment directory-service", "Deployment referral-service", "Deployment awareness-service"));
             } else {
                 expected.addAll(List.of("Kafka mitra kafka", "Kafka mitra entity-operator"));
+            }
+            if (module.equals("referral-service")) {
+                // Its webhooks' subscribers: public addresses only (no private, loopback, link-local or metadata range).
+                expected.addAll(List.of(WEBHOOK_ENDPOINTS_V4, WEBHOOK_ENDPOINTS_V6));
+                assertThat(rules.egressTo(self, 443)).as("webhook endpoints on https").contains(WEBHOOK_ENDPOINTS_V4, WEBHOOK_ENDPOINTS_V6);
+                for (int other : new int[] {80, 8080, 8443, 22, 25}) {
+                    assertThat(rules.egressTo(self, other)).as("webhook endpoints on port %d", other)
+                            .doesNotContain(WEBHOOK_ENDPOINTS_V4, WEBHOOK_ENDPOINTS_V6);
+                }
             }
             assertThat(to).as("everything %s reaches", module).isEqualTo(expected);
         }

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where a webhook may be delivered: an {@code https} URL whose host resolves only to public addresses. The check runs
+ * Where a webhook may be delivered: an {@code https} URL on port 443 whose host resolves only to public addresses. The check runs
  * when a URL is saved and again on every connection, against the addresses actually connected to
  * ({@link WebhookHttp}), so a name that later resolves to an internal address (DNS rebinding) reaches nothing.
  * With {@code allowLoopback} (local run and tests) loopback addresses, over {@code http} too, are allowed as well.
@@ -46,7 +46,9 @@ public final class EndpointAddresses {
             return Optional.of("must not have a fragment");
         }
         if (scheme.equals("https")) {
-            return Optional.empty();
+            // Port 443 only (the network policy lets nothing else out); the local run and tests take any port.
+            return uri.getPort() == -1 || uri.getPort() == 443 || allowLoopback ? Optional.empty()
+                    : Optional.of("must use https on port 443");
         }
         if (scheme.equals("http") && allowLoopback && isLoopbackName(uri.getHost())) {
             return Optional.empty();

@@ -45,10 +45,7 @@ public interface WebhookConfig {
     @WithDefault("1s")
     String dispatchEvery();
 
-    /** Deliveries claimed per round of the dispatcher, and sent this many at a time. */
-    @WithDefault("100")
-    int batch();
-
+    /** Deliveries sent at a time (claimed per round of the dispatcher); one organization gets at most half of them. */
     @WithDefault("8")
     int parallelism();
 }

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -68,6 +69,9 @@ public class WebhookDispatcher {
         }
     }
 
+    /** Rounds one scheduled run may take before yielding to the next. */
+    private static final int MAX_ROUNDS = 1000;
+
     /** The dispatcher's job, by name (tests that count a request's statements pause it). */
     public static final String JOB = "webhook-dispatcher";
 
@@ -75,8 +79,9 @@ public class WebhookDispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         try {
-            while (dispatchDue() == config.batch()) {
-                // a full batch: more may be due
+            // Round after round while there is work; a round's claims are all sent at once, within their lease.
+            for (int round = 0; round < MAX_ROUNDS && dispatchDue() > 0; round++) {
+                // more may be due
             }
         } catch (RuntimeException e) {
             LOG.warnf("Webhook dispatch round stopped (%s); the next round retries", e.getClass().getName());
@@ -94,7 +99,10 @@ public class WebhookDispatcher {
                 WebhookDelivery.Status.DELIVERED, now.minus(config.logRetention())));
     }
 
-    /** One round: claims up to a batch of due deliveries, sends them, records each outcome; returns how many. */
+    /**
+     * One round: claims due deliveries, as many as are sent at once ({@code parallelism}) and at most half of them for
+     * one organization (its slow endpoints cannot take every sender), sends them, records each outcome; returns how many.
+     */
     public int dispatchDue() {
         List<Claim> claims = QuarkusTransaction.requiringNew().call(this::claim);
         List<Future<?>> sent = new ArrayList<>();
@@ -115,37 +123,48 @@ public class WebhookDispatcher {
         return claims.size();
     }
 
-    record Claim(long seq, UUID subscriptionId, String messageId, String payload) {
+    /** A claimed delivery; {@code lease} is the claim's mark: only its holder records the outcome. */
+    record Claim(long seq, UUID subscriptionId, String messageId, String payload, String url, Instant lease) {
     }
 
     @SuppressWarnings("unchecked")
     private List<Claim> claim() {
         Instant now = clock.instant();
-        Instant lease = now.plus(config.timeout()).plusSeconds(30);
+        // Every claim of a round is sent at once, so a try ends within the timeout: the lease outlasts it.
+        Instant lease = now.plus(config.timeout()).plusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+        int perRound = Math.max(1, config.parallelism());
         List<Object[]> rows = entityManager.createNativeQuery("""
                 UPDATE webhook_delivery d SET next_attempt_at = :lease
-                WHERE d.seq IN (
-                    SELECT c.seq FROM webhook_delivery c
-                    JOIN webhook_subscription s ON s.id = c.subscription_id
-                    WHERE c.status = 'PENDING' AND c.next_attempt_at <= :now
-                      AND s.status = 'ACTIVE' AND (s.paused_until IS NULL OR s.paused_until <= :now)
-                      AND (c.event_type = 'organization.verification-changed' OR EXISTS (
-                          SELECT 1 FROM directory_organization o WHERE o.id = s.organization_id AND o.status = 'VERIFIED'))
-                      AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
-                          WHERE e.subscription_id = c.subscription_id AND e.order_key = c.order_key
-                            AND e.status = 'PENDING' AND e.seq < c.seq)
+                FROM webhook_subscription s
+                WHERE s.id = d.subscription_id AND d.seq IN (
+                    SELECT c.seq FROM webhook_delivery c WHERE c.seq IN (
+                        SELECT ranked.seq FROM (
+                            SELECT c2.seq, row_number() OVER (PARTITION BY s2.organization_id ORDER BY c2.seq) AS n
+                            FROM webhook_delivery c2
+                            JOIN webhook_subscription s2 ON s2.id = c2.subscription_id
+                            WHERE c2.status = 'PENDING' AND c2.next_attempt_at <= :now
+                              AND s2.status = 'ACTIVE' AND (s2.paused_until IS NULL OR s2.paused_until <= :now)
+                              AND (c2.event_type = 'organization.verification-changed' OR EXISTS (
+                                  SELECT 1 FROM directory_organization o WHERE o.id = s2.organization_id AND o.status = 'VERIFIED'))
+                              AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
+                                  WHERE e.subscription_id = c2.subscription_id AND e.order_key = c2.order_key
+                                    AND e.status = 'PENDING' AND e.seq < c2.seq)
+                        ) ranked
+                        WHERE ranked.n <= :perOrganization)
                     ORDER BY c.seq
-                    LIMIT :batch
+                    LIMIT :perRound
                     FOR UPDATE OF c SKIP LOCKED)
-                RETURNING d.seq, d.subscription_id, d.message_id, d.payload
+                RETURNING d.seq, d.subscription_id, d.message_id, d.payload, s.url
                 """)
                 .setParameter("lease", Timestamp.from(lease))
                 .setParameter("now", Timestamp.from(now))
-                .setParameter("batch", config.batch())
+                .setParameter("perRound", perRound)
+                .setParameter("perOrganization", Math.max(1, perRound / 2))
                 .getResultList();
         List<Claim> claims = new ArrayList<>();
         for (Object[] row : rows) {
-            claims.add(new Claim(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], (String) row[3]));
+            claims.add(new Claim(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], (String) row[3],
+                    (String) row[4], lease));
         }
         claims.sort((a, b) -> Long.compare(a.seq(), b.seq()));
         return claims;
@@ -156,16 +175,34 @@ public class WebhookDispatcher {
         if (subscription == null) {
             return; // deleted meanwhile, with its deliveries
         }
+        if (subscription.status != WebhookSubscription.Status.ACTIVE || !subscription.url.equals(claim.url())) {
+            // Disabled, or its URL changed (to be verified) since the claim: nothing goes out; the delivery waits.
+            QuarkusTransaction.requiringNew().run(() -> release(claim));
+            return;
+        }
         Instant now = clock.instant();
-        WebhookHttp.Answer answer = http.post(subscription.url, signing.headers(subscription, claim.messageId(), now, claim.payload()),
+        WebhookHttp.Answer answer = http.post(claim.url(), signing.headers(subscription, claim.messageId(), now, claim.payload()),
                 claim.payload());
         QuarkusTransaction.requiringNew().run(() -> record(claim, now, answer));
     }
 
+    /** Whether the claim still holds: pending and leased by it (another instance may have taken it after the lease). */
+    private static boolean holds(WebhookDelivery delivery, Claim claim) {
+        return delivery != null && delivery.status == WebhookDelivery.Status.PENDING && delivery.nextAttemptAt != null
+                && delivery.nextAttemptAt.truncatedTo(ChronoUnit.MILLIS).equals(claim.lease());
+    }
+
+    private void release(Claim claim) {
+        WebhookDelivery delivery = WebhookDelivery.findById(claim.seq());
+        if (holds(delivery, claim)) {
+            delivery.nextAttemptAt = clock.instant();
+        }
+    }
+
     private void record(Claim claim, Instant attemptedAt, WebhookHttp.Answer answer) {
         WebhookDelivery delivery = WebhookDelivery.findById(claim.seq());
-        if (delivery == null) {
-            return; // its subscription was deleted meanwhile
+        if (!holds(delivery, claim)) {
+            return; // deleted with its subscription, or no longer ours: its holder records it
         }
         WebhookAttempt attempt = new WebhookAttempt();
         attempt.deliverySeq = delivery.seq;

@@ -56,6 +56,8 @@ public class WebhookResource {
     /** Subscriptions one organization may have. */
     static final int MAX_PER_ORGANIZATION = 10;
     private static final int MAX_LOG = 200;
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     @Inject
     Caller caller;
@@ -234,10 +236,12 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "The deliveries, newest first")
     @APIResponse(responseCode = "404", description = "No such subscription of the caller's organization")
     public List<WebhookViews.DeliveryView> deliveries(@PathParam("id") UUID id,
-            @Parameter(description = "Only events that happened at or after this time") @QueryParam("since") Instant since,
+            @Parameter(description = "Only events that happened at or after this time (ISO-8601, e.g. 2026-12-01T00:00:00Z)")
+            @QueryParam("since") String sinceText,
             @Parameter(description = "Only deliveries in this status") @QueryParam("status") WebhookDelivery.Status status,
             @Parameter(description = "At most this many (default 50, at most 200)") @QueryParam("limit") Integer limit) {
         UUID organization = caller.verifiedStaffOrganization();
+        Instant since = sinceText == null ? null : instant("since", sinceText);
         int max = limit == null ? 50 : limit;
         if (max < 1 || max > MAX_LOG) {
             throw InvalidRequestException.of("limit", "must be between 1 and " + MAX_LOG);
@@ -308,11 +312,30 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such subscription of the caller's organization")
     public Response replaySince(@PathParam("id") UUID id, @Valid @NotNull WebhookViews.ReplayRequest request) {
         UUID organization = caller.verifiedStaffOrganization();
+        checkRange("since", request.since());
         int queued = QuarkusTransaction.requiringNew().call(() -> {
             own(organization, id);
             return requeue("subscriptionId = :id and occurredAt >= :since", Map.of("id", id, "since", request.since()));
         });
         return Response.accepted(new WebhookViews.ReplayView(queued)).build();
+    }
+
+    /** Instants a client sends: ISO-8601, and within what PostgreSQL stores (a year like +1000000000 is 400, not 500). */
+    private static Instant instant(String field, String text) {
+        Instant parsed;
+        try {
+            parsed = Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw InvalidRequestException.of(field, "must be an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z");
+        }
+        checkRange(field, parsed);
+        return parsed;
+    }
+
+    private static void checkRange(String field, Instant value) {
+        if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+            throw InvalidRequestException.of(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
     }
 
     private int requeue(String where, Map<String, Object> parameters) {
@@ -340,6 +363,7 @@ public class WebhookResource {
     /** Posts a challenge (outside any transaction) and records the outcome. */
     private WebhookSubscription verify(UUID id) {
         WebhookSubscription subscription = QuarkusTransaction.requiringNew().call(() -> WebhookSubscription.findById(id));
+        String challenged = subscription.url;
         Optional<String> failure = verification.verify(subscription);
         return QuarkusTransaction.requiringNew().call(() -> {
             WebhookSubscription current = WebhookSubscription.findById(id);
@@ -347,7 +371,11 @@ public class WebhookResource {
                 throw ResourceNotFoundException.of("Webhook subscription", id);
             }
             current.updatedAt = clock.instant();
-            if (failure.isEmpty()) {
+            if (!current.url.equals(challenged)) {
+                // The URL changed while its predecessor answered: the new one has proved nothing yet.
+                current.status = WebhookSubscription.Status.PENDING_VERIFICATION;
+                current.statusReason = "The URL changed during its verification; verify it again";
+            } else if (failure.isEmpty()) {
                 current.status = WebhookSubscription.Status.ACTIVE;
                 current.statusReason = null;
                 current.failingSince = null;

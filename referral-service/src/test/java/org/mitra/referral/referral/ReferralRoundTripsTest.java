@@ -128,4 +128,44 @@ class ReferralRoundTripsTest {
         assertThat(events).extracting(CloudEvent::type).containsExactly("org.mitra.referral.requested.v1");
         assertThat(EventJson.data(events.get(0), ReferralStatusChanged.class).status()).isEqualTo(ReferralStatus.REQUESTED);
     }
+
+    @Inject
+    javax.sql.DataSource referralDatabase;
+
+    private long appliedByWebhooks() {
+        try (var connection = referralDatabase.getConnection();
+                var count = connection.prepareStatement("SELECT count(*) FROM inbox_event WHERE consumer = 'referral-webhooks'");
+                var rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The webhook consumer follows the very events a test's requests make, on the same worker pool: its statements
+     * are not the request's. Recorded across a window in which it certainly works, none of them is counted.
+     */
+    @Test
+    void theWebhookConsumersStatementsAreNotCountedAsARequests() {
+        UUID sender = organization(false, SHELTER);
+        UUID receiver = organization(false, SHELTER);
+        long before = appliedByWebhooks();
+        List<String> statements = RecordedStatements.during(() -> {
+            referral(sender, receiver, SHELTER, true);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (appliedByWebhooks() == before && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+        assertThat(appliedByWebhooks()).as("the consumer applied the referral's event meanwhile").isGreaterThan(before);
+        assertThat(statements).as("the request's statements").isNotEmpty()
+                .noneMatch(sql -> sql.contains("webhook_subscription") || sql.contains("inbox_event"));
+    }
 }

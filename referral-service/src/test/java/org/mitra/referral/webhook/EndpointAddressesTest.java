@@ -39,6 +39,9 @@ class EndpointAddressesTest {
     @Test
     void urlsMustBeHttpsWithoutCredentialsOrFragmentsAndHttpOnlyToLoopbackWhereAllowed() {
         assertThat(EndpointAddresses.refusedUrl("https://cases.example.org/hook?x=1", false)).isEmpty();
+        assertThat(EndpointAddresses.refusedUrl("https://cases.example.org:443/hook", false)).isEmpty();
+        assertThat(EndpointAddresses.refusedUrl("https://cases.example.org:8443/hook", false)).contains("must use https on port 443");
+        assertThat(EndpointAddresses.refusedUrl("https://cases.example.org:22/hook", false)).isPresent();
         assertThat(EndpointAddresses.refusedUrl("http://cases.example.org/hook", false)).contains("must use https");
         assertThat(EndpointAddresses.refusedUrl("http://127.0.0.1:8080/hook", false)).contains("must use https");
         assertThat(EndpointAddresses.refusedUrl("http://127.0.0.1:8080/hook", true)).isEmpty();
@@ -138,11 +141,6 @@ class EndpointAddressesTest {
             @Override
             public String dispatchEvery() {
                 return "1s";
-            }
-
-            @Override
-            public int batch() {
-                return 10;
             }
 
             @Override

@@ -224,4 +224,31 @@ class WebhookSubscriptionTest {
             assertThat(silent.challenges).hasSize(1);
         }
     }
+
+    @Test
+    void aBadOrOutOfRangeTimeIsA400NotA404OrA500() {
+        UUID shelter = organization(false, SHELTER);
+        String id = subscribe(Tokens.orgAdmin(shelter), receiver.url(), List.of("referral.received"))
+                .statusCode(201).extract().path("id");
+        String admin = Tokens.orgAdmin(shelter);
+        for (String since : List.of("yesterday", "2026-13-01T00:00:00Z", "+1000000000-01-01T00:00:00Z")) {
+            given().auth().oauth2(admin).queryParam("since", since).get(PATH + "/{id}/deliveries", id).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("since"));
+        }
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("since", "+1000000000-01-01T00:00:00Z"))
+                .post(PATH + "/{id}/replay", id).then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("since", "1970-01-01T00:00:00Z"))
+                .post(PATH + "/{id}/replay", id).then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(admin).queryParam("since", "2026-01-01T00:00:00Z").get(PATH + "/{id}/deliveries", id)
+                .then().statusCode(200);
+    }
+
+    @Test
+    void anHttpsEndpointOnAnotherPortThan443IsRefused() {
+        UUID shelter = organization(false, SHELTER);
+        // The local run (and this test profile) allow any port on loopback; elsewhere only 443 leaves the cluster.
+        assertThat(EndpointAddresses.refusedUrl("https://partner.example.org:8443/hook", false)).isPresent();
+        subscribe(Tokens.orgAdmin(shelter), "https://partner.example.org:8443/hook", List.of("referral.received"))
+                .statusCode(400);
+    }
 }
