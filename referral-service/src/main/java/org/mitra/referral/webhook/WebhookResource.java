@@ -208,7 +208,9 @@ public class WebhookResource {
     @Path("/{id}/secret")
     @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the signing secret",
             description = "Returns the new whsec_ secret, this once. Until previousSecretValidUntil (24 h) every delivery "
-                    + "carries two signatures, one per secret, so the receiver can switch whenever it is ready.")
+                    + "carries two signatures, one per secret, so the receiver can switch whenever it is ready. Rotating "
+                    + "again within those 24 h ends the older secret's overlap at once: only the secret just replaced "
+                    + "keeps signing beside the new one (so a secret that leaked can be replaced twice in a row).")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     @APIResponse(responseCode = "200", description = "The subscription with its new secret")
     @APIResponse(responseCode = "404", description = "No such subscription of the caller's organization")

@@ -106,6 +106,41 @@ class EndpointAddressesTest {
         }
     }
 
+    /**
+     * An endpoint that answers 200 at once, then sends its body a byte at a time (each within the socket timeout) is
+     * cut off by the watchdog at the timeout: no endpoint holds a sender longer.
+     */
+    @Test
+    void anEndpointDrippingItsAnswerIsCutOffAtTheTimeoutToo() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 0);
+            try (var body = exchange.getResponseBody()) {
+                for (int i = 0; i < 40; i++) {
+                    body.write('x');
+                    body.flush();
+                    Thread.sleep(250);
+                }
+            } catch (InterruptedException | java.io.IOException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.start();
+        try {
+            WebhookHttp local = new WebhookHttp(config(true));
+            WebhookHttp.Answer answer = local.post("http://127.0.0.1:" + server.getAddress().getPort() + "/hook", Map.of(), "{}");
+            assertThat(answer.status()).as("no complete answer").isNull();
+            assertThat(answer.error()).contains("within 3 s");
+            assertThat(answer.latencyMillis()).isBetween(2900, 6000);
+            local.close();
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private static WebhookConfig config(boolean allowLoopback) {
         return new WebhookConfig() {
             @Override
