@@ -124,8 +124,10 @@ public class WebhookDocumentation implements OASFilter {
                         .filter(status -> WebhookType.ofReferral(status, null).filter(type::equals).isPresent()
                                 || WebhookType.ofReferral(status, "CONSENT_WITHDRAWN").filter(type::equals).isPresent())
                         .map(Enum::name).toList();
-                text.append("Sent to the referral's sending organization, and to its receiving organization once it was "
-                        + "submitted, when the referral's status becomes ").append(String.join(" or ", statuses));
+                text.append(type == WebhookType.REFERRAL_RECEIVED
+                        ? "Sent to the receiving organization when a referral to it is submitted: its status becomes "
+                        : "Sent to the referral's sending organization, and to its receiving organization once it was "
+                                + "submitted, when the referral's status becomes ").append(String.join(" or ", statuses));
                 if (type == WebhookType.REFERRAL_CONSENT_WITHDRAWN) {
                     text.append(" because consent was withdrawn (reasonCode CONSENT_WITHDRAWN), or when consent is withdrawn "
                             + "after the referral closed (its status stays COMPLETED, FAILED, REJECTED or CANCELLED): the "

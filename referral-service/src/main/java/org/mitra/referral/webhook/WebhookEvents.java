@@ -28,7 +28,8 @@ import org.mitra.referral.referral.Referral;
  * made the event (consumer group {@code referral-webhooks} on the referral, directory and campaign topics, each event applied once through the inbox). Only the
  * organizations an event concerns are ever owed a delivery, and only subscriptions that existed when it happened:
  * <ul>
- * <li>a referral's new status to its sending organization, and to its receiving organization once it was submitted;</li>
+ * <li>a referral's submission to its receiving organization ({@code referral.received}); its later statuses to its
+ * sending organization too;</li>
  * <li>an organization's new verification status to that organization;</li>
  * <li>a campaign's new state (status, counts) to the organization running it and the co-sponsors that accepted.</li>
  * </ul>
@@ -100,8 +101,12 @@ public class WebhookEvents {
         if (referral == null) {
             return;
         }
-        List<UUID> parties = new ArrayList<>(List.of(referral.sendingOrganizationId));
-        if (referral.wasSubmitted() && !referral.receivingOrganizationId.equals(referral.sendingOrganizationId)) {
+        // referral.received is the receiver's news alone; every other step concerns both sides.
+        List<UUID> parties = new ArrayList<>();
+        if (type != WebhookType.REFERRAL_RECEIVED) {
+            parties.add(referral.sendingOrganizationId);
+        }
+        if (referral.wasSubmitted() && !parties.contains(referral.receivingOrganizationId)) {
             parties.add(referral.receivingOrganizationId);
         }
         for (WebhookSubscription subscription : WebhookSubscription.interestedIn(parties, type, occurredAt)) {

@@ -268,6 +268,104 @@ class WebhookDeliveryTest {
         }
     }
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource referralDatabase;
+
+    /** Every text the webhook tables hold, as one string per row and column. */
+    private List<String> webhookTablesText() {
+        List<String> texts = new ArrayList<>();
+        try (var connection = referralDatabase.getConnection(); var statement = connection.createStatement()) {
+            for (String table : List.of("webhook_subscription", "webhook_delivery", "webhook_attempt", "webhook_organization_status")) {
+                try (var rows = statement.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int column = 1; column <= columns; column++) {
+                            Object value = rows.getObject(column);
+                            if (value instanceof byte[] bytes) {
+                                texts.add(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+                            } else if (value != null) {
+                                texts.add(value.toString());
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return texts;
+    }
+
+    /**
+     * Where the person's data could come to rest through webhooks: the deliveries' payloads, the tries' errors, the
+     * subscriptions, what the endpoint received (body and headers). A referral carrying the name in its identity and
+     * note, the police report number, then every step and a withdrawal of consent: none of it is anywhere.
+     */
+    @Test
+    void noneOfThePersonsDataRestsInTheWebhookTablesOrReachesAnEndpoint() {
+        UUID sender = organization(false, SHELTER);
+        UUID receiverOrg = organization(true, SHELTER, "removal-from-danger");
+        try (WebhookReceiver atReceiver = new WebhookReceiver(); WebhookReceiver atSender = new WebhookReceiver()) {
+            subscribe(receiverOrg, atReceiver, ALL_REFERRAL_TYPES);
+            subscribe(sender, atSender, ALL_REFERRAL_TYPES);
+            UUID id = referral(sender, receiverOrg, "removal-from-danger", true);
+            move(sender, receiverOrg, id, "accept", "start");
+            ReferralFixtures.transition(Tokens.caseworker(receiverOrg), id, "fail", "NO_CAPACITY", null).statusCode(200);
+            String etag = given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}", id).then()
+                    .statusCode(200).extract().header("ETag");
+            given().auth().oauth2(Tokens.caseworker(sender)).header("If-Match", etag).contentType(ContentType.JSON)
+                    .body(Map.of("withdrawnBy", "SUBJECT", "reasonCode", "NO_LONGER_INTERESTED"))
+                    .delete("/api/referrals/{id}/consent", id).then().statusCode(200);
+            eventually(Duration.ofSeconds(30), "every step at the receiver", () -> atReceiver.deliveries.size() >= 5);
+            List<String> received = new ArrayList<>();
+            for (WebhookReceiver.Received each : List.of(atReceiver, atSender).stream().flatMap(r -> r.deliveries.stream()).toList()) {
+                received.add(each.body());
+                received.add(each.headers().toString());
+            }
+            List<String> stored = webhookTablesText();
+            assertThat(stored).anyMatch(text -> text.contains(id.toString())); // the scan sees the deliveries
+            for (String secret : List.of(SURVIVOR_NAME, "Prefers a female caseworker", "+62 812 5555 0101", "X1234567",
+                    "LP/B/123/V/2026", "Polda Bali", "2010-03-14", "SEXUAL_EXPLOITATION", "psychosocial-care",
+                    "NO_LONGER_INTERESTED")) {
+                assertThat(stored).as("webhook tables").noneMatch(text -> text.contains(secret));
+                assertThat(received).as("what the endpoints received").noneMatch(text -> text.contains(secret));
+            }
+        }
+    }
+
+    /**
+     * A draft the sender cancels was never the receiver's: nothing reaches it (nor the sender: a draft makes no event).
+     * A rejected referral's outcome reaches the sender; the receiver, which rejected it, hears of nothing after.
+     */
+    @Test
+    void aDraftCancelledBeforeSubmissionReachesNobodyAndARejectionOnlyItsParties() {
+        UUID sender = organization(false, SHELTER);
+        UUID receiverOrg = organization(false, SHELTER);
+        UUID bystander = organization(false, SHELTER);
+        try (WebhookReceiver atReceiver = new WebhookReceiver(); WebhookReceiver atSender = new WebhookReceiver();
+                WebhookReceiver atBystander = new WebhookReceiver()) {
+            subscribe(receiverOrg, atReceiver, ALL_REFERRAL_TYPES);
+            subscribe(sender, atSender, ALL_REFERRAL_TYPES);
+            subscribe(bystander, atBystander, ALL_REFERRAL_TYPES);
+            UUID draft = referral(sender, receiverOrg, SHELTER, false);
+            ReferralFixtures.transition(Tokens.caseworker(sender), draft, "cancel", "NO_CAPACITY", null).statusCode(200);
+            UUID rejected = referral(sender, receiverOrg, SHELTER, true);
+            ReferralFixtures.transition(Tokens.caseworker(receiverOrg), rejected, "reject", "NO_CAPACITY", null).statusCode(200);
+            eventually(Duration.ofSeconds(30), "the rejection at the sender", () -> atSender.deliveries.stream()
+                    .anyMatch(each -> each.type().equals("referral.rejected")));
+            eventually(Duration.ofSeconds(30), "the rejected referral at the receiver", () -> atReceiver.deliveries.size() >= 2);
+            sleep(Duration.ofSeconds(2));
+            assertThat(referralIds(atReceiver)).doesNotContain(draft.toString());
+            assertThat(referralIds(atSender)).doesNotContain(draft.toString());
+            assertThat(atReceiver.deliveries).extracting(WebhookReceiver.Received::type)
+                    .containsExactly("referral.received", "referral.rejected");
+            // referral.received is the receiver's news only, even to a sender subscribed to it.
+            assertThat(atSender.deliveries).extracting(WebhookReceiver.Received::type).containsExactly("referral.rejected");
+            assertThat(atSender.deliveries.get(0).json().path("data").path("reasonCode").asText()).isEqualTo("NO_CAPACITY");
+            assertThat(atBystander.tries).isEmpty();
+        }
+    }
+
     /** After a referral closed, the receiver may still hold the person's data: a withdrawal of consent reaches it. */
     @Test
     void consentWithdrawnAfterTheReferralClosedReachesBothOrganizations() {
