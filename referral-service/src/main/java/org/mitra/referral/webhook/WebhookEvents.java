@@ -172,10 +172,9 @@ public class WebhookEvents {
 
     private void owe(WebhookSubscription subscription, CloudEvent<JsonNode> event, WebhookType type, String orderKey,
             Instant occurredAt, ObjectNode data) {
+        // Once per event: the inbox applies each event once, in this transaction (and UNIQUE(subscription, message)
+        // stands behind it).
         String messageId = event.id().toString();
-        if (WebhookDelivery.count("subscriptionId = ?1 and messageId = ?2", subscription.id, messageId) > 0) {
-            return;
-        }
         ObjectNode payload = JSON.createObjectNode();
         payload.put("type", type.wireName());
         payload.put("timestamp", occurredAt.toString());
