@@ -22,6 +22,7 @@ import org.mitra.events.CloudEvent;
 import org.mitra.events.EventJson;
 import org.mitra.events.EventSources;
 import org.mitra.events.Topic;
+import org.mitra.events.referral.ReferralConsentWithdrawn;
 import org.mitra.events.referral.ReferralOverdue;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.events.referral.ReferralStatusChanged;
@@ -64,6 +65,31 @@ class ReferralDemandTest {
                 CATEGORY, regency, Instant.now().minusSeconds(90_000), Instant.now())));
 
         awaitDemand(province.code, seen -> seen[0] == 2 && seen[1] == 1 && seen[2] == 1);
+    }
+
+    /**
+     * An anonymous caller reading the public coverage before and after consent is withdrawn on a closed referral sees
+     * nothing move: the directory ignores the event (it is the webhooks' news), and does not dead-letter it either.
+     */
+    @Test
+    void aConsentWithdrawalAfterCloseMovesNoPublicFigure() {
+        Region province = DirectoryFixtures.province(1);
+        String regency = province.code + "1";
+        UUID referral = UUID.randomUUID();
+        KafkaTopics.send(Topic.REFERRALS_LIFECYCLE, change(referral, regency, ReferralStatus.REQUESTED, ReferralStatus.DRAFT, null));
+        KafkaTopics.send(Topic.REFERRALS_LIFECYCLE, change(referral, regency, ReferralStatus.COMPLETED, ReferralStatus.REQUESTED, null));
+        awaitDemand(province.code, seen -> seen[0] == 1);
+        String before = given().queryParam("region", province.code).get("/api/directory/coverage").then().statusCode(200)
+                .extract().jsonPath().getMap(DEMAND).toString();
+
+        KafkaTopics.send(Topic.REFERRALS_LIFECYCLE, CloudEvent.of(EventSources.REFERRAL,
+                new ReferralConsentWithdrawn(referral, Instant.now())));
+        List<ConsumerRecord<String, String>> dead = KafkaTopics.readUntil(Topic.DEAD_LETTERS, referral.toString(),
+                found -> !found.isEmpty(), Duration.ofSeconds(5));
+        String after = given().queryParam("region", province.code).get("/api/directory/coverage").then().statusCode(200)
+                .extract().jsonPath().getMap(DEMAND).toString();
+        assertThat(after).isEqualTo(before);
+        assertThat(dead).isEmpty();
     }
 
     @Test
