@@ -66,6 +66,28 @@ class CloudEventJsonTest {
     }
 
     @Test
+    void aServiceCarriesWhenItsDetailsWereConfirmedAndAnEventWithoutItStillReads() {
+        Instant confirmed = Instant.parse("2025-02-14T09:30:00.125Z");
+        OrganizationChanged.Service service = new OrganizationChanged.Service(UUID.randomUUID(), "Live-in care",
+                Slice.REHABILITATION, "shelter-and-safe-housing", List.of("51"), null, 12, 25, List.of("FEMALE"),
+                List.of("id"), confirmed);
+        OrganizationChanged changed = new OrganizationChanged(UUID.randomUUID(), "pondok-gerasa", "Pondok Gerasa",
+                OrganizationStatus.VERIFIED, false, List.of("51"), List.of("id"), List.of(service), confirmed);
+
+        String json = EventJson.write(CloudEvent.of(EventSources.DIRECTORY, changed));
+        assertThat(json).contains("\"detailsConfirmedAt\":\"2025-02-14T09:30:00.125Z\"");
+        assertThat(EventJson.read(json, OrganizationChanged.class).data().services().get(0).detailsConfirmedAt())
+                .isEqualTo(confirmed);
+
+        // A publisher from before the field: the time reads as null, nothing else moves.
+        String older = json.replace(",\"detailsConfirmedAt\":\"2025-02-14T09:30:00.125Z\"", "");
+        assertThat(older).doesNotContain("detailsConfirmedAt");
+        OrganizationChanged.Service read = EventJson.read(older, OrganizationChanged.class).data().services().get(0);
+        assertThat(read.detailsConfirmedAt()).isNull();
+        assertThat(read.ageMax()).isEqualTo(25);
+    }
+
+    @Test
     void ignoresUnknownAttributesAndFieldsAddedLaterWithinV1() {
         UUID referralId = UUID.randomUUID();
         String fromANewerProducer = """

@@ -63,6 +63,9 @@ public record OrganizationChanged(
      * @param ageMax       oldest age served, null when open
      * @param genders      genders served (FEMALE, MALE, OTHER); empty means everyone
      * @param languages    BCP 47 codes of the languages the service works in
+     * @param detailsConfirmedAt when the organization last edited or confirmed the service's details ("still
+     *                     accurate"); null from a publisher before it was added. With {@code capacity.updated}, what
+     *                     the directory's freshness (FRESH, DUE, OVERDUE, STALE) is computed from
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Service(
@@ -75,7 +78,8 @@ public record OrganizationChanged(
             Integer ageMin,
             Integer ageMax,
             List<String> genders,
-            List<String> languages) {
+            List<String> languages,
+            Instant detailsConfirmedAt) {
 
         public Service {
             regionCodes = regionCodes == null ? List.of() : List.copyOf(regionCodes);
@@ -85,7 +89,13 @@ public record OrganizationChanged(
 
         /** The v1 shape before eligibility was added: no age range, genders or languages. */
         public Service(UUID id, String name, Slice slice, String categoryCode, List<String> regionCodes, Capacity capacity) {
-            this(id, name, slice, categoryCode, regionCodes, capacity, null, null, List.of(), List.of());
+            this(id, name, slice, categoryCode, regionCodes, capacity, null, null, List.of(), List.of(), null);
+        }
+
+        /** The v1 shape before the details' confirmation time was added. */
+        public Service(UUID id, String name, Slice slice, String categoryCode, List<String> regionCodes, Capacity capacity,
+                Integer ageMin, Integer ageMax, List<String> genders, List<String> languages) {
+            this(id, name, slice, categoryCode, regionCodes, capacity, ageMin, ageMax, genders, languages, null);
         }
     }
 
