@@ -2,6 +2,7 @@ package org.mitra.problems;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -89,6 +90,8 @@ public enum ProblemType {
 
     /** Where every type lives: a path on the deployment's own host, served by the gateway. */
     public static final String BASE = "/problems/";
+    /** The titles in the other languages: {@code ProblemType_id.properties}, key {@code <slug>.title}. */
+    private static final ProblemMessages TRANSLATIONS = ProblemMessages.of(ProblemType.class);
 
     private final String slug;
     private final int status;
@@ -119,6 +122,17 @@ public enum ProblemType {
 
     public String title() {
         return title;
+    }
+
+    /** The title in {@code language} where it is translated (every type is, in every supported language), else English. */
+    public String title(Locale language) {
+        return titleText().render(language);
+    }
+
+    /** The title as a text of the problem, so that a problem is answered in one language throughout. */
+    public ProblemText titleText() {
+        return language -> ProblemLanguages.isEnglish(language) ? Optional.of(title)
+                : TRANSLATIONS.format(slug + ".title", language, java.util.List.of());
     }
 
     /** For people reading the type's page: what happened and what to do about it. */
