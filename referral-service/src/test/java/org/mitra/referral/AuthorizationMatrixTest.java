@@ -68,6 +68,11 @@ class AuthorizationMatrixTest {
         WITHDRAW_CONSENT(Setup.SUBMITTED, (cell, call) -> call.contentType(ContentType.JSON).header("If-Match", "*")
                 .body(Map.of("withdrawnBy", "SUBJECT", "reasonCode", "NO_LONGER_INTERESTED"))
                 .delete("/api/referrals/{id}/consent", cell.referral()).statusCode(), 200, 200, 404, 403, 403, 401),
+        // Issue 17: the sender forwards a referral its receiver rejected for want of capacity; nobody else may.
+        FORWARD(Setup.REJECTED_NO_CAPACITY, (cell, call) -> call.contentType(ContentType.JSON)
+                .body(Map.of("consent", Map.of("consentedBy", "SUBJECT", "consentedAt", "2026-05-05T10:00:00Z",
+                        "shares", List.of("PROFILE"), "mayContact", true)))
+                .post("/api/referrals/{id}/forward", cell.referral()).statusCode(), 201, 403, 404, 403, 403, 401),
         MATCHES(Setup.NONE, (cell, call) -> call.queryParam("category", SHELTER).queryParam("region", "5171")
                 .get("/api/referrals/matches").statusCode(), 200, 200, 200, 200, 403, 401),
         OVERDUE(Setup.NONE, (cell, call) -> call.get("/api/referrals/overdue").statusCode(), 403, 403, 403, 200, 403, 401),
@@ -88,7 +93,7 @@ class AuthorizationMatrixTest {
         }
     }
 
-    enum Setup { NONE, DRAFT, SUBMITTED, INTERVENTION_ACCEPTED }
+    enum Setup { NONE, DRAFT, SUBMITTED, INTERVENTION_ACCEPTED, REJECTED_NO_CAPACITY }
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
@@ -114,6 +119,11 @@ class AuthorizationMatrixTest {
                 yield UUID.fromString(ReferralFixtures.create(Tokens.caseworker(sender), body).statusCode(201).extract().path("id"));
             }
             case SUBMITTED -> referral(sender, receiver, SHELTER, true);
+            case REJECTED_NO_CAPACITY -> {
+                UUID id = referral(sender, receiver, SHELTER, true);
+                move(sender, receiver, id, "reject");
+                yield id;
+            }
             case INTERVENTION_ACCEPTED -> {
                 UUID id = referral(sender, receiver, POLICE, true);
                 move(sender, receiver, id, "accept");

@@ -87,6 +87,10 @@ class SuspendedOrganizationTest {
                         .body(consent(scene.receiver())).put("/api/referrals/{id}/consent", scene.draft())),
                 new Operation("DELETE /api/referrals/{id}/consent", (scene, call) -> call.contentType(ContentType.JSON)
                         .header("If-Match", "*").body(withdrawal()).delete("/api/referrals/{id}/consent", scene.submitted())),
+                new Operation("POST /api/referrals/{id}/forward", (scene, call) -> call.contentType(ContentType.JSON)
+                        .body(Map.of("consent", Map.of("consentedBy", "SUBJECT", "consentedAt", "2026-05-05T10:00:00Z",
+                                "shares", List.of("PROFILE"), "mayContact", true)))
+                        .post("/api/referrals/{id}/forward", scene.submitted())),
                 new Operation("GET /api/referrals/matches", (scene, call) -> call.queryParam("category", SHELTER)
                         .queryParam("region", "5171").get("/api/referrals/matches")),
                 // Webhooks: an organization's admins and partner systems only (a caseworker is refused by role).

@@ -63,6 +63,10 @@ public class HistoryEntry extends PanacheEntityBase {
     @Column(name = "organization_id")
     public UUID organizationId;
 
+    /** The other referral of a step that links two: the forwarded one on "forward", the original on "create". */
+    @Column(name = "linked_referral_id")
+    public UUID linkedReferralId;
+
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 

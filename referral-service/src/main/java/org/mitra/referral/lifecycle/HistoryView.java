@@ -11,10 +11,15 @@ import org.mitra.events.referral.ReferralStatus;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryView(UUID id, @Schema(examples = "accept") String action, ReferralStatus fromStatus,
         ReferralStatus toStatus, BusinessStatus businessStatus, @Schema(examples = "NO_CAPACITY") String reasonCode,
-        List<String> servicesDelivered, String actor, UUID organizationId, Instant occurredAt) {
+        List<String> servicesDelivered, String actor, UUID organizationId,
+        @Schema(description = "The other referral of a forward: the one forwarded to on \"forward\", the original on the "
+                + "forwarded one's \"create\" (the sender and coalition admins only)") UUID linkedReferralId,
+        Instant occurredAt) {
 
-    public static HistoryView of(HistoryEntry entry) {
+    /** The entry as shown; {@code chainShown} as for the referral (the sender and coalition admins). */
+    public static HistoryView of(HistoryEntry entry, boolean chainShown) {
         return new HistoryView(entry.id, entry.action, entry.fromStatus, entry.toStatus, entry.businessStatus,
-                entry.reasonCode, entry.servicesDelivered, entry.actor, entry.organizationId, entry.occurredAt);
+                entry.reasonCode, entry.servicesDelivered, entry.actor, entry.organizationId,
+                chainShown ? entry.linkedReferralId : null, entry.occurredAt);
     }
 }

@@ -79,6 +79,6 @@ public class ReferralTransitionResource {
             summary = "Every step of the referral with actor, organization, time and reason")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public List<HistoryView> history(@PathParam("id") UUID id) {
-        return history.of(id).stream().map(HistoryView::of).toList();
+        return history.of(id);
     }
 }

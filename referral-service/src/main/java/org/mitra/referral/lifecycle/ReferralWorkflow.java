@@ -32,6 +32,10 @@ import org.mitra.web.problem.UnprocessableException;
 public class ReferralWorkflow {
     /** The reason code of the cancellations that follow a withdrawal of consent. */
     public static final String CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN";
+    /** The reason code of a referral nobody answered before it expired. */
+    public static final String EXPIRED = "EXPIRED";
+    /** Who the history names for the steps Mitra takes itself (an expiry), not a person. */
+    public static final String SYSTEM_ACTOR = "mitra";
     private static final EnumSet<ReferralStatus> UNDER_WAY = EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS,
             ReferralStatus.ON_HOLD);
 
@@ -116,6 +120,7 @@ public class ReferralWorkflow {
         StatusChange change = referral.moveTo(to, reasonCode, clock.instant());
         if (change.to() == ReferralStatus.REQUESTED) {
             referral.deadline = deadlines.deadline(referral.urgency, change.occurredAt());
+            referral.expiresAt = deadlines.expiry(referral.urgency, change.occurredAt());
         }
         return change;
     }
@@ -123,6 +128,36 @@ public class ReferralWorkflow {
     private void recordAndAnnounce(Referral referral, String actionCode, StatusChange change, List<String> servicesDelivered) {
         record(referral, actionCode, change.from(), change.to(), change.reasonCode(), servicesDelivered, change.occurredAt());
         events.statusChanged(change);
+    }
+
+    /**
+     * Closes a referral nobody answered before it expired: CANCELLED with reason {@code EXPIRED}, by Mitra itself (no
+     * person, no organization in its history), announced like any cancellation, so its two organizations hear of it
+     * (event, webhook {@code referral.cancelled}) and the sender may forward it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void expire(Referral referral, Instant at) {
+        StatusChange change = referral.moveTo(ReferralStatus.CANCELLED, EXPIRED, at);
+        entry(referral, "expire", change.from(), change.to(), EXPIRED, null, at, SYSTEM_ACTOR, null).persist();
+        events.statusChanged(change);
+    }
+
+    /**
+     * Stores a referral forwarded from another, submitted at once: its history's "create" names the original, and the
+     * original's history gets a "forward" step naming it (both shown to the sender and coalition admins only).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void persistForwarded(Referral original, Referral forwarded) {
+        checkSubmittable(forwarded);
+        StatusChange submission = transition(forwarded, ReferralStatus.REQUESTED, null);
+        forwarded.persist();
+        HistoryEntry created = entry(forwarded, "create", null, ReferralStatus.DRAFT, null, null, forwarded.createdAt);
+        created.linkedReferralId = original.id;
+        created.persist();
+        recordAndAnnounce(forwarded, Action.SUBMIT.code(), submission, null);
+        HistoryEntry forward = entry(original, ReferralHistory.FORWARD, original.status, original.status, null, null, forwarded.createdAt);
+        forward.linkedReferralId = forwarded.id;
+        forward.persist();
     }
 
     /**
@@ -152,6 +187,18 @@ public class ReferralWorkflow {
 
     private void record(Referral referral, String actionCode, ReferralStatus from, ReferralStatus to, String reasonCode,
             List<String> servicesDelivered, Instant occurredAt) {
+        entry(referral, actionCode, from, to, reasonCode, servicesDelivered, occurredAt).persist();
+    }
+
+    /** A history entry for this step by the caller, not yet persisted. */
+    private HistoryEntry entry(Referral referral, String actionCode, ReferralStatus from, ReferralStatus to, String reasonCode,
+            List<String> servicesDelivered, Instant occurredAt) {
+        return entry(referral, actionCode, from, to, reasonCode, servicesDelivered, occurredAt, access.actor(),
+                access.callerOrganization().orElse(null));
+    }
+
+    private static HistoryEntry entry(Referral referral, String actionCode, ReferralStatus from, ReferralStatus to,
+            String reasonCode, List<String> servicesDelivered, Instant occurredAt, String actor, UUID organizationId) {
         HistoryEntry entry = new HistoryEntry();
         entry.id = UUID.randomUUID();
         entry.referralId = referral.id;
@@ -161,10 +208,10 @@ public class ReferralWorkflow {
         entry.businessStatus = referral.businessStatus;
         entry.reasonCode = reasonCode;
         entry.servicesDelivered = servicesDelivered;
-        entry.actor = access.actor();
-        entry.organizationId = access.callerOrganization().orElse(null);
+        entry.actor = actor;
+        entry.organizationId = organizationId;
         entry.occurredAt = occurredAt;
-        entry.persist();
+        return entry;
     }
 
     /** Submission needs recorded consent and a receiver that is still verified. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.mitra.events.Slice;
 import org.mitra.events.directory.CapacityStatus;
@@ -30,6 +31,13 @@ public class Matching {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<MatchView> find(String category, String region, Integer age, Gender gender, String language,
             Optional<UUID> excludedOrganization) {
+        return find(category, region, age, gender, language, excludedOrganization.map(Set::of).orElse(Set.of()));
+    }
+
+    /** The matches ranked, leaving out these organizations (the sender, those a referral was already sent to). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<MatchView> find(String category, String region, Integer age, Gender gender, String language,
+            Set<UUID> excludedOrganizations) {
         Slice slice = directory.sliceOf(category).orElseThrow(() -> InvalidRequestException.of("category", "is not a known category"));
         List<String> regionAndParents = regionAndParents(region);
         List<Candidate> candidates = new ArrayList<>();
@@ -37,7 +45,7 @@ public class Matching {
                 "select s from DirectoryService s join fetch s.organization o where s.categoryCode = ?1 and o.status = ?2",
                 category, OrganizationStatus.VERIFIED);
         for (DirectoryService service : offered) {
-            if (excludedOrganization.map(service.organization.id::equals).orElse(false)
+            if (excludedOrganizations.contains(service.organization.id)
                     || (slice == Slice.INTERVENTION && !service.organization.worksWithLawEnforcement)) {
                 continue;
             }
@@ -72,6 +80,12 @@ public class Matching {
             codes.add(region.substring(0, 2));
         }
         return codes;
+    }
+
+    /** Whether this match reports it is full: a referral sent there would only be rejected for want of capacity. */
+    public static boolean isFull(MatchView match) {
+        return match.capacityStatus() == CapacityStatus.NO_CAPACITY
+                || (match.capacityAvailable() != null && match.capacityAvailable() <= 0);
     }
 
     /** 0: can take someone now; 1: waitlist or assessment; 2: nothing published; 3: full. */

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.mitra.events.referral.Urgency;
 
-/** When the receiver must have answered a referral submitted at a given time. */
+/** When the receiver must have answered a referral submitted at a given time, and when it expires unanswered. */
 @ApplicationScoped
 public class Deadlines {
     @Inject
@@ -20,6 +20,15 @@ public class Deadlines {
             case HIGH -> requestedAt.plus(config.high());
             case ROUTINE -> addBusinessDays(requestedAt, config.routineBusinessDays(), config.zone());
         };
+    }
+
+    /**
+     * When a referral requested at this time and still unanswered expires: {@code expiry-multiple} (2) times its
+     * deadline after the request.
+     */
+    public Instant expiry(Urgency urgency, Instant requestedAt) {
+        Instant deadline = deadline(urgency, requestedAt);
+        return requestedAt.plus(java.time.Duration.between(requestedAt, deadline).multipliedBy(config.expiryMultiple()));
     }
 
     /** The same time of day {@code days} working days (Monday to Friday) later, counted in {@code zone}. */

@@ -10,11 +10,14 @@ import java.time.Instant;
 import java.util.List;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.referral.lifecycle.ReferralEvents;
+import org.mitra.referral.lifecycle.ReferralWorkflow;
 import org.mitra.referral.referral.Referral;
 
 /**
  * Flags referrals left in REQUESTED past their urgency's deadline and announces each once
- * ({@code ReferralOverdue}), so coalition admins can escalate: a referral is never silently dropped.
+ * ({@code ReferralOverdue}), so coalition admins can escalate, and closes those still unanswered at their expiry
+ * (CANCELLED, reason {@code EXPIRED}), so that their senders hear of it and may forward them: a referral is never
+ * silently dropped, nor left waiting for ever.
  */
 @ApplicationScoped
 public class OverdueJob {
@@ -23,6 +26,9 @@ public class OverdueJob {
     @Inject
     ReferralEvents events;
 
+    @Inject
+    ReferralWorkflow workflow;
+
     /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
     @Inject
     Clock clock;
@@ -30,7 +36,9 @@ public class OverdueJob {
     @Scheduled(every = "${mitra.referral.overdue.check-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        flagOverdue(clock.instant());
+        Instant now = clock.instant();
+        flagOverdue(now);
+        expire(now);
     }
 
     /** Flags every REQUESTED referral whose deadline passed before {@code now}; returns how many. */
@@ -43,5 +51,16 @@ public class OverdueJob {
             events.overdue(referral, now);
         }
         return due.size();
+    }
+
+    /** Closes every REQUESTED referral whose expiry passed before {@code now} (a batch per call); returns how many. */
+    @Transactional
+    public int expire(Instant now) {
+        List<Referral> expired = Referral.find("status = :requested and expiresAt < :now",
+                Parameters.with("requested", ReferralStatus.REQUESTED).and("now", now)).page(0, BATCH).list();
+        for (Referral referral : expired) {
+            workflow.expire(referral, now);
+        }
+        return expired.size();
     }
 }

@@ -109,6 +109,21 @@ public class Referral extends PanacheEntityBase {
     /** When the receiver should have answered a REQUESTED referral. */
     public Instant deadline;
 
+    /**
+     * When a REQUESTED referral nobody answered closes as CANCELLED with reason {@code EXPIRED}: by default twice its
+     * urgency's deadline after it was requested ({@code mitra.referral.overdue.expiry-multiple}).
+     */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    /** The referral this one continues: its sender forwarded that one here after it expired or had no capacity. */
+    @Column(name = "forwarded_from_id")
+    public UUID forwardedFromId;
+
+    /** The referral its sender forwarded this one to, once (after it expired or was rejected for want of capacity). */
+    @Column(name = "forwarded_to_id")
+    public UUID forwardedToId;
+
     /** When the overdue job flagged it; null while it is not overdue. */
     @Column(name = "overdue_at")
     public Instant overdueAt;

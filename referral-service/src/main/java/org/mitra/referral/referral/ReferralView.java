@@ -42,6 +42,12 @@ public record ReferralView(
         boolean overdue,
         Instant requestedAt,
         Instant deadline,
+        @Schema(description = "When it closes as CANCELLED with reason EXPIRED if still REQUESTED (twice its deadline by "
+                + "default); the sender may then forward it") Instant expiresAt,
+        @Schema(description = "The referral this one continues, forwarded by the sender (the sender and coalition admins "
+                + "only)") UUID forwardedFromId,
+        @Schema(description = "The referral this one was forwarded to (the sender and coalition admins only)")
+        UUID forwardedToId,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "When the referral closed (completed, failed, cancelled, rejected, entered in error); the "
@@ -58,13 +64,15 @@ public record ReferralView(
      * @param reportNumber   the decrypted police report number, or null when there is none, the subject's key was
      *                       destroyed or the receiver's window has passed (the agency is shown all the same)
      * @param allowedActions what the caller's organization may do now
+     * @param chainShown     whether the caller sees the referrals it was forwarded from and to: the sender does, a
+     *                       receiver never (the one that could not take the person does not learn where they went)
      */
     public static ReferralView staff(Referral referral, boolean hasIdentity, String note, String reportNumber,
-            List<String> allowedActions) {
+            List<String> allowedActions, boolean chainShown) {
         LawEnforcementReference reference = referral.lawEnforcementAgency == null ? null
                 : new LawEnforcementReference(referral.lawEnforcementAgency, reportNumber);
         return of(referral, new PersonalData(referral.subjectId, referral.profile, referral.consent, hasIdentity, note,
-                reference), allowedActions);
+                reference), allowedActions, chainShown);
     }
 
     /**
@@ -72,17 +80,19 @@ public record ReferralView(
      * no action.
      */
     public static ReferralView metadata(Referral referral) {
-        return of(referral, PersonalData.WITHHELD, List.of());
+        return of(referral, PersonalData.WITHHELD, List.of(), true);
     }
 
     /** The one place a view is put together: the referral's metadata, with the person's data as far as shown. */
-    private static ReferralView of(Referral referral, PersonalData personal, List<String> allowedActions) {
+    private static ReferralView of(Referral referral, PersonalData personal, List<String> allowedActions,
+            boolean chainShown) {
         return new ReferralView(referral.id, referral.status, referral.businessStatus, referral.sendingOrganizationId,
                 referral.receivingOrganizationId, referral.receivingServiceId, referral.categoryCode, referral.slice,
                 referral.regionCode, referral.urgency, referral.ageBand, referral.gender, personal.subjectId(),
                 personal.profile(), personal.consent(), referral.consentWithdrawnAt != null, personal.hasIdentity(),
                 personal.note(), personal.lawEnforcementReference(), referral.overdueAt != null, referral.requestedAt,
-                referral.deadline, referral.createdAt, referral.updatedAt, referral.closedAt, allowedActions,
+                referral.deadline, referral.expiresAt, chainShown ? referral.forwardedFromId : null,
+                chainShown ? referral.forwardedToId : null, referral.createdAt, referral.updatedAt, referral.closedAt, allowedActions,
                 referral.version);
     }
 

@@ -23,6 +23,7 @@ import org.mitra.referral.identity.Subject;
 import org.mitra.referral.lifecycle.Action;
 import org.mitra.referral.lifecycle.ReferralStateMachine;
 import org.mitra.referral.lifecycle.ReferralWorkflow;
+import org.mitra.referral.lifecycle.Side;
 import org.mitra.web.problem.AccessDeniedException;
 import org.mitra.web.problem.FieldViolation;
 import org.mitra.web.problem.InvalidRequestException;
@@ -198,7 +199,8 @@ public class Referrals {
                         vault.mayShow(referral, side, Consent.Shared.IDENTITY) && vault.hasReadableIdentity(referral),
                         vault.mayShow(referral, side, Consent.Shared.NOTE) ? vault.note(referral).orElse(null) : null,
                         access.mayReadPersonalData(referral, side) ? vault.reportNumber(referral).orElse(null) : null,
-                        ReferralStateMachine.allowedActions(referral.status, side).stream().map(Action::code).toList()))
+                        ReferralStateMachine.allowedActions(referral.status, side).stream().map(Action::code).toList(),
+                        side == Side.SENDER))
                 .orElseGet(() -> ReferralView.metadata(referral));
     }
 
