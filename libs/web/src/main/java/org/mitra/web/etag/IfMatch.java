@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mitra.web.problem.PreconditionFailedException;
 import org.mitra.web.problem.PreconditionRequiredException;
+import org.mitra.web.problem.WebMessages;
 
 /**
  * An {@code If-Match} header (RFC 9110 section 13.1.1): {@code *} or a list of entity tags, compared
@@ -71,14 +72,14 @@ public final class IfMatch {
     /** If-Match optional: absent passes, present and stale is a 412. */
     public static void check(String header, EntityTag current) {
         if (!parse(header).matches(current)) {
-            throw new PreconditionFailedException("The resource has changed since you read it; fetch it again");
+            throw new PreconditionFailedException(WebMessages.MESSAGES.text("if-match.stale"));
         }
     }
 
     /** If-Match required: absent is a 428, stale a 412. */
     public static void require(String header, EntityTag current) {
         if (!parse(header).isPresent()) {
-            throw new PreconditionRequiredException("Send If-Match with the ETag you last read");
+            throw new PreconditionRequiredException(WebMessages.MESSAGES.text("if-match.required"));
         }
         check(header, current);
     }

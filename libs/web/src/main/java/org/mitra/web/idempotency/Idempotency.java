@@ -30,6 +30,7 @@ import org.mitra.web.Caller;
 import org.mitra.web.problem.ConflictException;
 import org.mitra.web.problem.InvalidRequestException;
 import org.mitra.web.problem.ProblemException;
+import org.mitra.web.problem.WebMessages;
 
 /**
  * {@code Idempotency-Key} for create operations. The first request with a key runs, and where the created resource is
@@ -140,7 +141,7 @@ public class Idempotency {
             return create.get();
         }
         if (!SANE_KEY.matcher(key).matches()) {
-            throw InvalidRequestException.of(HEADER, "must be 1 to 255 visible ASCII characters");
+            throw InvalidRequestException.of(HEADER, WebMessages.MESSAGES.text("field.idempotency-key"));
         }
         String requestHash = fingerprint(request);
         IdempotencyScope scope = new IdempotencyScope(callerScope(requestHash), operation, key);
@@ -153,12 +154,12 @@ public class Idempotency {
                 return response;
             }
             IdempotencyRecords.Existing existing = records.find(scope)
-                    .orElseThrow(() -> new ConflictException("A request with this Idempotency-Key is in progress"));
+                    .orElseThrow(() -> new ConflictException(WebMessages.MESSAGES.text("idempotency.in-progress")));
             if (!existing.requestHash().equals(requestHash)) {
                 throw new KeyReusedException();
             }
             return existing.response()
-                    .orElseThrow(() -> new ConflictException("A request with this Idempotency-Key is in progress"))
+                    .orElseThrow(() -> new ConflictException(WebMessages.MESSAGES.text("idempotency.in-progress")))
                     .replay(reread);
         } catch (SQLException e) {
             throw new IllegalStateException("Idempotency key store failed", e);
@@ -194,8 +195,7 @@ public class Idempotency {
     /** 422: the key was first used for a different request body. */
     static final class KeyReusedException extends ProblemException {
         KeyReusedException() {
-            super(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was already used for a different request; use a new key");
+            super(ProblemType.IDEMPOTENCY_KEY_REUSED, WebMessages.MESSAGES.text("idempotency.reused"));
         }
     }
 }

@@ -22,6 +22,7 @@ import org.mitra.problems.ProblemType;
 public class ProblemDocumentation implements OASFilter {
     static final String SCHEMA = "Problem";
     static final String MEDIA_TYPE = "application/problem+json";
+    static final String CONTENT_LANGUAGE = "Content-Language";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -76,7 +77,18 @@ public class ProblemDocumentation implements OASFilter {
         }
         responses.addAPIResponse(status, OASFactory.createAPIResponse()
                 .description(type.title() + ": " + description)
+                .addHeader(CONTENT_LANGUAGE, contentLanguage())
                 .content(problemContent(type)));
+    }
+
+    /** Problems answer in the language Accept-Language asks for, where every text of the problem is translated. */
+    private static org.eclipse.microprofile.openapi.models.headers.Header contentLanguage() {
+        return OASFactory.createHeader()
+                .description("The language of title, detail and errors[].message: id (Bahasa Indonesia) when the "
+                        + "request's Accept-Language prefers it and every text of the problem is translated, otherwise "
+                        + "en. The answer varies with Accept-Language (Vary).")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .enumeration(List.of("en", "id")));
     }
 
     private static org.eclipse.microprofile.openapi.models.media.Content problemContent(ProblemType type) {
@@ -98,7 +110,9 @@ public class ProblemDocumentation implements OASFilter {
                 .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING));
         return OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
-                .description("RFC 9457 problem details; never a stack trace, never personal data")
+                .description("RFC 9457 problem details; never a stack trace, never personal data. title, detail and "
+                        + "errors[].message are in English, or in Bahasa Indonesia when Accept-Language asks for id "
+                        + "(Content-Language says which); type and the field names never change with the language")
                 .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference")
                         .description("The problem type, /problems/<slug>, stable: switch on it. A reference relative to "
                                 + "this API's URL; the gateway describes each type there (GET /problems lists them all)"))

@@ -10,7 +10,7 @@ import org.mitra.problems.ProblemType;
  */
 public class InvalidTransitionException extends ProblemException {
     public InvalidTransitionException(String action, String currentState, Collection<String> allowedActions) {
-        super(ProblemType.INVALID_TRANSITION, "Cannot " + action + " from state " + currentState);
+        super(ProblemType.INVALID_TRANSITION, WebMessages.MESSAGES.text("invalid-transition", action, currentState));
         with("currentState", currentState);
         with("allowedActions", List.copyOf(allowedActions));
     }

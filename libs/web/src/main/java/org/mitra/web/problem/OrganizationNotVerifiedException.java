@@ -11,9 +11,9 @@ import org.mitra.problems.ProblemType;
  */
 public class OrganizationNotVerifiedException extends ProblemException {
     public OrganizationNotVerifiedException(UUID organizationId, String status) {
-        super(ProblemType.ORGANIZATION_NOT_VERIFIED, "Organization " + organizationId + " is "
-                + (status == null ? "not known to this service yet" : status)
-                + "; only the staff of a verified organization may do this");
+        super(ProblemType.ORGANIZATION_NOT_VERIFIED, status == null
+                ? WebMessages.MESSAGES.text("organization.unknown", organizationId)
+                : WebMessages.MESSAGES.text("organization.not-verified", organizationId, status));
         with("organizationId", organizationId);
         with("organizationStatus", status == null ? "UNKNOWN" : status);
     }

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.MessageInterpolator;
 import jakarta.validation.ValidationException;
+import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -18,9 +21,14 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.mitra.problems.ProblemLanguages;
+import org.mitra.problems.ProblemText;
 import org.mitra.problems.ProblemType;
 import org.mitra.web.Causes;
 import org.mitra.web.DatabaseOutage;
@@ -37,12 +45,17 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final Set<String> HEADERS_NOT_KEPT = Set.of("content-type", "content-length");
 
+    private static final org.mitra.problems.ProblemMessages MESSAGES = WebMessages.MESSAGES;
+
     @Inject
     ProblemResponses problems;
 
+    @Inject
+    ValidatorFactory validators;
+
     @ServerExceptionMapper(priority = PRIORITY)
     public Response domain(ProblemException exception, UriInfo uri, HttpHeaders headers) {
-        return respond(exception.toProblem(), uri, headers);
+        return respond(exception.localized(ProblemResponses.language(headers)), uri, headers);
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
@@ -50,12 +63,16 @@ public class ProblemMappers {
         if (exception.getConstraintViolations().stream().anyMatch(FieldPaths::isReturnValue)) {
             return unexpected(exception, uri, headers);
         }
-        List<FieldViolation> errors = exception.getConstraintViolations().stream()
-                .map(violation -> new FieldViolation(FieldPaths.of(violation), violation.getMessage()))
-                .distinct()
-                .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
-                .toList();
-        return respond(new InvalidRequestException(errors).toProblem(), uri, headers);
+        // Distinct and ordered by their English text, so every language lists the same fields in the same order.
+        Map<FieldViolation, FieldMessage> errors = new TreeMap<>(
+                Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
+        MessageInterpolator interpolator = validators.getMessageInterpolator();
+        for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
+            FieldMessage error = new FieldMessage(FieldPaths.of(violation), new ViolationText(violation, interpolator));
+            errors.putIfAbsent(error.in(ProblemLanguages.ENGLISH), error);
+        }
+        return respond(InvalidRequestException.of(errors.values()).localized(ProblemResponses.language(headers)),
+                uri, headers);
     }
 
     /** A constraint declared wrongly is a bug in our code, not the client's. */
@@ -70,12 +87,18 @@ public class ProblemMappers {
         if (exception instanceof InvalidDefinitionException) {
             return unexpected(exception, uri, headers);
         }
+        Locale wanted = ProblemResponses.language(headers);
         if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            FieldViolation error = new FieldViolation(FieldPaths.of(mapping), wrongValueMessage(mapping));
-            return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "A field of the request body has the wrong type")
+            ProblemText message = wrongValueMessage(mapping);
+            ProblemText detail = MESSAGES.text("json.wrong-type");
+            Locale language = ProblemLanguages.common(wanted, List.of(ProblemType.MALFORMED_REQUEST.titleText(), detail,
+                    message));
+            FieldViolation error = new FieldViolation(FieldPaths.of(mapping), message.render(language));
+            return respond(LocalizedProblem.of(ProblemType.MALFORMED_REQUEST, detail, language)
                     .with("errors", List.of(error)), uri, headers);
         }
-        return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON"), uri, headers);
+        return respond(LocalizedProblem.of(ProblemType.MALFORMED_REQUEST, MESSAGES.text("json.invalid"), wanted), uri,
+                headers);
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
@@ -85,17 +108,18 @@ public class ProblemMappers {
         }
         if (exception instanceof NotFoundException && exception.getCause() instanceof IllegalArgumentException) {
             // Quarkus REST reports a query or path parameter it cannot convert (page=two) as a 404.
-            return respond(Problem.of(ProblemType.BAD_REQUEST,
-                    "A query or path parameter has a value of the wrong type"), uri, headers);
+            return respond(LocalizedProblem.of(ProblemType.BAD_REQUEST, MESSAGES.text("parameter.wrong-type"),
+                    ProblemResponses.language(headers)), uri, headers);
         }
         Response original = exception.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
             LOG.errorf(exception, "Request failed with status %d", status);
         }
-        Problem problem = ProblemType.forStatus(status)
-                .map(type -> Problem.of(type, frameworkDetail(status)))
-                .orElseGet(() -> Problem.ofStatus(status, original.getStatusInfo().getReasonPhrase()));
+        LocalizedProblem problem = ProblemType.forStatus(status)
+                .map(type -> LocalizedProblem.of(type, frameworkDetail(status), ProblemResponses.language(headers)))
+                .orElseGet(() -> LocalizedProblem.english(
+                        Problem.ofStatus(status, original.getStatusInfo().getReasonPhrase())));
         Response.ResponseBuilder response = problems.builder(problem, uri.getPath(), requestId(headers));
         // Keep what the client needs to recover, e.g. Allow on a 405 or Retry-After on a 503.
         original.getHeaders().forEach((name, values) -> {
@@ -110,18 +134,18 @@ public class ProblemMappers {
     public Response unexpected(Throwable exception, UriInfo uri, HttpHeaders headers) {
         if (DatabaseOutage.isCause(exception)) {
             LOG.warnf("Database unreachable while answering %s (%s)", uri.getPath(), exception.getClass().getName());
-            return Response.fromResponse(respond(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
-                    "The service cannot reach its database just now. Try again shortly."), uri, headers))
+            return Response.fromResponse(respond(LocalizedProblem.of(ProblemType.SERVICE_UNAVAILABLE,
+                    MESSAGES.text("database.unavailable"), ProblemResponses.language(headers)), uri, headers))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         if (concurrentChange(exception)) {
             LOG.infof("Concurrent change answering %s (%s)", uri.getPath(), exception.getClass().getName());
-            return respond(new ConflictException("The resource was changed at the same time by another request; "
-                    + "read it again and retry").toProblem(), uri, headers);
+            return respond(new ConflictException(MESSAGES.text("concurrent-change"))
+                    .localized(ProblemResponses.language(headers)), uri, headers);
         }
         LOG.errorf(exception, "Unexpected error answering %s", uri.getPath());
-        return respond(Problem.of(ProblemType.INTERNAL_ERROR,
-                "Something went wrong on our side. Quote the requestId when reporting it."), uri, headers);
+        return respond(LocalizedProblem.of(ProblemType.INTERNAL_ERROR, MESSAGES.text("internal-error"),
+                ProblemResponses.language(headers)), uri, headers);
     }
 
     /**
@@ -138,7 +162,7 @@ public class ProblemMappers {
         });
     }
 
-    private Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {
+    private Response respond(LocalizedProblem problem, UriInfo uri, HttpHeaders headers) {
         return problems.response(problem, uri.getPath(), requestId(headers));
     }
 
@@ -146,22 +170,22 @@ public class ProblemMappers {
         return headers.getHeaderString(RequestIds.HEADER);
     }
 
-    private static String wrongValueMessage(JsonMappingException exception) {
+    private static ProblemText wrongValueMessage(JsonMappingException exception) {
         if (exception instanceof org.mitra.web.json.NulCharacterException) {
-            return "must not contain the NUL character";
+            return MESSAGES.text("field.nul");
         }
         if (exception instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
-            return "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants())
-                    .map(constant -> ((Enum<?>) constant).name()).toList();
+            return MESSAGES.text("field.one-of", Arrays.stream(format.getTargetType().getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name()).toList());
         }
         if (exception instanceof InvalidFormatException format && format.getTargetType() == java.util.UUID.class) {
-            return "must be a UUID";
+            return MESSAGES.text("field.uuid");
         }
         if (exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "must be a value of type " + jsonTypeName(mismatch.getTargetType());
+            return MESSAGES.text("field.type", jsonTypeName(mismatch.getTargetType()));
         }
-        return "has a value that cannot be read";
+        return MESSAGES.text("field.unreadable");
     }
 
     private static String jsonTypeName(Class<?> type) {
@@ -181,13 +205,9 @@ public class ProblemMappers {
         return "object";
     }
 
-    private static String frameworkDetail(int status) {
+    private static ProblemText frameworkDetail(int status) {
         return switch (status) {
-            case 404 -> "Nothing exists at this path";
-            case 405 -> "This method is not supported here; the Allow header lists those that are";
-            case 406 -> "No representation of this resource matches the Accept header";
-            case 413 -> "The request body is larger than this service accepts";
-            case 415 -> "The Content-Type of the request body is not supported here";
+            case 404, 405, 406, 413, 415 -> MESSAGES.text("status." + status);
             default -> null;
         };
     }

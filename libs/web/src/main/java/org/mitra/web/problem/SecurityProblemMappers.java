@@ -31,7 +31,8 @@ public class SecurityProblemMappers {
             AuthenticationCompletionException.class}, priority = ProblemMappers.PRIORITY)
     public Uni<Response> unauthenticated(RuntimeException exception, ServerRequestContext request, UriInfo uri,
             HttpHeaders headers) {
-        Problem problem = Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required");
+        LocalizedProblem problem = LocalizedProblem.of(ProblemType.UNAUTHORIZED, WebMessages.MESSAGES.text("unauthorized"),
+                ProblemResponses.language(headers));
         String requestId = ProblemMappers.requestId(headers);
         RoutingContext routing = request instanceof ResteasyReactiveRequestContext context
                 ? context.serverRequest().unwrap(RoutingContext.class) : null;
@@ -44,11 +45,11 @@ public class SecurityProblemMappers {
 
     @ServerExceptionMapper(priority = ProblemMappers.PRIORITY)
     public Response forbidden(ForbiddenException exception, UriInfo uri, HttpHeaders headers) {
-        return problems.response(Problem.of(ProblemType.FORBIDDEN, "Your roles do not allow this"),
-                uri.getPath(), ProblemMappers.requestId(headers));
+        return problems.response(LocalizedProblem.of(ProblemType.FORBIDDEN, WebMessages.MESSAGES.text("forbidden.roles"),
+                ProblemResponses.language(headers)), uri.getPath(), ProblemMappers.requestId(headers));
     }
 
-    private Response withChallenge(ChallengeData challenge, Problem problem, UriInfo uri, String requestId) {
+    private Response withChallenge(ChallengeData challenge, LocalizedProblem problem, UriInfo uri, String requestId) {
         if (challenge == null) {
             return problems.response(problem, uri.getPath(), requestId);
         }

@@ -7,10 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Locale;
-import org.mitra.web.problem.FieldViolation;
+import org.mitra.problems.ProblemLanguages;
 import org.mitra.web.problem.InvalidRequestException;
+import org.mitra.web.problem.LocalizedProblem;
 import org.mitra.web.problem.Problem;
 import org.mitra.web.problem.ProblemResponses;
+import org.mitra.web.problem.WebMessages;
 
 /**
  * Refuses a path or query holding the NUL character ({@code %00}) with a 400 problem: no Mitra field accepts it, and
@@ -31,11 +33,16 @@ public class NulCharacterFilter {
             int query = uri.indexOf('?');
             boolean inPath = query < 0 ? true : uri.substring(0, query).toLowerCase(Locale.ROOT).contains("%00")
                     || uri.substring(0, query).indexOf('\0') >= 0;
-            Problem problem = new InvalidRequestException(java.util.List.of(new FieldViolation(inPath ? "path" : "query",
-                    "must not contain the NUL character (%00)"))).toProblem();
+            LocalizedProblem localized = InvalidRequestException.of(inPath ? "path" : "query",
+                    WebMessages.MESSAGES.text("field.nul-in-uri"))
+                    .localized(ProblemLanguages.negotiate(context.request().getHeader(ProblemResponses.ACCEPT_LANGUAGE)));
+            Problem problem = localized.problem();
+            // Added, not put: a Vary already there stays.
+            context.response().headers().add(HttpHeaders.VARY, ProblemResponses.ACCEPT_LANGUAGE);
             context.response()
                     .setStatusCode(problem.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(ProblemResponses.CONTENT_LANGUAGE, localized.languageTag())
                     .end(problems.toJson(problem.withInstance(context.normalizedPath())
                             .with(RequestIds.MDC_KEY, context.get(RequestIds.MDC_KEY))));
             return;

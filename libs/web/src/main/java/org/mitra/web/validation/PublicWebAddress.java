@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PublicWebAddress {
-    String message() default "must be an http or https address on the public internet (no IP of a private, loopback or link-local range, no user info)";
+    String message() default "{org.mitra.web.validation.PublicWebAddress.message}";
 
     Class<?>[] groups() default {};
 
