@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mitra.gateway.problem.GatewayMessages;
 import org.mitra.gateway.problem.Problems;
 import org.mitra.gateway.request.RequestIds;
 import org.mitra.problems.ProblemType;
@@ -89,8 +90,9 @@ public class FeedCatalogResource {
                 throw new NotAcceptableException();
             }
         } else {
-            return Uni.createFrom().item(Problems.response(ProblemType.BAD_REQUEST, "format is json or jsonld.",
-                    uri.getRequestUri().getRawPath(), headers.getHeaderString(RequestIds.HEADER)));
+            return Uni.createFrom().item(Problems.response(ProblemType.BAD_REQUEST,
+                    GatewayMessages.MESSAGES.text("feeds.format"), uri.getRequestUri().getRawPath(),
+                    headers.getHeaderString(RequestIds.HEADER), headers.getHeaderString(Problems.ACCEPT_LANGUAGE)));
         }
         return catalog.listing().map(listing -> {
             Response.ResponseBuilder response = linkedData

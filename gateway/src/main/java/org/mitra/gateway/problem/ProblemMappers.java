@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.mitra.gateway.request.RequestIds;
+import org.mitra.problems.ProblemText;
 import org.mitra.problems.ProblemType;
 
 /**
@@ -30,7 +31,7 @@ public class ProblemMappers {
         }
         ProblemType type = ProblemType.forStatus(status).get();
         Response problem = Problems.response(type, detail(type), request.path(),
-                headers.getHeaderString(RequestIds.HEADER));
+                headers.getHeaderString(RequestIds.HEADER), headers.getHeaderString(Problems.ACCEPT_LANGUAGE));
         Response.ResponseBuilder answer = Response.fromResponse(problem);
         String allow = original.getHeaderString("Allow");
         if (allow == null && status == 405) {
@@ -43,12 +44,12 @@ public class ProblemMappers {
         return answer.build();
     }
 
-    private static String detail(ProblemType type) {
+    private static ProblemText detail(ProblemType type) {
         return switch (type) {
-            case NOT_FOUND -> "Nothing is served at this path.";
-            case METHOD_NOT_ALLOWED -> "This method is not supported here.";
-            case NOT_ACCEPTABLE -> "No representation of this resource matches the Accept header.";
-            case UNSUPPORTED_MEDIA_TYPE -> "The Content-Type of the request body is not supported here.";
+            case NOT_FOUND -> GatewayMessages.MESSAGES.text("not-served");
+            case METHOD_NOT_ALLOWED -> GatewayMessages.MESSAGES.text("method-not-allowed");
+            case NOT_ACCEPTABLE -> GatewayMessages.MESSAGES.text("not-acceptable");
+            case UNSUPPORTED_MEDIA_TYPE -> GatewayMessages.MESSAGES.text("unsupported-media-type");
             default -> null;
         };
     }

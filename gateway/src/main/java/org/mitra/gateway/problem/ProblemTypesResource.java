@@ -69,8 +69,9 @@ public class ProblemTypesResource {
             @Context HttpServerRequest server) {
         Optional<ProblemType> type = ProblemType.forSlug(slug);
         if (type.isEmpty()) {
-            return Problems.response(ProblemType.NOT_FOUND, "No problem type is named " + slug + ".", server.path(),
-                    headers.getHeaderString(RequestIds.HEADER));
+            return Problems.response(ProblemType.NOT_FOUND, GatewayMessages.MESSAGES.text("no-problem-type"),
+                    server.path(), headers.getHeaderString(RequestIds.HEADER),
+                    headers.getHeaderString(Problems.ACCEPT_LANGUAGE));
         }
         return html() ? page(ProblemPages.type(type.get())) : json(ProblemTypeView.of(type.get()));
     }

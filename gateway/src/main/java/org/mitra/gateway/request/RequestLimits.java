@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.mitra.gateway.GatewayConfig;
+import org.mitra.gateway.problem.GatewayMessages;
 import org.mitra.gateway.problem.Problems;
+import org.mitra.problems.ProblemText;
 import org.mitra.problems.ProblemType;
 
 /**
@@ -33,14 +35,13 @@ public class RequestLimits {
         long maxHeaders = config.limits().maxHeaderSize().asLongValue();
         String uri = request.uri();
         if (uri != null && uri.length() > maxUri) {
-            refuse(rc, ProblemType.URI_TOO_LONG, "The request URI is " + uri.length()
-                    + " characters long; the gateway accepts at most " + maxUri + ".");
+            refuse(rc, ProblemType.URI_TOO_LONG, GatewayMessages.MESSAGES.text("uri.too-long", uri.length(), maxUri));
             return;
         }
         long headerSize = headerSize(request);
         if (headerSize > maxHeaders) {
-            refuse(rc, ProblemType.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request headers take " + headerSize
-                    + " bytes; the gateway accepts at most " + maxHeaders + ".");
+            refuse(rc, ProblemType.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    GatewayMessages.MESSAGES.text("headers.too-large", headerSize, maxHeaders));
             return;
         }
         rc.next();
@@ -55,7 +56,7 @@ public class RequestLimits {
         return size;
     }
 
-    private static void refuse(RoutingContext rc, ProblemType type, String detail) {
+    private static void refuse(RoutingContext rc, ProblemType type, ProblemText detail) {
         String path = rc.request().path();
         if (rc.request().version() != HttpVersion.HTTP_2) {
             // The body, if any, is never read: do not leave it on a connection that would be reused.

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.mitra.gateway.problem.Problems;
+import org.mitra.problems.ProblemMessages;
 import org.mitra.gateway.ratelimit.RateLimitDecision;
 import org.mitra.gateway.ratelimit.RateLimiter;
 import org.mitra.gateway.request.RequestLimits;
@@ -33,6 +34,7 @@ public class GatewayRoutes {
     private static final String OWN_API = "/api/feeds";
     private static final String OWN_API_BELOW = OWN_API + "/";
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+    private static final ProblemMessages MESSAGES = org.mitra.gateway.problem.GatewayMessages.MESSAGES;
 
     @Inject
     Backends backends;
@@ -56,7 +58,7 @@ public class GatewayRoutes {
         router.route("/api/*").order(EDGE_ORDER).handler(this::edge);
         router.getWithRegex("/openapi/([a-z0-9-]+)").order(EDGE_ORDER).handler(this::openapi);
         // What no route answers (/, /nothing, /q/x, /api/feeds/x) would get Vert.x' HTML page; a problem instead.
-        router.errorHandler(404, rc -> Problems.send(rc, ProblemType.NOT_FOUND, "Nothing is served at this path."));
+        router.errorHandler(404, rc -> Problems.send(rc, ProblemType.NOT_FOUND, MESSAGES.text("not-served")));
     }
 
     private void edge(RoutingContext rc) {
@@ -64,15 +66,14 @@ public class GatewayRoutes {
         String path = request.path();
         Backend backend = backends.serving(path);
         if (backend == null && !(path.equals(OWN_API) || path.startsWith(OWN_API_BELOW))) {
-            Problems.send(rc, ProblemType.NOT_FOUND, "No API is served at this path.");
+            Problems.send(rc, ProblemType.NOT_FOUND, MESSAGES.text("no-api"));
             return;
         }
         if (backend != null) {
             rc.put(RequestTracking.ROUTE_KEY, backend.name());
             if (declaredLength(request) > backend.maxBodySize()) {
                 rc.response().putHeader("Connection", "close");
-                Problems.send(rc, ProblemType.PAYLOAD_TOO_LARGE,
-                        "The request body is larger than this route accepts (" + backend.maxBodySize() + " bytes).");
+                Problems.send(rc, ProblemType.PAYLOAD_TOO_LARGE, MESSAGES.text("body.too-large", backend.maxBodySize()));
                 return;
             }
             request.pause();
@@ -100,7 +101,7 @@ public class GatewayRoutes {
         String name = rc.pathParam("param0");
         Optional<Backend> backend = backends.named(name);
         if (backend.isEmpty()) {
-            Problems.send(rc, ProblemType.NOT_FOUND, "No service is named " + name + ".");
+            Problems.send(rc, ProblemType.NOT_FOUND, MESSAGES.text("no-service"));
             return;
         }
         rc.put(RequestTracking.ROUTE_KEY, name);
@@ -110,17 +111,17 @@ public class GatewayRoutes {
     private void refuse(RoutingContext rc, Throwable cause) {
         if (cause instanceof EdgeAuthentication.RefusedException refused) {
             rc.response().putHeader("WWW-Authenticate", refused.refusal().challenge());
-            Problems.send(rc, ProblemType.UNAUTHORIZED, refused.refusal().detail());
+            Problems.send(rc, ProblemType.UNAUTHORIZED, refused.refusal().text());
         } else {
             LOG.error("Edge check failed", cause);
-            Problems.send(rc, ProblemType.SERVICE_UNAVAILABLE, "The gateway cannot check this request right now.");
+            Problems.send(rc, ProblemType.SERVICE_UNAVAILABLE, MESSAGES.text("edge.unavailable"));
         }
         resumeQuietly(rc);
     }
 
     private void tooMany(RoutingContext rc, RateLimitDecision decision) {
-        Problems.send(rc, ProblemType.TOO_MANY_REQUESTS, "Rate limit of policy " + decision.policy().name()
-                + " reached; retry after " + decision.secondsToNextToken() + " s.");
+        Problems.send(rc, ProblemType.TOO_MANY_REQUESTS, MESSAGES.text("rate-limited", decision.policy().name(),
+                decision.secondsToNextToken()));
         resumeQuietly(rc);
     }
 

@@ -9,7 +9,10 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
+import org.mitra.gateway.problem.GatewayMessages;
 import org.mitra.gateway.problem.Problems;
+import org.mitra.problems.ProblemMessages;
+import org.mitra.problems.ProblemText;
 import org.mitra.problems.ProblemType;
 
 /**
@@ -21,6 +24,7 @@ import org.mitra.problems.ProblemType;
 final class ResilienceInterceptor implements ProxyInterceptor {
     static final String LIMITED_BODY = "mitra.limitedBody";
     private static final Logger LOG = Logger.getLogger(ResilienceInterceptor.class);
+    private static final ProblemMessages MESSAGES = GatewayMessages.MESSAGES;
 
     private final Backend backend;
 
@@ -38,32 +42,32 @@ final class ResilienceInterceptor implements ProxyInterceptor {
     private ProxyResponse problem(ProxyContext context, Throwable failure) {
         LimitedReadStream limited = context.get(LIMITED_BODY, LimitedReadStream.class);
         ProblemType type;
-        String detail;
+        ProblemText detail;
         long retryAfter = 0;
         if (context.request().proxiedRequest().response().closed()) {
             // The client hung up, so the proxy reset the forwarded call: no answer to give, and not the service's fault.
             backend.breaker().onAbandoned();
             LOG.debugf("%s call abandoned by the client", backend.name());
             type = ProblemType.BAD_GATEWAY;
-            detail = "The client closed the connection.";
+            detail = MESSAGES.text("client.closed");
         } else if (limited != null && limited.exceeded()) {
             type = ProblemType.PAYLOAD_TOO_LARGE;
-            detail = "The request body is larger than this route accepts (" + backend.maxBodySize() + " bytes).";
+            detail = MESSAGES.text("body.too-large", backend.maxBodySize());
         } else if (failure instanceof BackendUnavailableException unavailable) {
             if (!unavailable.breakerOpen()) {
                 backend.breaker().onFailure();
             }
             type = ProblemType.SERVICE_UNAVAILABLE;
-            detail = "The " + backend.name() + " service cannot be reached right now.";
+            detail = MESSAGES.text("service.unreachable", backend.name());
             retryAfter = unavailable.breakerOpen() ? unavailable.retryAfterSeconds() : 1;
         } else if (failure instanceof TimeoutException) {
             backend.breaker().onFailure();
             type = ProblemType.GATEWAY_TIMEOUT;
-            detail = "The " + backend.name() + " service did not answer in time.";
+            detail = MESSAGES.text("service.timeout", backend.name());
         } else {
             backend.breaker().onFailure();
             type = ProblemType.BAD_GATEWAY;
-            detail = "The connection to the " + backend.name() + " service failed.";
+            detail = MESSAGES.text("service.failed", backend.name());
         }
         if (failure instanceof BackendUnavailableException unavailable && unavailable.breakerOpen()) {
             LOG.debugf("%s breaker open → 503", backend.name());
@@ -72,7 +76,9 @@ final class ResilienceInterceptor implements ProxyInterceptor {
         }
         ProxyRequest request = context.request();
         String requestId = request.proxiedRequest().getHeader("X-Request-Id");
-        Buffer body = Problems.buffer(type, detail, request.proxiedRequest().path(), requestId);
+        Problems.Localized problem = Problems.body(type, detail, request.proxiedRequest().path(), requestId,
+                request.proxiedRequest().getHeader(Problems.ACCEPT_LANGUAGE));
+        Buffer body = problem.buffer();
         if (request.getBody() != null) {
             request.release();
         }
@@ -80,6 +86,8 @@ final class ResilienceInterceptor implements ProxyInterceptor {
                 .setStatusCode(type.status())
                 .putHeader("Content-Type", Problems.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")
+                .putHeader(Problems.CONTENT_LANGUAGE, problem.language())
+                .putHeader(Problems.VARY, Problems.ACCEPT_LANGUAGE)
                 .setBody(Body.body(body));
         if (retryAfter > 0) {
             response.putHeader("Retry-After", Long.toString(retryAfter));

@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.function.BiConsumer;
 import org.mitra.gateway.GatewayConfig;
+import org.mitra.gateway.problem.GatewayMessages;
+import org.mitra.problems.ProblemText;
 
 /**
  * The edge token check. Quarkus OIDC verifies the bearer token (signature against the realm's JWKS, cached and
@@ -82,20 +84,25 @@ public class EdgeAuthentication {
 
     /** Why the edge refused: the detail a client sees, and the {@code WWW-Authenticate} challenge (RFC 6750). */
     public enum Refusal {
-        MISSING("This operation needs a bearer token.", "Bearer realm=\"mitra\""),
-        INVALID("The bearer token is not valid (signature, issuer, audience or expiry).",
-                "Bearer realm=\"mitra\", error=\"invalid_token\"");
+        MISSING("token.missing", "Bearer realm=\"mitra\""),
+        INVALID("token.invalid", "Bearer realm=\"mitra\", error=\"invalid_token\"");
 
-        private final String detail;
+        private final String key;
         private final String challenge;
 
-        Refusal(String detail, String challenge) {
-            this.detail = detail;
+        Refusal(String key, String challenge) {
+            this.key = key;
             this.challenge = challenge;
         }
 
+        /** The detail a client sees, in English. */
         public String detail() {
-            return detail;
+            return text().english();
+        }
+
+        /** The detail a client sees, in each language it is translated into (GatewayMessages). */
+        public ProblemText text() {
+            return GatewayMessages.MESSAGES.text(key);
         }
 
         public String challenge() {
