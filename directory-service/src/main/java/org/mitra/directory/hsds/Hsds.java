@@ -49,7 +49,10 @@ public final class Hsds {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Service(UUID id, UUID organizationId, String name, String description, String status,
             String feesDescription, String eligibilityDescription, Integer minimumAge, Integer maximumAge,
-            String assuredDate, String lastModified, Organization organization, List<Language> languages,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(format = "date", examples = "2026-11-20",
+                    description = "The UTC day the organization last edited or confirmed the service's details as still accurate")
+            String assuredDate,
+            String lastModified, Organization organization, List<Language> languages,
             List<ServiceArea> serviceAreas, List<ServiceAtLocation> serviceAtLocations, List<Schedule> schedules,
             List<Attribute> attributes, List<Capacity> capacities) {
     }

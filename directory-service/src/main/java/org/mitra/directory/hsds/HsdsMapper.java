@@ -139,8 +139,14 @@ final class HsdsMapper {
         return service.status == Service.Status.ACTIVE ? "active" : "inactive";
     }
 
+    /**
+     * HSDS's assured_date, "the date that the information about the service was last checked": the UTC day the
+     * organization last edited or confirmed the details (directory freshness). The date an organization may state with
+     * its details (lastConfirmed) is its own claim and not exported; who confirmed (assurer_email) never is.
+     */
     private static String date(Service service) {
-        return service.lastConfirmed != null ? service.lastConfirmed.toString() : null;
+        return service.detailsConfirmedAt != null
+                ? service.detailsConfirmedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString() : null;
     }
 
     /** Stable ids for objects HSDS names but Mitra keeps as plain values (languages, areas, addresses). */

@@ -41,6 +41,7 @@ public class OrganizationEvents {
                         reported.updatedAt);
         return new OrganizationChanged.Service(service.id, service.name, service.slice, service.category.code,
                 List.copyOf(service.regions), capacity, service.ageMin, service.ageMax,
-                service.genders.stream().map(Enum::name).sorted().toList(), List.copyOf(service.languages));
+                service.genders.stream().map(Enum::name).sorted().toList(), List.copyOf(service.languages),
+                service.detailsConfirmedAt);
     }
 }

@@ -148,7 +148,7 @@ public class OrganizationResource {
     public Page<ServiceView> services(@PathParam("id") UUID id, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         boolean seesConfidential = catalog.seesEverythingOf(id);
-        return catalog.ofOrganization(id, PageRequest.of(page, size)).map(service -> ServiceView.of(service, seesConfidential));
+        return catalog.ofOrganization(id, PageRequest.of(page, size)).map(service -> catalog.view(service, seesConfidential));
     }
 
     @POST
@@ -170,7 +170,7 @@ public class OrganizationResource {
         return RestResponse.ResponseBuilder.<ServiceView>created(
                         uri.getBaseUriBuilder().path("api/directory/services").path(service.id.toString()).build())
                 .tag(EntityTags.of(service.id, service.version))
-                .entity(ServiceView.of(service, true))
+                .entity(catalog.view(service, true))
                 .build();
     }
 }

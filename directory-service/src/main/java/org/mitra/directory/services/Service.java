@@ -15,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -120,6 +121,18 @@ public class Service extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** When its organization last edited its details or confirmed them as still accurate (directory freshness). */
+    @Column(name = "details_confirmed_at", nullable = false)
+    public Instant detailsConfirmedAt;
+
+    /** A service nobody has confirmed yet counts as confirmed when it was created. */
+    @PrePersist
+    void confirmedWhenCreated() {
+        if (detailsConfirmedAt == null) {
+            detailsConfirmedAt = createdAt != null ? createdAt : updatedAt;
+        }
+    }
 
     public boolean hasConfidentialLocation() {
         return locations.stream().anyMatch(location -> location.confidential);

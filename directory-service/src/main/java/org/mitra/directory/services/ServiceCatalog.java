@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.mitra.directory.freshness.Freshness;
+import org.mitra.directory.freshness.FreshnessRules;
 import org.mitra.directory.organization.Organization;
 import org.mitra.directory.organization.OrganizationEvents;
 import org.mitra.directory.organization.Organizations;
@@ -45,6 +47,9 @@ public class ServiceCatalog {
 
     @Inject
     Regions regions;
+
+    @Inject
+    FreshnessRules freshness;
 
     Clock clock = Clock.systemUTC();
 
@@ -134,6 +139,33 @@ public class ServiceCatalog {
         Service.getEntityManager().flush();
         touch(service.organization);
         return service;
+    }
+
+    /**
+     * "Still accurate": the organization's staff confirm the service's details as they stand, in one call (If-Match
+     * honoured when sent), which makes them fresh again. The same people as for today's availability: its admins and
+     * caseworkers while it is verified, or a coalition admin; 403 organization-not-verified for a pending or suspended one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Service confirm(UUID id, String ifMatch) {
+        Service service = visible(id);
+        organizations.requireVerifiedStaff(service.organization, "confirm the details of service " + id,
+                Roles.ORG_ADMIN, Roles.CASEWORKER);
+        IfMatch.check(ifMatch, EntityTags.of(service.id, service.version));
+        service.detailsConfirmedAt = clock.instant();
+        service.updatedAt = service.detailsConfirmedAt;
+        Service.getEntityManager().flush();
+        touch(service.organization);
+        return service;
+    }
+
+    /** The service as this caller may see it, with its freshness now. */
+    public ServiceView view(Service service, boolean seesConfidential) {
+        return ServiceView.of(service, seesConfidential, freshnessOf(service));
+    }
+
+    public Freshness freshnessOf(Service service) {
+        return freshness.of(service, clock.instant());
     }
 
     /** The organization's own staff (unless it is suspended) and coalition admins see confidential locations and inactive services. */
@@ -264,6 +296,8 @@ public class ServiceCatalog {
             service.locations.add(location);
         }
         service.updatedAt = clock.instant();
+        // Editing the details confirms them.
+        service.detailsConfirmedAt = service.updatedAt;
     }
 
     private static <T> void replace(java.util.Collection<T> target, java.util.Collection<T> values) {

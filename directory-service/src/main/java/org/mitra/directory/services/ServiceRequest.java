@@ -37,7 +37,9 @@ public record ServiceRequest(
         @Schema(description = "Public contact for a service whose location is confidential", examples = "Call +62 361 000000 to arrange a meeting")
         @Size(max = 500) String frontGateContact,
         @Schema(examples = "24 hours, every day") @Size(max = 1000) String schedule,
-        @Schema(description = "When the organization last confirmed these details", examples = "2026-11-01") LocalDate lastConfirmed,
+        @Schema(description = "A date the organization states it last checked these details, kept as given; the directory's "
+                + "freshness counts from its own record instead (every edit and every confirmation)", examples = "2026-11-01")
+        LocalDate lastConfirmed,
         @Valid CapacityRequest capacity,
         @Schema(description = "ACTIVE unless given", examples = "ACTIVE") Service.Status status) {
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -42,7 +43,11 @@ public class ServiceResource {
 
     @GET
     @Operation(operationId = "searchServices",
-            summary = "Search the services of verified organizations (public); filters combine with AND")
+            summary = "Search the services of verified organizations (public); filters combine with AND",
+            description = "Ranked by freshness, then by name: services whose details are OVERDUE (unconfirmed for 6 months by "
+                    + "default) come after the others, STALE ones (12 months) last; a capacity report that is only DUE does not "
+                    + "move a service. Each result's freshness says why (reasons DETAILS_OVERDUE, DETAILS_STALE, CAPACITY_DUE), "
+                    + "as at the start of the current hour (UTC).")
     public Page<ServiceView> search(
             @Parameter(description = "Slice code", example = "rehabilitation") @QueryParam("slice") String slice,
             @Parameter(description = "Category code", example = "shelter-and-safe-housing") @QueryParam("category") String category,
@@ -69,7 +74,7 @@ public class ServiceResource {
                     + "organization that is not suspended; everyone else sees the public front-gate contact only.")
     public RestResponse<ServiceView> get(@PathParam("id") UUID id) {
         Service service = catalog.visible(id);
-        return RestResponse.ResponseBuilder.ok(ServiceView.of(service, catalog.seesEverythingOf(service.organization.id)))
+        return RestResponse.ResponseBuilder.ok(catalog.view(service, catalog.seesEverythingOf(service.organization.id)))
                 .tag(EntityTags.of(service.id, service.version)).build();
     }
 
@@ -89,7 +94,7 @@ public class ServiceResource {
     public RestResponse<ServiceView> update(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull ServiceRequest request) {
         Service service = catalog.update(id, ifMatch, request);
-        return RestResponse.ResponseBuilder.ok(ServiceView.of(service, true))
+        return RestResponse.ResponseBuilder.ok(catalog.view(service, true))
                 .tag(EntityTags.of(service.id, service.version)).build();
     }
 
@@ -111,7 +116,7 @@ public class ServiceResource {
     @Path("/{id}/availability")
     @Operation(operationId = "getServiceAvailability", summary = "A service's capacity and whether it has room now (public)")
     public ServiceView.CapacityView availability(@PathParam("id") UUID id) {
-        return ServiceView.of(catalog.visible(id), false).capacity();
+        return catalog.view(catalog.visible(id), false).capacity();
     }
 
     @PUT
@@ -127,7 +132,30 @@ public class ServiceResource {
     public RestResponse<ServiceView.CapacityView> updateAvailability(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull CapacityRequest availability) {
         Service service = catalog.updateAvailability(id, ifMatch, availability);
-        return RestResponse.ResponseBuilder.ok(ServiceView.of(service, true).capacity())
+        return RestResponse.ResponseBuilder.ok(catalog.view(service, true).capacity())
+                .tag(EntityTags.of(service.id, service.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/confirmation")
+    // No body: a client that sends no Content-Type is not refused with 415.
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.CASEWORKER, Roles.COALITION_ADMIN})
+    @Operation(operationId = "confirmService",
+            summary = "Confirm a service's details as still accurate, in one call (the organization's staff; If-Match honoured "
+                    + "when sent)",
+            description = "Sets freshness.detailsConfirmedAt to now, so OVERDUE or STALE details are FRESH again (a capacity "
+                    + "report that is DUE stays due: report it with PUT availability). No body. Editing the details (PUT) "
+                    + "confirms them too. The organization's admins and caseworkers (role and org claim together) while it "
+                    + "is VERIFIED, or a coalition admin; the staff of a PENDING or SUSPENDED organization get 403 "
+                    + "organization-not-verified, another organization's staff 403 forbidden.")
+    @APIResponse(responseCode = "403", description = "Not the organization's staff (forbidden), or the organization is not "
+            + "verified (organization-not-verified, with organizationId and organizationStatus)")
+    @APIResponse(responseCode = "412", description = "If-Match sent and the service has changed since")
+    @APIResponse(responseCode = "200", description = "Confirmed: the service with its freshness now (ETag of its new version)")
+    public RestResponse<ServiceView> confirm(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        Service service = catalog.confirm(id, ifMatch);
+        return RestResponse.ResponseBuilder.ok(catalog.view(service, true))
                 .tag(EntityTags.of(service.id, service.version)).build();
     }
 }

@@ -2,9 +2,12 @@ package org.mitra.directory.services;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mitra.directory.freshness.FreshnessRules;
 import org.mitra.directory.region.Region;
 import org.mitra.directory.region.Regions;
 import org.mitra.directory.taxonomy.Taxonomy;
@@ -13,7 +16,10 @@ import org.mitra.web.paging.PageRequest;
 import org.mitra.web.problem.FieldViolation;
 import org.mitra.web.problem.InvalidRequestException;
 
-/** Checks a search's parameters against the taxonomy and regions, naming every bad one, then searches. */
+/**
+ * Checks a search's parameters against the taxonomy and regions, naming every bad one, then searches: services whose
+ * details are overdue, then stale, rank after the others, and each result shows its freshness and why.
+ */
 @ApplicationScoped
 public class ServiceSearchRequests {
     @Inject
@@ -24,6 +30,11 @@ public class ServiceSearchRequests {
 
     @Inject
     Regions regions;
+
+    @Inject
+    FreshnessRules freshness;
+
+    Clock clock = Clock.systemUTC();
 
     public ServiceSearch.Viewed<ServiceView> search(String slice, String category, String region, String language, String gender,
             Integer age, Boolean available, String text, PageRequest page) {
@@ -68,9 +79,11 @@ public class ServiceSearchRequests {
         ServiceQuery query = ServiceQuery.of(wantedSlice, present(category) ? category : null,
                 present(language) ? language : null, wantedGender, age, Boolean.TRUE.equals(available),
                 present(text) ? text.strip() : null);
+        // Ranked and shown with freshness as at the start of the hour, so a page is kept (for the hour at most) as it is shown.
+        FreshnessRules.Cutoffs ranking = freshness.cutoffs(clock.instant().truncatedTo(ChronoUnit.HOURS));
         // The public view (no confidential location), the same for every caller, so the page is kept as it is shown.
-        return search.search(query, wantedRegion, (int) page.offset(), page.size(), "public",
-                services -> services.stream().map(service -> ServiceView.of(service, false)).toList());
+        return search.search(query, wantedRegion, ranking, (int) page.offset(), page.size(), "public",
+                services -> services.stream().map(service -> ServiceView.of(service, false, freshness.of(service, ranking))).toList());
     }
 
     private static boolean present(String value) {

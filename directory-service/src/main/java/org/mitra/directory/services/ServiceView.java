@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.mitra.directory.freshness.Freshness;
 import org.mitra.events.Slice;
 import org.mitra.events.directory.CapacityStatus;
 
@@ -31,8 +32,13 @@ public record ServiceView(
         List<LocationView> locations,
         String frontGateContact,
         String schedule,
+        @Schema(description = "A date the organization gave with the details (optional, as it stated it); freshness counts "
+                + "from freshness.detailsConfirmedAt, which the directory keeps", examples = "2026-11-01")
         LocalDate lastConfirmed,
         CapacityView capacity,
+        @Schema(description = "How current the entry is (FRESH, DUE, OVERDUE, STALE) and why; search ranks OVERDUE, then STALE "
+                + "services after the others")
+        Freshness freshness,
         Service.Status status,
         Instant createdAt,
         Instant updatedAt,
@@ -48,7 +54,7 @@ public record ServiceView(
     }
 
     /** The service as this caller may see it: confidential locations only when {@code seesConfidential}. */
-    public static ServiceView of(Service service, boolean seesConfidential) {
+    public static ServiceView of(Service service, boolean seesConfidential, Freshness freshness) {
         List<LocationView> locations = service.locations.stream()
                 .filter(location -> seesConfidential || !location.confidential)
                 .map(location -> new LocationView(location.id, location.name, location.address, location.city,
@@ -61,7 +67,7 @@ public record ServiceView(
                 service.description, service.slice, service.category.code, service.ageMin, service.ageMax,
                 Set.copyOf(service.genders), List.copyOf(service.nationalities), List.copyOf(service.languages),
                 service.eligibility, service.cost, List.copyOf(service.regions), Set.copyOf(service.exploitationForms),
-                locations, service.frontGateContact, service.schedule, service.lastConfirmed, capacityView, service.status,
+                locations, service.frontGateContact, service.schedule, service.lastConfirmed, capacityView, freshness, service.status,
                 service.createdAt, service.updatedAt, service.version);
     }
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,7 @@ class MemberStandingTest {
                 .put("/api/directory/services/" + service));
         writes.put("PUT availability", request -> request.body(Map.of("available", 0, "status", "NO_CAPACITY"))
                 .put("/api/directory/services/" + service + "/availability"));
+        writes.put("POST confirmation", request -> request.post("/api/directory/services/" + service + "/confirmation"));
         writes.put("DELETE service", request -> request.header("If-Match", serviceEtag)
                 .delete("/api/directory/services/" + service));
         writes.put("PUT verification", request -> request.body(Map.of("status", "VERIFIED", "reason", "Self-verified"))
@@ -168,8 +170,10 @@ class MemberStandingTest {
         decide(organization, "VERIFIED", "Checked by the coalition");
         String service = offer(Tokens.orgAdmin(organization), organization, shelter(province.code));
         decide(organization, "SUSPENDED", "Reports of abuse under investigation");
-        String serviceEtag = given().auth().oauth2(Tokens.coalitionAdmin()).get("/api/directory/services/" + service)
-                .then().statusCode(200).extract().header("ETag");
+        Response before = given().auth().oauth2(Tokens.coalitionAdmin()).get("/api/directory/services/" + service)
+                .then().statusCode(200).extract().response();
+        String serviceEtag = before.header("ETag");
+        String detailsConfirmedAt = before.jsonPath().getString("freshness.detailsConfirmedAt");
         String organizationEtag = given().auth().oauth2(Tokens.coalitionAdmin()).get("/api/directory/organizations/" + organization)
                 .then().statusCode(200).extract().header("ETag");
         Map<String, Object> changedProfile = new HashMap<>(profile);
@@ -182,14 +186,14 @@ class MemberStandingTest {
                 Roles.CASEWORKER, Tokens.caseworker(organization),
                 Roles.PARTNER_APP, Tokens.partnerApp(organization));
         List<String> organizationScoped = List.of("PUT organization", "POST service", "PUT service", "PUT availability",
-                "DELETE service");
+                "POST confirmation", "DELETE service");
         tokens.forEach((role, token) -> everyWrite(organization, service, serviceEtag, organizationEtag, changedProfile,
                 changedShelter).forEach((write, call) -> {
                     Response response = call.apply(given().auth().oauth2(token).contentType(ContentType.JSON));
                     assertThat(response.statusCode()).as(role + " " + write).isEqualTo(403);
                     assertThat(response.contentType()).as(role + " " + write).startsWith(PROBLEM);
                     if (organizationScoped.contains(write) && (role.equals(Roles.ORG_ADMIN)
-                            || role.equals(Roles.CASEWORKER) && write.equals("PUT availability"))) {
+                            || role.equals(Roles.CASEWORKER) && Set.of("PUT availability", "POST confirmation").contains(write))) {
                         assertThat(response.jsonPath().getString("type")).as(role + " " + write).isEqualTo(NOT_VERIFIED);
                         assertThat(response.jsonPath().getString("organizationStatus")).isEqualTo("SUSPENDED");
                     }
@@ -198,6 +202,7 @@ class MemberStandingTest {
         // Nothing changed: the same versions, the same one service.
         given().auth().oauth2(Tokens.coalitionAdmin()).get("/api/directory/services/" + service)
                 .then().statusCode(200).header("ETag", equalTo(serviceEtag)).body("name", equalTo("Safe house"))
+                .body("freshness.detailsConfirmedAt", equalTo(detailsConfirmedAt))
                 .body("capacity.available", equalTo(3));
         given().auth().oauth2(Tokens.coalitionAdmin()).get("/api/directory/organizations/" + organization)
                 .then().statusCode(200).header("ETag", equalTo(organizationEtag)).body("description", equalTo("Works in Bali"));

@@ -35,4 +35,23 @@ class SearchPlanTest {
 
         assertThat(plan).contains("service_public_order").doesNotContain("Sort");
     }
+
+    /** The search ranked by freshness reads each group (fresh, overdue, stale) in the same index order, still without sorting. */
+    @Test
+    void aGroupOfTheFreshnessRankingIsReadInIndexOrderWithoutSorting() {
+        for (String group : List.of("s.details_confirmed_at >= now() - interval '6 months'",
+                "s.details_confirmed_at < now() - interval '6 months' AND s.details_confirmed_at >= now() - interval '12 months'",
+                "s.details_confirmed_at < now() - interval '12 months'")) {
+            String plan = QuarkusTransaction.requiringNew().call(() -> {
+                entityManager.createNativeQuery("SELECT set_config('enable_sort', 'off', true)").getSingleResult();
+                @SuppressWarnings("unchecked")
+                List<Object> lines = entityManager.createNativeQuery("""
+                        EXPLAIN SELECT s.id FROM service s JOIN organization o ON o.id = s.organization_id
+                        WHERE o.status = 'VERIFIED' AND s.status = 'ACTIVE' AND %s ORDER BY s.name, s.id OFFSET 450 LIMIT 50"""
+                        .formatted(group)).getResultList();
+                return lines.stream().map(String::valueOf).collect(Collectors.joining("\n"));
+            });
+            assertThat(plan).as(group).contains("service_public_order").doesNotContain("Sort");
+        }
+    }
 }
