@@ -1,5 +1,7 @@
 package org.mitra.awareness.activity;
 
+import static org.mitra.awareness.AwarenessMessages.MESSAGES;
+
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -107,13 +109,13 @@ public class Activities {
     public Registered register(UUID campaignId, UUID activityId, RegistrationRequest request) {
         Campaign campaign = campaigns.visible(campaignId);
         if (campaign.status != Campaign.Status.ACTIVE) {
-            throw new ConflictException("Campaign " + campaignId + " is " + campaign.status + " and takes no registrations")
+            throw new ConflictException(MESSAGES.text("campaign.no-registrations", campaignId, campaign.status))
                     .with("currentState", campaign.status.name());
         }
         find(campaignId, activityId);
         Activity activity = Activity.findById(activityId, LockModeType.PESSIMISTIC_WRITE);
         if (!activity.endsAt.isAfter(clock.instant())) {
-            throw new ConflictException("Activity " + activityId + " is over and takes no registrations");
+            throw new ConflictException(MESSAGES.text("activity.over", activityId));
         }
         String token = SecretTokens.newToken();
         Registration registration = new Registration();
@@ -140,7 +142,7 @@ public class Activities {
     public Page<Registration> registrations(UUID campaignId, UUID activityId, PageRequest page) {
         Campaign campaign = campaigns.visible(campaignId);
         Instant since = access.contactsVisibleSince(campaign).orElseThrow(() -> new AccessDeniedException(
-                "Only staff of the campaign's owner, or of a co-sponsor that accepted, see who registered for activity " + activityId));
+                MESSAGES.text("activity.registrations-hidden", activityId)));
         Activity activity = find(campaignId, activityId);
         var query = Registration.<Registration>find("activityId = ?1 and createdAt >= ?2", Sort.ascending("createdAt").and("id"),
                 activity.id, since);
@@ -155,7 +157,7 @@ public class Activities {
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancel(UUID campaignId, UUID activityId, UUID registrationId, String token) {
         if (token == null || token.isBlank()) {
-            throw InvalidRequestException.of(TOKEN_HEADER, "is required: the token from the registration's receipt");
+            throw InvalidRequestException.of(TOKEN_HEADER, MESSAGES.text("field.registration-token"));
         }
         Optional<Activity> activity = Activity.<Activity>findByIdOptional(activityId)
                 .filter(found -> found.campaignId.equals(campaignId))
@@ -163,7 +165,7 @@ public class Activities {
         Optional<Registration> registration = activity.flatMap(locked -> Registration.<Registration>findByIdOptional(registrationId)
                 .filter(found -> found.activityId.equals(locked.id)));
         if (!SecretTokens.matches(token, registration.map(found -> found.tokenHash).orElse(null))) {
-            throw ResourceNotFoundException.of("Registration", registrationId);
+            throw ResourceNotFoundException.of(MESSAGES.text("noun.registration"), registrationId);
         }
         registration.orElseThrow().delete();
         Registration.getEntityManager().flush();
@@ -192,7 +194,7 @@ public class Activities {
         Campaign campaign = campaigns.visible(campaignId);
         access.requireEditor(campaign);
         if (campaign.status == Campaign.Status.CANCELLED) {
-            throw new ConflictException("Campaign " + campaignId + " is CANCELLED").with("currentState", campaign.status.name());
+            throw new ConflictException(MESSAGES.text("campaign.cancelled", campaignId)).with("currentState", campaign.status.name());
         }
         return campaign;
     }
@@ -200,12 +202,12 @@ public class Activities {
     private Activity find(UUID campaignId, UUID activityId) {
         return Activity.<Activity>findByIdOptional(activityId)
                 .filter(activity -> activity.campaignId.equals(campaignId))
-                .orElseThrow(() -> ResourceNotFoundException.of("Activity", activityId));
+                .orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.activity"), activityId));
     }
 
     private static void check(ActivityRequest request) {
         if (!request.endsAt().isAfter(request.startsAt())) {
-            throw InvalidRequestException.of("endsAt", "must be after startsAt");
+            throw InvalidRequestException.of("endsAt", MESSAGES.text("field.ends-after-starts"));
         }
     }
 

@@ -19,9 +19,9 @@ public record ActivityRequest(
         @Schema(examples = "2026-12-05T02:00:00Z") @NotNull Instant startsAt,
         @Schema(examples = "2026-12-05T05:00:00Z") @NotNull Instant endsAt,
         @Schema(description = "A public place (never a shelter)", examples = "Community hall, Kuta") @NotBlank @Size(max = 300) String place,
-        @Schema(examples = "5103") @Pattern(regexp = Patterns.REGION, message = "must be a region code such as 51 or 5103") String regionCode,
+        @Schema(examples = "5103") @Pattern(regexp = Patterns.REGION, message = "{org.mitra.awareness.region}") String regionCode,
         @Schema(description = "BCP 47 code of the language it is held in", examples = "en")
-        @NotBlank @Size(max = 35) @Pattern(regexp = Patterns.LANGUAGE, message = "must be a BCP 47 language code such as en or id") String language,
+        @NotBlank @Size(max = 35) @Pattern(regexp = Patterns.LANGUAGE, message = "{org.mitra.awareness.language}") String language,
         @Schema(description = "Seats; leave out when anyone may come", examples = "30") @Min(1) @Max(100_000) Integer capacity,
         @Schema(description = "People who came, counted afterwards", examples = "27") @Min(0) @Max(10_000_000) Integer attendance) {
 }

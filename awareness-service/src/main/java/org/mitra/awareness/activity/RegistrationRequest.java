@@ -12,5 +12,5 @@ public record RegistrationRequest(
         @Schema(examples = "Made Example") @NotBlank @Size(max = 200) String name,
         @Schema(description = "An email address or a phone number; seen only by the campaign's organizations", examples = "made@example.org")
         @NotBlank @Size(max = 254) @Pattern(regexp = Patterns.CONTACT,
-                message = "must be an email address or a phone number") String contact) {
+                message = "{org.mitra.awareness.contact}") String contact) {
 }

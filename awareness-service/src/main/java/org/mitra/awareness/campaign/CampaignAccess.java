@@ -1,5 +1,7 @@
 package org.mitra.awareness.campaign;
 
+import static org.mitra.awareness.AwarenessMessages.MESSAGES;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -56,8 +58,7 @@ public class CampaignAccess {
             return;
         }
         if (!caller.isAdminOf(campaign.organizationId)) {
-            throw new AccessDeniedException("Only the owning organization's admins or a coalition admin may change campaign "
-                    + campaign.id);
+            throw new AccessDeniedException(MESSAGES.text("campaign.change-not-allowed", campaign.id));
         }
         requireVerifiedStaff();
     }
@@ -97,17 +98,17 @@ public class CampaignAccess {
     UUID ownerFor(UUID requested) {
         if (caller.hasRole(Roles.COALITION_ADMIN)) {
             if (requested == null) {
-                throw InvalidRequestException.of("organizationId", "must name the owning organization");
+                throw InvalidRequestException.of("organizationId", MESSAGES.text("field.owner-required"));
             }
             requireVerified("organizationId", requested);
             return requested;
         }
         UUID own = caller.verifiedStaffOrganization();
         if (!caller.isAdminOf(own)) {
-            throw new AccessDeniedException("Only an org-admin drafts campaigns for its organization");
+            throw new AccessDeniedException(MESSAGES.text("campaign.draft-org-admin-only"));
         }
         if (requested != null && !requested.equals(own)) {
-            throw new AccessDeniedException("An org-admin drafts campaigns for its own organization only");
+            throw new AccessDeniedException(MESSAGES.text("campaign.draft-own-only"));
         }
         return own;
     }
@@ -115,7 +116,7 @@ public class CampaignAccess {
     /** A 400 on {@code field} unless the organization is verified in this service's read model of the directory. */
     void requireVerified(String field, UUID organization) {
         if (!directory.isVerified(organization)) {
-            throw InvalidRequestException.of(field, "is not a verified member organization");
+            throw InvalidRequestException.of(field, MESSAGES.text("field.not-verified-member"));
         }
     }
 }

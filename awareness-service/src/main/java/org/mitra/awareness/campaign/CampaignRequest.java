@@ -19,21 +19,21 @@ import org.mitra.awareness.Patterns;
 public record CampaignRequest(
         @Schema(description = "Stable URL name, unique among campaigns", examples = "child-safe-tourism-bali")
         @NotBlank @Size(min = 2, max = 64) @Pattern(regexp = Patterns.CODE,
-                message = "must be lower-case letters and digits separated by single hyphens") String slug,
+                message = "{org.mitra.awareness.code}") String slug,
         @Schema(description = "The owning organization: an org-admin's own (may be left out); a coalition admin names any verified member",
                 examples = "3f7c2a10-5d1e-4c8a-9b21-0d5a1e000001") UUID organizationId,
         @Schema(description = "The advocacy category", examples = "tourism-and-business-engagement", defaultValue = "public-awareness",
                 enumeration = {"policy-and-law-reform", "public-awareness", "tourism-and-business-engagement",
                         "responsible-recruitment", "coalition-and-research", "survivor-leadership"})
-        @Pattern(regexp = Campaigns.CATEGORY, message = "must be an advocacy category code") String categoryCode,
+        @Pattern(regexp = Campaigns.CATEGORY, message = "{org.mitra.awareness.category}") String categoryCode,
         @Schema(description = "Content per BCP 47 language; English (en) and Bahasa Indonesia (id) are required")
-        @NotNull @Size(max = 10) Map<@Size(max = 35) @Pattern(regexp = Patterns.LANGUAGE, message = "must be a BCP 47 language code such as en or id") String,
+        @NotNull @Size(max = 10) Map<@Size(max = 35) @Pattern(regexp = Patterns.LANGUAGE, message = "{org.mitra.awareness.language}") String,
                 @NotNull @Valid CampaignContent> content,
         @Schema(type = SchemaType.ARRAY, implementation = AudienceSchema.class, examples = "[\"tourists\", \"tourism-businesses\"]")
         @NotEmpty @Size(max = 6) List<@NotNull @Pattern(regexp = Campaigns.AUDIENCE,
-                message = "must be one of tourists, tourism-businesses, schools, parents, government, general-public") String> audiences,
+                message = "{org.mitra.awareness.audience}") String> audiences,
         @Schema(description = "Official region codes (BPS), e.g. 51 for Bali", examples = "[\"51\"]")
-        @NotEmpty @Size(max = 100) List<@NotNull @Pattern(regexp = Patterns.REGION, message = "must be a region code such as 51 or 5103") String> regions,
+        @NotEmpty @Size(max = 100) List<@NotNull @Pattern(regexp = Patterns.REGION, message = "{org.mitra.awareness.region}") String> regions,
         @Schema(examples = "2026-12-01") @NotNull LocalDate startDate,
         @Schema(examples = "2027-05-31") @NotNull LocalDate endDate,
         @Valid Goals goals,

@@ -1,5 +1,7 @@
 package org.mitra.awareness.campaign;
 
+import static org.mitra.awareness.AwarenessMessages.MESSAGES;
+
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +25,7 @@ import org.mitra.web.paging.Page;
 import org.mitra.web.paging.PageRequest;
 import org.mitra.web.problem.AccessDeniedException;
 import org.mitra.web.problem.ConflictException;
-import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.FieldMessage;
 import org.mitra.web.problem.InvalidRequestException;
 import org.mitra.web.problem.InvalidTransitionException;
 import org.mitra.web.problem.ResourceNotFoundException;
@@ -59,7 +61,7 @@ public class Campaigns {
         UUID owner = access.ownerFor(request.organizationId());
         check(request, Set.of());
         if (Campaign.count("slug", request.slug()) > 0) {
-            throw new ConflictException("The slug " + request.slug() + " is taken by another campaign").with("slug", request.slug());
+            throw new ConflictException(MESSAGES.text("campaign.slug-taken", request.slug())).with("slug", request.slug());
         }
         Campaign campaign = new Campaign();
         campaign.id = UUID.randomUUID();
@@ -78,19 +80,19 @@ public class Campaigns {
         access.requireEditor(campaign);
         IfMatch.require(ifMatch, EntityTags.of(campaign.id, campaign.version));
         if (campaign.status == Campaign.Status.ENDED || campaign.status == Campaign.Status.CANCELLED) {
-            throw new ConflictException("Campaign " + id + " is " + campaign.status + " and can no longer be changed")
+            throw new ConflictException(MESSAGES.text("campaign.closed-for-changes", id, campaign.status))
                     .with("currentState", campaign.status.name());
         }
         if (request.organizationId() != null && !request.organizationId().equals(campaign.organizationId)) {
             if (!caller.hasRole(Roles.COALITION_ADMIN)) {
-                throw new AccessDeniedException("Only a coalition admin may hand a campaign to another organization");
+                throw new AccessDeniedException(MESSAGES.text("campaign.handover-admin-only"));
             }
             access.requireVerified("organizationId", request.organizationId());
             campaign.organizationId = request.organizationId();
         }
         check(request, campaign.coSponsors);
         if (!campaign.slug.equals(request.slug()) && Campaign.count("slug", request.slug()) > 0) {
-            throw new ConflictException("The slug " + request.slug() + " is taken by another campaign").with("slug", request.slug());
+            throw new ConflictException(MESSAGES.text("campaign.slug-taken", request.slug())).with("slug", request.slug());
         }
         apply(request, campaign);
         Campaign.getEntityManager().flush();
@@ -141,26 +143,25 @@ public class Campaigns {
     @Transactional(Transactional.TxType.MANDATORY)
     public Campaign visible(UUID id) {
         Campaign campaign = Campaign.<Campaign>findByIdOptional(id)
-                .orElseThrow(() -> ResourceNotFoundException.of("Campaign", id));
+                .orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.campaign"), id));
         if (!access.mayRead(campaign)) {
             access.requireVerifiedIfRunner(campaign);
-            throw ResourceNotFoundException.of("Campaign", id);
+            throw ResourceNotFoundException.of(MESSAGES.text("noun.campaign"), id);
         }
         return campaign;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Page<Campaign> list(Campaign.Status status, String region, String audience, PageRequest page) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldMessage> violations = new ArrayList<>();
         if (region != null && !region.matches(Patterns.REGION)) {
-            violations.add(new FieldViolation("region", "must be a region code such as 51 or 5103"));
+            violations.add(new FieldMessage("region", MESSAGES.text("field.region")));
         }
         if (audience != null && !audience.matches(AUDIENCE)) {
-            violations.add(new FieldViolation("audience",
-                    "must be one of tourists, tourism-businesses, schools, parents, government, general-public"));
+            violations.add(new FieldMessage("audience", MESSAGES.text("field.audience")));
         }
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations);
+            throw InvalidRequestException.of(violations);
         }
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
@@ -205,11 +206,10 @@ public class Campaigns {
         Campaign campaign = visible(id);
         UUID own = caller.verifiedStaffOrganization();
         if (!caller.isAdminOf(own) || !campaign.coSponsors.contains(own)) {
-            throw new AccessDeniedException("Only an admin of an organization invited to co-sponsor campaign " + id
-                    + " may accept the invitation");
+            throw new AccessDeniedException(MESSAGES.text("campaign.co-sponsor-admin-only", id));
         }
         if (campaign.status == Campaign.Status.ENDED || campaign.status == Campaign.Status.CANCELLED) {
-            throw new ConflictException("Campaign " + id + " is " + campaign.status + " and takes no co-sponsors")
+            throw new ConflictException(MESSAGES.text("campaign.no-co-sponsors", id, campaign.status))
                     .with("currentState", campaign.status.name());
         }
         if (!campaign.coSponsorAcceptances.containsKey(own)) {
@@ -225,14 +225,14 @@ public class Campaigns {
     }
 
     private void check(CampaignRequest request, Set<UUID> existingCoSponsors) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldMessage> violations = new ArrayList<>();
         for (String language : REQUIRED_LANGUAGES) {
             if (!request.content().containsKey(language)) {
-                violations.add(new FieldViolation("content." + language, "is required: every campaign has English and Bahasa Indonesia content"));
+                violations.add(new FieldMessage("content." + language, MESSAGES.text("field.content-required")));
             }
         }
         if (request.endDate().isBefore(request.startDate())) {
-            violations.add(new FieldViolation("endDate", "must not be before startDate"));
+            violations.add(new FieldMessage("endDate", MESSAGES.text("field.end-before-start")));
         }
         List<UUID> coSponsors = Optional.ofNullable(request.coSponsors()).orElse(List.of());
         for (int i = 0; i < coSponsors.size(); i++) {
@@ -242,17 +242,17 @@ public class Campaigns {
             }
             Optional<DirectoryOrganization> organization = directory.find(coSponsor);
             if (organization.isEmpty() || !organization.get().isVerified()) {
-                violations.add(new FieldViolation("coSponsors[" + i + "]", "is not a verified member organization"));
+                violations.add(new FieldMessage("coSponsors[" + i + "]", MESSAGES.text("field.not-verified-member")));
             }
         }
         Set<String> codes = new LinkedHashSet<>();
         for (int i = 0; i < request.pledgeOptions().size(); i++) {
             if (!codes.add(request.pledgeOptions().get(i).code())) {
-                violations.add(new FieldViolation("pledgeOptions[" + i + "].code", "is already used by another pledge option"));
+                violations.add(new FieldMessage("pledgeOptions[" + i + "].code", MESSAGES.text("field.option-code-taken")));
             }
         }
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations);
+            throw InvalidRequestException.of(violations);
         }
     }
 

@@ -13,10 +13,10 @@ import org.mitra.awareness.Patterns;
 @Schema(name = "PledgeOption")
 public record PledgeOptionContent(
         @Schema(examples = "report-suspicions") @NotBlank @Size(max = 64)
-        @Pattern(regexp = Patterns.CODE, message = "must be lower-case letters and digits separated by single hyphens")
+        @Pattern(regexp = Patterns.CODE, message = "{org.mitra.awareness.code}")
         String code,
         @Schema(description = "Label per BCP 47 language code", examples = "{\"en\": \"I will report suspicions\", \"id\": \"Saya akan melaporkan kecurigaan\"}")
-        @NotEmpty @Size(max = 10) Map<@Size(max = 35) @Pattern(regexp = Patterns.LANGUAGE, message = "must be a BCP 47 language code such as en or id") String,
+        @NotEmpty @Size(max = 10) Map<@Size(max = 35) @Pattern(regexp = Patterns.LANGUAGE, message = "{org.mitra.awareness.language}") String,
                 @NotBlank @Size(max = 300) String> labels) {
 
     static PledgeOptionContent of(PledgeOption option) {

@@ -19,13 +19,13 @@ public record PledgeRequest(
         @Schema(description = "The code of one of the campaign's pledge options", examples = "child-safe-code")
         @NotBlank @Size(max = 64) String commitment,
         @Schema(description = "ISO 3166-1 alpha-2 code of the pledger's country", examples = "AU")
-        @NotBlank @Pattern(regexp = Patterns.COUNTRY, message = "must be an ISO 3166-1 alpha-2 country code such as ID or AU") String country,
+        @NotBlank @Pattern(regexp = Patterns.COUNTRY, message = "{org.mitra.awareness.country}") String country,
         @Schema(description = "Where the pledger heard of the campaign (a channel code)", examples = "hotel-flyer")
         @Size(max = 64) @Pattern(regexp = Patterns.CODE,
-                message = "must be a channel code of lower-case letters and digits separated by single hyphens") String source,
+                message = "{org.mitra.awareness.source}") String source,
         @Schema(description = "Optional; counts the pledger once per campaign and, with consent, lets the campaign contact them",
                 examples = "guest@example.org")
-        @Size(max = 254) @Email(regexp = Patterns.EMAIL, message = "must be an email address") String email,
+        @Size(max = 254) @Email(regexp = Patterns.EMAIL, message = "{org.mitra.awareness.email}") String email,
         @Schema(description = "Explicit consent to be contacted by the campaign's organizations at the email given")
         boolean contactConsent,
         @Schema(description = "Only for a business: criteria of the child-protection code already met")

@@ -1,5 +1,7 @@
 package org.mitra.awareness.pledge;
 
+import static org.mitra.awareness.AwarenessMessages.MESSAGES;
+
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -76,7 +78,7 @@ public class PledgeResource {
         String path = location.getPath();
         UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
         Pledge pledge = Pledge.<Pledge>findByIdOptional(id).filter(found -> found.campaignId.equals(campaignId))
-                .orElseThrow(() -> ResourceNotFoundException.of("Pledge", id));
+                .orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.pledge"), id));
         return new PledgeReceipt(pledge.id, campaignId, pledge.kind, pledge.commitment, pledge.createdAt, null, null);
     }
 

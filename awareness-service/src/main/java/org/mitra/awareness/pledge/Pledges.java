@@ -1,5 +1,7 @@
 package org.mitra.awareness.pledge;
 
+import static org.mitra.awareness.AwarenessMessages.MESSAGES;
+
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +23,7 @@ import org.mitra.awareness.campaign.Campaigns;
 import org.mitra.web.paging.Page;
 import org.mitra.web.paging.PageRequest;
 import org.mitra.web.problem.ConflictException;
-import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.FieldMessage;
 import org.mitra.web.problem.InvalidRequestException;
 import org.mitra.web.problem.ResourceNotFoundException;
 
@@ -59,7 +61,7 @@ public class Pledges {
     public Made pledge(UUID campaignId, PledgeRequest request) {
         Campaign campaign = campaigns.visible(campaignId);
         if (campaign.status != Campaign.Status.ACTIVE) {
-            throw new ConflictException("Campaign " + campaignId + " is " + campaign.status + " and takes no pledges")
+            throw new ConflictException(MESSAGES.text("campaign.no-pledges", campaignId, campaign.status))
                     .with("currentState", campaign.status.name());
         }
         check(campaign, request);
@@ -116,7 +118,7 @@ public class Pledges {
     public Pledge updateChecklist(UUID campaignId, UUID pledgeId, String token, ChecklistRequest request) {
         Pledge pledge = withToken(campaignId, pledgeId, token);
         if (pledge.kind != Pledge.Kind.BUSINESS) {
-            throw new ConflictException("Only a business pledge has a checklist of the child-protection code");
+            throw new ConflictException(MESSAGES.text("pledge.checklist-business-only"));
         }
         pledge.criteria.clear();
         pledge.criteria.addAll(request.met());
@@ -164,12 +166,12 @@ public class Pledges {
      */
     private Pledge withToken(UUID campaignId, UUID pledgeId, String token) {
         if (token == null || token.isBlank()) {
-            throw InvalidRequestException.of(TOKEN_HEADER, "is required: the token from the pledge's receipt");
+            throw InvalidRequestException.of(TOKEN_HEADER, MESSAGES.text("field.pledge-token"));
         }
         Optional<Pledge> found = Pledge.<Pledge>findByIdOptional(pledgeId)
                 .filter(pledge -> pledge.campaignId.equals(campaignId));
         if (!SecretTokens.matches(token, found.map(pledge -> pledge.tokenHash).orElse(null))) {
-            throw ResourceNotFoundException.of("Pledge", pledgeId);
+            throw ResourceNotFoundException.of(MESSAGES.text("noun.pledge"), pledgeId);
         }
         return found.orElseThrow();
     }
@@ -182,37 +184,37 @@ public class Pledges {
     }
 
     private void check(Campaign campaign, PledgeRequest request) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldMessage> violations = new ArrayList<>();
         if (!campaign.offers(request.commitment())) {
-            violations.add(new FieldViolation("commitment", "is not one of this campaign's pledge options: "
-                    + campaign.pledgeOptions.stream().map(option -> option.code).toList()));
+            violations.add(new FieldMessage("commitment", MESSAGES.text("field.commitment",
+                    campaign.pledgeOptions.stream().map(option -> option.code).toList())));
         }
         if (!COUNTRIES.contains(request.country())) {
-            violations.add(new FieldViolation("country", "is not an ISO 3166-1 alpha-2 country code"));
+            violations.add(new FieldMessage("country", MESSAGES.text("field.country")));
         }
         if (request.kind() == Pledge.Kind.BUSINESS) {
             if (request.businessName() == null || request.businessName().isBlank()) {
-                violations.add(new FieldViolation("businessName", "is required for a business pledge"));
+                violations.add(new FieldMessage("businessName", MESSAGES.text("field.business-required")));
             }
             if (request.businessType() == null) {
-                violations.add(new FieldViolation("businessType", "is required for a business pledge"));
+                violations.add(new FieldMessage("businessType", MESSAGES.text("field.business-required")));
             }
         } else {
             if (request.businessName() != null) {
-                violations.add(new FieldViolation("businessName", "is only for a business pledge"));
+                violations.add(new FieldMessage("businessName", MESSAGES.text("field.business-only")));
             }
             if (request.businessType() != null) {
-                violations.add(new FieldViolation("businessType", "is only for a business pledge"));
+                violations.add(new FieldMessage("businessType", MESSAGES.text("field.business-only")));
             }
             if (request.criteria() != null && !request.criteria().isEmpty()) {
-                violations.add(new FieldViolation("criteria", "are only for a business pledge"));
+                violations.add(new FieldMessage("criteria", MESSAGES.text("field.criteria-business-only")));
             }
         }
         if (request.contactConsent() && request.email() == null) {
-            violations.add(new FieldViolation("email", "is required to consent to be contacted"));
+            violations.add(new FieldMessage("email", MESSAGES.text("field.email-for-contact")));
         }
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations);
+            throw InvalidRequestException.of(violations);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.mitra.awareness.ratelimit;
 
+import static org.mitra.awareness.AwarenessMessages.MESSAGES;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -7,7 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.mitra.problems.ProblemType;
-import org.mitra.web.problem.Problem;
+import org.mitra.web.problem.LocalizedProblem;
 import org.mitra.web.problem.ProblemResponses;
 import org.mitra.web.request.RequestIds;
 
@@ -18,9 +20,8 @@ public class TooManyRequestsMapper {
 
     @ServerExceptionMapper
     public Response tooMany(TooManyRequestsException exception, UriInfo uri, HttpHeaders headers) {
-        Problem problem = Problem.of(ProblemType.TOO_MANY_REQUESTS,
-                "Too many requests to this campaign or activity from one source; try again later")
-                .withAll(Map.of("retryAfterSeconds", exception.retryAfterSeconds));
+        LocalizedProblem problem = LocalizedProblem.of(ProblemType.TOO_MANY_REQUESTS, MESSAGES.text("too-many-requests"),
+                ProblemResponses.language(headers)).withAll(Map.of("retryAfterSeconds", exception.retryAfterSeconds));
         return problems.builder(problem, uri.getPath(), headers.getHeaderString(RequestIds.HEADER))
                 .header("Retry-After", Long.toString(exception.retryAfterSeconds))
                 .build();
