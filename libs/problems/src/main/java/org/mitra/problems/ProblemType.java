@@ -2,6 +2,7 @@ package org.mitra.problems;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -132,7 +133,7 @@ public enum ProblemType {
     /** The title as a text of the problem, so that a problem is answered in one language throughout. */
     public ProblemText titleText() {
         return language -> ProblemLanguages.isEnglish(language) ? Optional.of(title)
-                : TRANSLATIONS.format(slug + ".title", language, java.util.List.of());
+                : TRANSLATIONS.format(slug + ".title", language, List.of());
     }
 
     /** For people reading the type's page: what happened and what to do about it. */

@@ -3,6 +3,7 @@ package org.mitra.web.problem;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.mitra.problems.ProblemLanguages;
 import org.mitra.problems.ProblemText;
 import org.mitra.problems.ProblemType;
 
@@ -19,8 +20,7 @@ public class InvalidRequestException extends ProblemException {
         super(ProblemType.VALIDATION_FAILED, count == 1 ? WebMessages.MESSAGES.text("validation.one-field")
                 : WebMessages.MESSAGES.text("validation.fields", count));
         this.messages = List.copyOf(messages);
-        this.errors = this.messages.stream().map(message -> message.in(org.mitra.problems.ProblemLanguages.ENGLISH))
-                .toList();
+        this.errors = this.messages.stream().map(message -> message.in(ProblemLanguages.ENGLISH)).toList();
         with("errors", this.errors);
     }
 

@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.mitra.problems.ProblemLanguages;
+import org.mitra.problems.ProblemMessages;
 import org.mitra.problems.ProblemText;
 import org.mitra.problems.ProblemType;
 import org.mitra.web.Causes;
@@ -45,7 +46,7 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final Set<String> HEADERS_NOT_KEPT = Set.of("content-type", "content-length");
 
-    private static final org.mitra.problems.ProblemMessages MESSAGES = WebMessages.MESSAGES;
+    private static final ProblemMessages MESSAGES = WebMessages.MESSAGES;
 
     @Inject
     ProblemResponses problems;

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
+import org.mitra.problems.ProblemLanguages;
 import org.mitra.problems.ProblemType;
 import org.mitra.web.testapp.LocalizedResource;
 
@@ -139,8 +140,8 @@ class ProblemLanguageTest {
     }
 
     private static String expected(String acceptLanguage) {
-        return acceptLanguage != null && org.mitra.problems.ProblemLanguages.negotiate(acceptLanguage).getLanguage()
-                .equals("id") ? "id" : "en";
+        return acceptLanguage != null && ProblemLanguages.negotiate(acceptLanguage).equals(ProblemLanguages.INDONESIAN)
+                ? "id" : "en";
     }
 
     private static ValidatableResponse inLanguage(ValidatableResponse response, String language) {
