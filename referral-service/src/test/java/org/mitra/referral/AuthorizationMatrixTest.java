@@ -73,6 +73,20 @@ class AuthorizationMatrixTest {
                 .body(Map.of("consent", Map.of("consentedBy", "SUBJECT", "consentedAt", "2026-05-05T10:00:00Z",
                         "shares", List.of("PROFILE"), "mayContact", true)))
                 .post("/api/referrals/{id}/forward", cell.referral()).statusCode(), 201, 403, 404, 403, 403, 401),
+        CONTACT_ATTEMPT(Setup.ACCEPTED, (cell, call) -> call.contentType(ContentType.JSON)
+                .body(Map.of("attemptedAt", java.time.Instant.now().toString(), "channel", "PHONE", "reached", false))
+                .post("/api/referrals/{id}/contact-attempts", cell.referral()).statusCode(), 403, 201, 404, 403, 403, 401),
+        CONTACT_ATTEMPTS(Setup.ACCEPTED, (cell, call) -> call.get("/api/referrals/{id}/contact-attempts", cell.referral())
+                .statusCode(), 200, 200, 404, 403, 403, 401),
+        FOLLOW_UP(Setup.ACCEPTED, (cell, call) -> call.contentType(ContentType.JSON).body(Map.of("dueOn", "2026-06-15"))
+                .put("/api/referrals/{id}/follow-up", cell.referral()).statusCode(), 403, 200, 404, 403, 403, 401),
+        // Issue 17: any verified organization's staff record a referral to an agency outside the platform.
+        EXTERNAL(Setup.NONE, (cell, call) -> call.contentType(ContentType.JSON).body(Map.of("agency", Map.of("name", "RSUP Prof. Ngoerah", "type", "HOSPITAL", "regionCode", "5171"),
+                "categoryCode", "shelter-and-safe-housing", "regionCode", "5171", "urgency", "HIGH",
+                "profile", Map.of("ageBand", "18-24", "gender", "FEMALE"),
+                "consent", Map.of("consentedBy", "SUBJECT", "consentedAt", "2026-05-05T10:00:00Z",
+                        "shares", List.of("PROFILE"), "mayContact", true)))
+                .post("/api/referrals/external").statusCode(), 201, 201, 201, 403, 403, 401),
         MATCHES(Setup.NONE, (cell, call) -> call.queryParam("category", SHELTER).queryParam("region", "5171")
                 .get("/api/referrals/matches").statusCode(), 200, 200, 200, 200, 403, 401),
         OVERDUE(Setup.NONE, (cell, call) -> call.get("/api/referrals/overdue").statusCode(), 403, 403, 403, 200, 403, 401),
@@ -93,7 +107,7 @@ class AuthorizationMatrixTest {
         }
     }
 
-    enum Setup { NONE, DRAFT, SUBMITTED, INTERVENTION_ACCEPTED, REJECTED_NO_CAPACITY }
+    enum Setup { NONE, DRAFT, SUBMITTED, ACCEPTED, INTERVENTION_ACCEPTED, REJECTED_NO_CAPACITY }
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
@@ -119,6 +133,11 @@ class AuthorizationMatrixTest {
                 yield UUID.fromString(ReferralFixtures.create(Tokens.caseworker(sender), body).statusCode(201).extract().path("id"));
             }
             case SUBMITTED -> referral(sender, receiver, SHELTER, true);
+            case ACCEPTED -> {
+                UUID id = referral(sender, receiver, SHELTER, true);
+                move(sender, receiver, id, "accept");
+                yield id;
+            }
             case REJECTED_NO_CAPACITY -> {
                 UUID id = referral(sender, receiver, SHELTER, true);
                 move(sender, receiver, id, "reject");

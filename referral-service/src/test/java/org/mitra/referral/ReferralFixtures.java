@@ -7,6 +7,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,7 +113,10 @@ public final class ReferralFixtures {
             body.put("reasonCode", reason);
         }
         if (services != null) {
-            body.put("servicesDelivered", services);
+            // Completing: each service delivered today (in the coalition's time zone), and the person got help.
+            body.put("deliveries", services.stream().map(code -> Map.of("categoryCode", code,
+                    "deliveredOn", LocalDate.now(ZoneId.of("Asia/Makassar")).toString())).toList());
+            body.put("outcome", "GOT_HELP");
         }
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .post("/api/referrals/{id}/transitions", referral).then();

@@ -91,6 +91,20 @@ class SuspendedOrganizationTest {
                         .body(Map.of("consent", Map.of("consentedBy", "SUBJECT", "consentedAt", "2026-05-05T10:00:00Z",
                                 "shares", List.of("PROFILE"), "mayContact", true)))
                         .post("/api/referrals/{id}/forward", scene.submitted())),
+                new Operation("POST /api/referrals/{id}/contact-attempts", (scene, call) -> call.contentType(ContentType.JSON)
+                        .body(Map.of("attemptedAt", "2026-05-05T10:00:00Z", "channel", "PHONE", "reached", false))
+                        .post("/api/referrals/{id}/contact-attempts", scene.intervention())),
+                new Operation("GET /api/referrals/{id}/contact-attempts", (scene, call) -> call.get(
+                        "/api/referrals/{id}/contact-attempts", scene.intervention())),
+                new Operation("PUT /api/referrals/{id}/follow-up", (scene, call) -> call.contentType(ContentType.JSON)
+                        .body(Map.of("dueOn", "2026-06-15")).put("/api/referrals/{id}/follow-up", scene.intervention())),
+                new Operation("POST /api/referrals/external", (scene, call) -> call.contentType(ContentType.JSON)
+                        .body(Map.of("agency", Map.of("name", "RSUP Prof. Ngoerah", "type", "HOSPITAL", "regionCode", "5171"),
+                        "categoryCode", "shelter-and-safe-housing", "regionCode", "5171", "urgency", "HIGH",
+                        "profile", Map.of("ageBand", "18-24", "gender", "FEMALE"),
+                        "consent", Map.of("consentedBy", "SUBJECT", "consentedAt", "2026-05-05T10:00:00Z",
+                                "shares", List.of("PROFILE"), "mayContact", true)))
+                        .post("/api/referrals/external")),
                 new Operation("GET /api/referrals/matches", (scene, call) -> call.queryParam("category", SHELTER)
                         .queryParam("region", "5171").get("/api/referrals/matches")),
                 // Webhooks: an organization's admins and partner systems only (a caseworker is refused by role).

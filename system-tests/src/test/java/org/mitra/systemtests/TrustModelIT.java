@@ -214,7 +214,8 @@ class TrustModelIT {
         transition(receiverToken, ended.get("completed 31 days ago"), "start", null);
         Http.Exchange completed = platform.http().send("POST", platform.url(PlatformService.REFERRAL) + "/api/referrals/"
                 + ended.get("completed 31 days ago") + "/transitions", bearer(receiverToken, "Content-Type", "application/json"),
-                "{\"action\":\"complete\",\"servicesDelivered\":[\"street-children-outreach\"]}");
+                "{\"action\":\"complete\",\"outcome\":\"GOT_HELP\",\"deliveries\":[{\"categoryCode\":\"street-children-outreach\","
+                + "\"deliveredOn\":\"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Makassar")) + "\"}]}");
         assertThat(completed.status()).as(completed.describe()).isEqualTo(200);
         try (Connection connection = platform.database(PlatformService.REFERRAL); Statement statement = connection.createStatement()) {
             statement.executeUpdate("UPDATE referral SET closed_at = now() - interval '31 days' WHERE id = '"

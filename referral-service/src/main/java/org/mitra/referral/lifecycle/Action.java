@@ -21,8 +21,8 @@ public enum Action {
         return this == REJECT || this == CANCEL || this == HOLD || this == FAIL;
     }
 
-    /** Complete must list the services delivered. */
-    public boolean needsServicesDelivered() {
+    /** Complete must list the services delivered, with dates, and the outcome. */
+    public boolean needsCompletion() {
         return this == COMPLETE;
     }
 }

@@ -57,6 +57,14 @@ public class HistoryEntry extends PanacheEntityBase {
     @Column(name = "services_delivered")
     public List<String> servicesDelivered;
 
+    /** Complete only: the services delivered with their dates ({@link #servicesDelivered} lists their codes). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<ServiceDelivery> deliveries;
+
+    /** Complete only: what came of it for the person. */
+    @Enumerated(EnumType.STRING)
+    public ServiceOutcome outcome;
+
     @Column(nullable = false)
     public String actor;
 

@@ -57,6 +57,23 @@ public final class ReferralStateMachine {
         return Optional.ofNullable(to);
     }
 
+    /**
+     * The state the action leads to on a referral: as {@link #next(ReferralStatus, Side, Action)}, except that on a referral
+     * to an agency outside the platform its sender also records the steps a receiver would take.
+     */
+    public static Optional<ReferralStatus> next(ReferralStatus from, Side side, Action action, boolean external) {
+        Optional<ReferralStatus> own = next(from, side, action);
+        if (own.isPresent() || !external || side != Side.SENDER) {
+            return own;
+        }
+        return next(from, Side.RECEIVER, action);
+    }
+
+    /** The actions this side may take on a referral, the receiver's too for the sender of an external one. */
+    public static List<Action> allowedActions(ReferralStatus from, Side side, boolean external) {
+        return EnumSet.allOf(Action.class).stream().filter(action -> next(from, side, action, external).isPresent()).toList();
+    }
+
     private static boolean isUnderWay(ReferralStatus status) {
         return status == ACCEPTED || status == IN_PROGRESS || status == ON_HOLD;
     }

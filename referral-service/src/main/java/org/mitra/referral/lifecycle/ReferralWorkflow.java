@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.referral.directory.DirectoryOrganization;
 import org.mitra.referral.directory.DirectoryReadModel;
+import org.mitra.referral.followup.ContactAttempts;
 import org.mitra.referral.overdue.Deadlines;
 import org.mitra.referral.referral.Referral;
 import org.mitra.referral.referral.ReferralAccess;
@@ -19,6 +22,7 @@ import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
 import org.mitra.web.problem.AccessDeniedException;
 import org.mitra.web.problem.ConflictException;
+import org.mitra.web.problem.FieldViolation;
 import org.mitra.web.problem.InvalidRequestException;
 import org.mitra.web.problem.InvalidTransitionException;
 import org.mitra.web.problem.ProblemException;
@@ -51,6 +55,9 @@ public class ReferralWorkflow {
     @Inject
     DirectoryReadModel directory;
 
+    @Inject
+    ContactAttempts contactAttempts;
+
     /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
     @Inject
     Clock clock;
@@ -62,21 +69,77 @@ public class ReferralWorkflow {
         ReferralAccess.Acting acting = access.acting(id);
         Referral referral = acting.referral();
         IfMatch.check(ifMatch, EntityTags.of(referral.id, referral.version));
-        ReferralStatus to = ReferralStateMachine.next(referral.status, acting.side(), action)
+        ReferralStatus to = ReferralStateMachine.next(referral.status, acting.side(), action, referral.isExternal())
                 .orElseThrow(() -> refusal(referral, acting.side(), action));
         if (action.needsReason() && request.reasonCode() == null) {
             throw InvalidRequestException.of("reasonCode", "is required to " + action.code() + " a referral");
         }
-        if (action.needsServicesDelivered() && (request.servicesDelivered() == null || request.servicesDelivered().isEmpty())) {
-            throw InvalidRequestException.of("servicesDelivered", "must list the services delivered to complete a referral");
+        if (action.needsCompletion()) {
+            checkCompletion(referral, request);
         }
         if (action == Action.SUBMIT) {
             checkSubmittable(referral);
         }
-        move(referral, action.code(), to, action.needsReason() ? request.reasonCode() : null,
-                action.needsServicesDelivered() ? List.copyOf(request.servicesDelivered()) : null);
+        StatusChange change = transition(referral, to, action.needsReason() ? request.reasonCode() : null);
+        HistoryEntry entry = entry(referral, action.code(), change.from(), change.to(), change.reasonCode(), null,
+                change.occurredAt());
+        if (action.needsCompletion()) {
+            referral.outcome = request.outcome();
+            entry.deliveries = List.copyOf(request.deliveries());
+            entry.servicesDelivered = request.deliveries().stream().map(ServiceDelivery::categoryCode).distinct().toList();
+            entry.outcome = request.outcome();
+        }
+        entry.persist();
+        events.statusChanged(change);
         flush();
         return referral;
+    }
+
+    /**
+     * Completing needs the services delivered with their dates (none before the referral was requested, none ending
+     * before it began) and the outcome; {@code LOST_CONTACT} only after {@link ContactAttempts#BEFORE_LOST_CONTACT}
+     * recorded attempts that did not reach the person.
+     */
+    private void checkCompletion(Referral referral, TransitionRequest request) {
+        List<FieldViolation> problems = new ArrayList<>();
+        if (request.deliveries() == null || request.deliveries().isEmpty()) {
+            problems.add(new FieldViolation("deliveries", "must list the services delivered, each with its dates, to complete "
+                    + "a referral"));
+        } else {
+            LocalDate requested = referral.requestedAt.atZone(deadlines.zone()).toLocalDate();
+            LocalDate today = LocalDate.now(clock.withZone(deadlines.zone()));
+            for (int i = 0; i < request.deliveries().size(); i++) {
+                ServiceDelivery delivery = request.deliveries().get(i);
+                String field = "deliveries[" + i + "]";
+                if (delivery.deliveredOn().isBefore(requested)) {
+                    problems.add(new FieldViolation(field + ".deliveredOn", "must not be before the referral was requested, "
+                            + requested));
+                } else if (delivery.deliveredOn().isAfter(today)) {
+                    problems.add(new FieldViolation(field + ".deliveredOn", "must not be after today, " + today));
+                }
+                if (delivery.deliveredUntil() != null && delivery.deliveredUntil().isBefore(delivery.deliveredOn())) {
+                    problems.add(new FieldViolation(field + ".deliveredUntil", "must not be before deliveredOn"));
+                } else if (delivery.deliveredUntil() != null && delivery.deliveredUntil().isAfter(today)) {
+                    problems.add(new FieldViolation(field + ".deliveredUntil", "must not be after today, " + today));
+                }
+            }
+        }
+        if (request.outcome() == null) {
+            problems.add(new FieldViolation("outcome", "is required to complete a referral: one of "
+                    + Arrays.toString(ServiceOutcome.values())));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        if (request.outcome() == ServiceOutcome.LOST_CONTACT) {
+            long unreached = contactAttempts.unreached(referral.id);
+            if (unreached < ContactAttempts.BEFORE_LOST_CONTACT) {
+                throw new UnprocessableException("LOST_CONTACT needs " + ContactAttempts.BEFORE_LOST_CONTACT + " recorded contact "
+                        + "attempts that did not reach the person; referral " + referral.id + " has " + unreached
+                        + ". Record them with POST /api/referrals/" + referral.id + "/contact-attempts")
+                        .with("contactAttemptsUnreached", unreached).with("contactAttemptsNeeded", ContactAttempts.BEFORE_LOST_CONTACT);
+            }
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -88,7 +151,7 @@ public class ReferralWorkflow {
             throw new ConflictException("Only intervention referrals carry a business status; referral " + id + " is "
                     + referral.slice.code()).with("slice", referral.slice.code());
         }
-        if (acting.side() != Side.RECEIVER) {
+        if (acting.side() != Side.RECEIVER && !referral.isExternal()) {
             throw new AccessDeniedException("Only the receiving organization moves the business status of referral " + id);
         }
         BusinessStatus expected = BusinessStatus.after(referral.businessStatus).orElse(null);
@@ -136,9 +199,9 @@ public class ReferralWorkflow {
      * (event, webhook {@code referral.cancelled}) and the sender may forward it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void expire(Referral referral, Instant at) {
-        StatusChange change = referral.moveTo(ReferralStatus.CANCELLED, EXPIRED, at);
-        entry(referral, "expire", change.from(), change.to(), EXPIRED, null, at, SYSTEM_ACTOR, null).persist();
+    public void expire(Referral referral) {
+        StatusChange change = referral.moveTo(ReferralStatus.CANCELLED, EXPIRED, clock.instant());
+        entry(referral, "expire", change.from(), change.to(), EXPIRED, null, change.occurredAt(), SYSTEM_ACTOR, null).persist();
         events.statusChanged(change);
     }
 
@@ -220,6 +283,9 @@ public class ReferralWorkflow {
             throw new UnprocessableException("Referral " + referral.id + " has no recorded consent; record it with PUT /api/referrals/"
                     + referral.id + "/consent before submitting").with("missing", "consent");
         }
+        if (referral.isExternal()) {
+            return; // an agency outside the platform: no organization of the directory to be verified
+        }
         boolean receiverVerified = directory.organization(referral.receivingOrganizationId)
                 .map(DirectoryOrganization::isVerified).orElse(false);
         if (!receiverVerified) {
@@ -242,8 +308,9 @@ public class ReferralWorkflow {
     }
 
     private static ProblemException refusal(Referral referral, Side side, Action action) {
-        List<String> allowed = ReferralStateMachine.allowedActions(referral.status, side).stream().map(Action::code).toList();
-        if (ReferralStateMachine.belongsToOtherSide(referral.status, side, action)) {
+        List<String> allowed = ReferralStateMachine.allowedActions(referral.status, side, referral.isExternal()).stream()
+                .map(Action::code).toList();
+        if (!referral.isExternal() && ReferralStateMachine.belongsToOtherSide(referral.status, side, action)) {
             String other = side == Side.SENDER ? "receiving" : "sending";
             return new AccessDeniedException("Only the " + other + " organization may " + action.code() + " referral "
                     + referral.id).with("currentState", referral.status.name()).with("allowedActions", allowed);

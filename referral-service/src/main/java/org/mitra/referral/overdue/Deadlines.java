@@ -14,6 +14,11 @@ public class Deadlines {
     @Inject
     OverdueConfig config;
 
+    /** The coalition's time zone, in which working days and dates are counted. */
+    public ZoneId zone() {
+        return config.zone();
+    }
+
     public Instant deadline(Urgency urgency, Instant requestedAt) {
         return switch (urgency) {
             case EMERGENCY -> requestedAt.plus(config.emergency());

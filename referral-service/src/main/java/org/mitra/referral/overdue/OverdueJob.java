@@ -53,13 +53,16 @@ public class OverdueJob {
         return due.size();
     }
 
-    /** Closes every REQUESTED referral whose expiry passed before {@code now} (a batch per call); returns how many. */
+    /**
+     * Closes every REQUESTED referral whose expiry passed before {@code now} (a batch per call), stamped with the time it
+     * actually happens; returns how many.
+     */
     @Transactional
     public int expire(Instant now) {
         List<Referral> expired = Referral.find("status = :requested and expiresAt < :now",
                 Parameters.with("requested", ReferralStatus.REQUESTED).and("now", now)).page(0, BATCH).list();
         for (Referral referral : expired) {
-            workflow.expire(referral, now);
+            workflow.expire(referral);
         }
         return expired.size();
     }

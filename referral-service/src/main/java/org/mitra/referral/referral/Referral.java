@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -16,8 +17,10 @@ import org.hibernate.type.SqlTypes;
 import org.mitra.events.Slice;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.events.referral.Urgency;
+import org.mitra.referral.external.ExternalAgency;
 import org.mitra.referral.lifecycle.BusinessStatus;
 import org.mitra.referral.lifecycle.ReferralStateMachine;
+import org.mitra.referral.lifecycle.ServiceOutcome;
 import org.mitra.referral.lifecycle.StatusChange;
 
 /** A referral of one subject from the sending to the receiving organization. */
@@ -33,8 +36,20 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "sending_organization_id", nullable = false)
     public UUID sendingOrganizationId;
 
-    @Column(name = "receiving_organization_id", nullable = false)
+    /** The receiving organization; null for a referral to an agency outside the platform. */
+    @Column(name = "receiving_organization_id")
     public UUID receivingOrganizationId;
+
+    /** The agency outside the platform the referral goes to, instead of a receiving organization (an institution). */
+    @Column(name = "external_agency_name")
+    public String externalAgencyName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "external_agency_type")
+    public ExternalAgency.Type externalAgencyType;
+
+    @Column(name = "external_agency_region")
+    public String externalAgencyRegion;
 
     @Column(name = "receiving_service_id")
     public UUID receivingServiceId;
@@ -124,6 +139,18 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "forwarded_to_id")
     public UUID forwardedToId;
 
+    /** What came of a completed referral for the person (its receiver says so on completing it). */
+    @Enumerated(EnumType.STRING)
+    public ServiceOutcome outcome;
+
+    /** The day the receiver means to follow up with the person (in the coalition's time zone), if it set one. */
+    @Column(name = "follow_up_due_on")
+    public LocalDate followUpDueOn;
+
+    /** The day the receiver recorded that follow-up as done; null while it is owed. */
+    @Column(name = "follow_up_done_on")
+    public LocalDate followUpDoneOn;
+
     /** When the overdue job flagged it; null while it is not overdue. */
     @Column(name = "overdue_at")
     public Instant overdueAt;
@@ -166,6 +193,14 @@ public class Referral extends PanacheEntityBase {
             closedAt = at;
         }
         return new StatusChange(id, categoryCode, regionCode, from, to, reasonCode, at, wasSubmitted());
+    }
+
+    /**
+     * Whether it goes to an agency outside the platform: no organization receives it, so its sender records the steps a
+     * receiver would take.
+     */
+    public boolean isExternal() {
+        return externalAgencyName != null;
     }
 
     public boolean isIntervention() {

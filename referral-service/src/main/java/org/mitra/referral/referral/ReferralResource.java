@@ -81,8 +81,10 @@ public class ReferralResource {
             @QueryParam("status") ReferralStatus status,
             @Parameter(description = "Only referrals changed at or after this time, for polling", example = "2026-05-04T00:00:00Z")
             @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Only referrals whose follow-up was due before today and is not recorded done (the "
+                    + "receiver's queue)", example = "true") @QueryParam("followUpOwed") Boolean followUpOwed,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return referrals.list(box, status, updatedSince, PageRequest.of(page, size));
+        return referrals.list(box, status, updatedSince, Boolean.TRUE.equals(followUpOwed), PageRequest.of(page, size));
     }
 
     @GET

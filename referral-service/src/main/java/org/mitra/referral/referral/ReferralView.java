@@ -2,13 +2,16 @@ package org.mitra.referral.referral;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.mitra.events.Slice;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.events.referral.Urgency;
+import org.mitra.referral.external.ExternalAgency;
 import org.mitra.referral.lifecycle.BusinessStatus;
+import org.mitra.referral.lifecycle.ServiceOutcome;
 
 /**
  * A referral as the caller may see it. The two organizations' staff see everything but the
@@ -22,8 +25,11 @@ public record ReferralView(
         ReferralStatus status,
         BusinessStatus businessStatus,
         UUID sendingOrganizationId,
+        @Schema(description = "Null for a referral to an agency outside the platform (see externalAgency)")
         UUID receivingOrganizationId,
         UUID receivingServiceId,
+        @Schema(description = "The agency outside the platform the referral went to; its sender records its steps")
+        ExternalAgency externalAgency,
         String categoryCode,
         Slice slice,
         String regionCode,
@@ -48,6 +54,10 @@ public record ReferralView(
                 + "only)") UUID forwardedFromId,
         @Schema(description = "The referral this one was forwarded to (the sender and coalition admins only)")
         UUID forwardedToId,
+        @Schema(description = "COMPLETED only: what came of it for the person", examples = "GOT_HELP") ServiceOutcome outcome,
+        @Schema(description = "The day the receiver means to follow up with the person", examples = "2026-06-15")
+        LocalDate followUpDueOn,
+        @Schema(description = "The day the receiver recorded the follow-up done") LocalDate followUpDoneOn,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "When the referral closed (completed, failed, cancelled, rejected, entered in error); the "
@@ -87,12 +97,15 @@ public record ReferralView(
     private static ReferralView of(Referral referral, PersonalData personal, List<String> allowedActions,
             boolean chainShown) {
         return new ReferralView(referral.id, referral.status, referral.businessStatus, referral.sendingOrganizationId,
-                referral.receivingOrganizationId, referral.receivingServiceId, referral.categoryCode, referral.slice,
+                referral.receivingOrganizationId, referral.receivingServiceId, referral.isExternal()
+                ? new ExternalAgency(referral.externalAgencyName, referral.externalAgencyType, referral.externalAgencyRegion)
+                : null, referral.categoryCode, referral.slice,
                 referral.regionCode, referral.urgency, referral.ageBand, referral.gender, personal.subjectId(),
                 personal.profile(), personal.consent(), referral.consentWithdrawnAt != null, personal.hasIdentity(),
                 personal.note(), personal.lawEnforcementReference(), referral.overdueAt != null, referral.requestedAt,
                 referral.deadline, referral.expiresAt, chainShown ? referral.forwardedFromId : null,
-                chainShown ? referral.forwardedToId : null, referral.createdAt, referral.updatedAt, referral.closedAt, allowedActions,
+                chainShown ? referral.forwardedToId : null, referral.outcome, referral.followUpDueOn,
+                referral.followUpDoneOn, referral.createdAt, referral.updatedAt, referral.closedAt, allowedActions,
                 referral.version);
     }
 

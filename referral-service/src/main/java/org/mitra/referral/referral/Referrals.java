@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,14 @@ import org.mitra.events.referral.ReferralStatus;
 import org.mitra.referral.directory.DirectoryOrganization;
 import org.mitra.referral.directory.DirectoryReadModel;
 import org.mitra.referral.directory.DirectoryService;
+import org.mitra.referral.identity.Identity;
 import org.mitra.referral.identity.IdentityVault;
 import org.mitra.referral.identity.Subject;
 import org.mitra.referral.lifecycle.Action;
 import org.mitra.referral.lifecycle.ReferralStateMachine;
 import org.mitra.referral.lifecycle.ReferralWorkflow;
 import org.mitra.referral.lifecycle.Side;
+import org.mitra.referral.overdue.Deadlines;
 import org.mitra.web.problem.AccessDeniedException;
 import org.mitra.web.problem.FieldViolation;
 import org.mitra.web.problem.InvalidRequestException;
@@ -47,6 +50,9 @@ public class Referrals {
 
     @Inject
     ReferralWorkflow workflow;
+
+    @Inject
+    Deadlines deadlines;
 
     /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
     @Inject
@@ -135,25 +141,34 @@ public class Referrals {
         if (!AgeBand.isValid(request.profile().ageBand())) {
             problems.add(new FieldViolation("profile.ageBand", "must be one of " + AgeBand.CODES));
         }
-        if (request.identity() != null && vault.serialize(request.identity()).length > vault.maxIdentityBytes()) {
-            problems.add(new FieldViolation("identity", "is larger than " + vault.maxIdentityBytes() + " bytes"));
-        }
         problems.addAll(consentProblems(request.consent(), receiverId, request.identity() != null,
                 request.note() != null && !request.note().isBlank(), request.submit()));
-        Optional<Subject> subject = Optional.empty();
-        if (request.subjectId() != null) {
-            subject = Subject.<Subject>findByIdOptional(request.subjectId()).filter(known -> known.organizationId.equals(sender));
-            if (subject.isEmpty()) {
-                problems.add(new FieldViolation("subjectId", "is not a subject your organization referred"));
-            } else if (vault.isShredded(subject.get())) {
-                problems.add(new FieldViolation("subjectId", "withdrew consent; refer the person anew with new consent"));
-            }
-            if (request.identity() != null) {
-                problems.add(new FieldViolation("identity", "must be left out when referring a known subject again"));
-            }
-        }
+        Optional<Subject> subject = knownSubject(sender, request.subjectId(), request.identity(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
+        }
+        return subject;
+    }
+
+    /**
+     * The subject a request names to refer again, if it is the sender's own and still consents; what is wrong with it
+     * (or with an identity sent along with it) goes to {@code problems}.
+     */
+    public Optional<Subject> knownSubject(UUID sender, UUID subjectId, Identity identity, List<FieldViolation> problems) {
+        if (identity != null && vault.serialize(identity).length > vault.maxIdentityBytes()) {
+            problems.add(new FieldViolation("identity", "is larger than " + vault.maxIdentityBytes() + " bytes"));
+        }
+        if (subjectId == null) {
+            return Optional.empty();
+        }
+        Optional<Subject> subject = Subject.<Subject>findByIdOptional(subjectId).filter(known -> known.organizationId.equals(sender));
+        if (subject.isEmpty()) {
+            problems.add(new FieldViolation("subjectId", "is not a subject your organization referred"));
+        } else if (vault.isShredded(subject.get())) {
+            problems.add(new FieldViolation("subjectId", "withdrew consent; refer the person anew with new consent"));
+        }
+        if (identity != null) {
+            problems.add(new FieldViolation("identity", "must be left out when referring a known subject again"));
         }
         return subject;
     }
@@ -199,13 +214,15 @@ public class Referrals {
                         vault.mayShow(referral, side, Consent.Shared.IDENTITY) && vault.hasReadableIdentity(referral),
                         vault.mayShow(referral, side, Consent.Shared.NOTE) ? vault.note(referral).orElse(null) : null,
                         access.mayReadPersonalData(referral, side) ? vault.reportNumber(referral).orElse(null) : null,
-                        ReferralStateMachine.allowedActions(referral.status, side).stream().map(Action::code).toList(),
+                        ReferralStateMachine.allowedActions(referral.status, side, referral.isExternal()).stream()
+                                .map(Action::code).toList(),
                         side == Side.SENDER))
                 .orElseGet(() -> ReferralView.metadata(referral));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Page<ReferralView> list(String box, ReferralStatus status, String updatedSince, PageRequest page) {
+    public Page<ReferralView> list(String box, ReferralStatus status, String updatedSince, boolean followUpOwed,
+            PageRequest page) {
         Instant since = parseInstant(updatedSince);
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
@@ -228,6 +245,11 @@ public class Referrals {
         if (status != null) {
             where.append(" and status = :status");
             parameters.and("status", status);
+        }
+        if (followUpOwed) {
+            // Due before today in the coalition's time zone and not recorded done; never once consent was withdrawn.
+            where.append(" and followUpDueOn < :today and followUpDoneOn is null and consentWithdrawnAt is null");
+            parameters.and("today", LocalDate.now(clock.withZone(deadlines.zone())));
         }
         if (since != null) {
             where.append(" and updatedAt >= :since");

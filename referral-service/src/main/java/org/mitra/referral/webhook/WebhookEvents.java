@@ -101,12 +101,14 @@ public class WebhookEvents {
         if (referral == null) {
             return;
         }
-        // referral.received is the receiver's news alone; every other step concerns both sides.
+        // referral.received is the receiver's news alone; every other step concerns both sides (the sender alone when the
+        // referral went to an agency outside the platform).
         List<UUID> parties = new ArrayList<>();
         if (type != WebhookType.REFERRAL_RECEIVED) {
             parties.add(referral.sendingOrganizationId);
         }
-        if (referral.wasSubmitted() && !parties.contains(referral.receivingOrganizationId)) {
+        if (referral.wasSubmitted() && referral.receivingOrganizationId != null
+                && !parties.contains(referral.receivingOrganizationId)) {
             parties.add(referral.receivingOrganizationId);
         }
         for (WebhookSubscription subscription : WebhookSubscription.interestedIn(parties, type, occurredAt)) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.mitra.referral.ReferralFixtures.move;
 import static org.mitra.referral.ReferralFixtures.organization;
 import static org.mitra.referral.ReferralFixtures.referral;
@@ -53,6 +54,8 @@ class ReferralLifecycleTest {
                 .body("toStatus", contains("DRAFT", "REQUESTED", "ACCEPTED", "IN_PROGRESS", "ON_HOLD", "IN_PROGRESS", "COMPLETED"))
                 .body("[4].reasonCode", equalTo("NO_CAPACITY"))
                 .body("[6].servicesDelivered", contains("shelter-and-safe-housing", "psychosocial-care"))
+                .body("[6].deliveries.categoryCode", contains("shelter-and-safe-housing", "psychosocial-care"))
+                .body("[6].outcome", equalTo("GOT_HELP"))
                 .body("[2].organizationId", equalTo(receiver.toString()))
                 .body("[1].organizationId", equalTo(sender.toString()))
                 .body("[1].actor", org.hamcrest.Matchers.notNullValue())
@@ -139,7 +142,7 @@ class ReferralLifecycleTest {
         transition(Tokens.caseworker(receiver), id, "hold", null, null).statusCode(400);
         transition(Tokens.caseworker(receiver), id, "fail", null, null).statusCode(400);
         transition(Tokens.caseworker(receiver), id, "complete", null, null)
-                .statusCode(400).body("errors.field", hasItem("servicesDelivered"));
+                .statusCode(400).body("errors.field", hasItems("deliveries", "outcome"));
         transition(Tokens.caseworker(receiver), id, "complete", null, List.of()).statusCode(400);
         given().auth().oauth2(Tokens.caseworker(receiver)).get("/api/referrals/{id}", id).then().body("status", equalTo("ACCEPTED"));
     }

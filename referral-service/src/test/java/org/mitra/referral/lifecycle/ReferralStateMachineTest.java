@@ -137,7 +137,7 @@ class ReferralStateMachineTest {
     @Test
     void reasonsAndServicesDeliveredAreRequiredWhereTheDesignSays() {
         assertThat(Stream.of(Action.values()).filter(Action::needsReason)).containsExactlyInAnyOrder(REJECT, CANCEL, HOLD, FAIL);
-        assertThat(Stream.of(Action.values()).filter(Action::needsServicesDelivered)).containsExactly(COMPLETE);
+        assertThat(Stream.of(Action.values()).filter(Action::needsCompletion)).containsExactly(COMPLETE);
     }
 
     @Test

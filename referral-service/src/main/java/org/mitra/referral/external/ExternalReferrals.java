@@ -1,0 +1,111 @@
+package org.mitra.referral.external;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.mitra.events.Slice;
+import org.mitra.events.referral.ReferralStatus;
+import org.mitra.referral.directory.DirectoryReadModel;
+import org.mitra.referral.identity.IdentityVault;
+import org.mitra.referral.identity.Subject;
+import org.mitra.referral.lifecycle.ReferralWorkflow;
+import org.mitra.referral.referral.AgeBand;
+import org.mitra.referral.referral.Consent;
+import org.mitra.referral.referral.Referral;
+import org.mitra.referral.referral.ReferralAccess;
+import org.mitra.referral.referral.Referrals;
+import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.InvalidRequestException;
+
+/**
+ * Records referrals to agencies outside the platform (police units, hospitals, immigration, government service units):
+ * the sender names the agency instead of a receiving organization, the referral starts REQUESTED, and its sender records
+ * each later step by hand (the receiver's steps too, {@link ReferralWorkflow}). It counts like any other: its events
+ * feed the directory's demand and the statistics, its steps the KPIs. The person's identity is stored only when the
+ * consent shares it, and then only in the vault; nobody but the sender's staff reads it, as no organization receives it.
+ */
+@ApplicationScoped
+public class ExternalReferrals {
+    @Inject
+    ReferralAccess access;
+
+    @Inject
+    DirectoryReadModel directory;
+
+    @Inject
+    IdentityVault vault;
+
+    @Inject
+    Referrals referrals;
+
+    @Inject
+    ReferralWorkflow workflow;
+
+    /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Referral create(UUID id, ExternalReferralRequest request) {
+        UUID sender = access.ownOrganization();
+        List<FieldViolation> problems = new ArrayList<>();
+        Optional<Slice> slice = directory.sliceOf(request.categoryCode());
+        if (slice.isEmpty()) {
+            problems.add(new FieldViolation("categoryCode", "is not a known category"));
+        }
+        if (!AgeBand.isValid(request.profile().ageBand())) {
+            problems.add(new FieldViolation("profile.ageBand", "must be one of " + AgeBand.CODES));
+        }
+        Consent consent = request.consent().forExternalAgency();
+        if (!consent.covers(Consent.Shared.PROFILE)) {
+            problems.add(new FieldViolation("consent.shares", "must include PROFILE: a referral always shares the profile"));
+        }
+        if (request.identity() != null && !consent.covers(Consent.Shared.IDENTITY)) {
+            problems.add(new FieldViolation("consent.shares", "must include IDENTITY to store an identity"));
+        }
+        boolean hasNote = request.note() != null && !request.note().isBlank();
+        if (hasNote && !consent.covers(Consent.Shared.NOTE)) {
+            problems.add(new FieldViolation("consent.shares", "must include NOTE to store a note"));
+        }
+        Optional<Subject> known = referrals.knownSubject(sender, request.subjectId(), request.identity(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Subject subject = known.orElseGet(() -> vault.newSubject(sender, request.identity()));
+        Referral referral = new Referral();
+        referral.id = id;
+        referral.subjectId = subject.id;
+        referral.sendingOrganizationId = sender;
+        referral.externalAgencyName = request.agency().name().strip();
+        referral.externalAgencyType = request.agency().type();
+        referral.externalAgencyRegion = request.agency().regionCode();
+        referral.categoryCode = request.categoryCode();
+        referral.slice = slice.orElseThrow();
+        referral.regionCode = request.regionCode();
+        referral.urgency = request.urgency();
+        referral.status = ReferralStatus.DRAFT;
+        referral.ageBand = request.profile().ageBand();
+        referral.gender = request.profile().gender();
+        referral.profile = request.profile();
+        referral.consent = consent;
+        if (hasNote) {
+            referral.noteCiphertext = vault.encryptNote(subject, referral.id, request.note());
+        }
+        if (request.lawEnforcementReference() != null) {
+            referral.lawEnforcementAgency = request.lawEnforcementReference().agency();
+            referral.lawEnforcementReportNumberCiphertext = vault.encryptReportNumber(subject, referral.id,
+                    request.lawEnforcementReference().reportNumber());
+        }
+        referral.createdBy = access.actor();
+        referral.createdAt = clock.instant();
+        referral.updatedAt = referral.createdAt;
+        workflow.persistNew(referral, true);
+        ReferralWorkflow.flush();
+        return referral;
+    }
+}

@@ -1,0 +1,129 @@
+package org.mitra.referral.followup;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.mitra.events.referral.ReferralStatus;
+import org.mitra.referral.lifecycle.ReferralWorkflow;
+import org.mitra.referral.lifecycle.Side;
+import org.mitra.referral.overdue.Deadlines;
+import org.mitra.referral.referral.Referral;
+import org.mitra.referral.referral.ReferralAccess;
+import org.mitra.web.etag.EntityTags;
+import org.mitra.web.etag.IfMatch;
+import org.mitra.web.problem.AccessDeniedException;
+import org.mitra.web.problem.ConflictException;
+import org.mitra.web.problem.InvalidRequestException;
+
+/**
+ * The receiver's work with the person after it took a referral on: its attempts to reach them (three that did not are
+ * what {@code LOST_CONTACT} needs) and its follow-up day. Both sides read them; only the receiver records them.
+ */
+@ApplicationScoped
+public class ContactAttempts {
+    /** Unreached attempts a receiver records before it may complete a referral with {@code LOST_CONTACT}. */
+    public static final int BEFORE_LOST_CONTACT = 3;
+    private static final EnumSet<ReferralStatus> UNDER_WAY = EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS,
+            ReferralStatus.ON_HOLD);
+    private static final EnumSet<ReferralStatus> TAKEN_ON = EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS,
+            ReferralStatus.ON_HOLD, ReferralStatus.COMPLETED, ReferralStatus.FAILED);
+
+    @Inject
+    ReferralAccess access;
+
+    @Inject
+    Deadlines deadlines;
+
+    /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
+    @Inject
+    Clock clock;
+
+    /** How many recorded attempts on the referral did not reach the person. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long unreached(UUID referralId) {
+        return ContactAttempt.count("referralId = ?1 and reached = false", referralId);
+    }
+
+    /** Records an attempt of the receiver while the referral is under way (accepted, in progress, on hold). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ContactAttempt record(UUID referralId, ContactAttemptRequest request) {
+        Referral referral = receiversReferral(referralId, "record a contact attempt on");
+        if (!UNDER_WAY.contains(referral.status)) {
+            throw new ConflictException("Contact attempts are recorded while referral " + referralId + " is under way "
+                    + "(ACCEPTED, IN_PROGRESS or ON_HOLD); it is " + referral.status).with("currentState", referral.status.name());
+        }
+        if (referral.requestedAt != null && request.attemptedAt().isBefore(referral.requestedAt)) {
+            throw InvalidRequestException.of("attemptedAt", "must not be before the referral was requested");
+        }
+        ContactAttempt attempt = new ContactAttempt();
+        attempt.id = UUID.randomUUID();
+        attempt.referralId = referralId;
+        attempt.attemptedAt = request.attemptedAt();
+        attempt.channel = request.channel();
+        attempt.reached = request.reached();
+        attempt.actor = access.actor();
+        attempt.organizationId = access.callerOrganization().orElse(null);
+        attempt.recordedAt = clock.instant();
+        attempt.persist();
+        ReferralWorkflow.flush();
+        return attempt;
+    }
+
+    /** The attempts, oldest first, for the referral's two organizations. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ContactAttempt> of(UUID referralId) {
+        access.acting(referralId);
+        return ContactAttempt.list("referralId", Sort.ascending("attemptedAt").and("id"), referralId);
+    }
+
+    /**
+     * Sets the receiver's follow-up day, or records it done. Once the receiver took the referral on (accepted, then
+     * also after it completed or failed), never after the person withdrew consent: nobody follows up on them then.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Referral followUp(UUID referralId, String ifMatch, FollowUpRequest request) {
+        Referral referral = receiversReferral(referralId, "set the follow-up of");
+        IfMatch.check(ifMatch, EntityTags.of(referral.id, referral.version));
+        if (!TAKEN_ON.contains(referral.status)) {
+            throw new ConflictException("A follow-up is set once the receiver took referral " + referralId + " on; it is "
+                    + referral.status).with("currentState", referral.status.name());
+        }
+        if (referral.consentWithdrawnAt != null) {
+            throw new ConflictException("The person withdrew consent on referral " + referralId + ": nobody follows up on them")
+                    .with("consentWithdrawn", true);
+        }
+        // A due day already past is allowed: the receiver may record a follow-up it owes since then.
+        LocalDate requested = referral.requestedAt.atZone(deadlines.zone()).toLocalDate();
+        if (request.doneOn() != null && request.doneOn().isBefore(requested)) {
+            throw InvalidRequestException.of("doneOn", "must not be before the referral was requested, " + requested);
+        }
+        if (request.doneOn() != null && request.doneOn().isAfter(today())) {
+            throw InvalidRequestException.of("doneOn", "must not be after today, " + today());
+        }
+        referral.followUpDueOn = request.dueOn();
+        referral.followUpDoneOn = request.doneOn();
+        referral.updatedAt = clock.instant();
+        ReferralWorkflow.flush();
+        return referral;
+    }
+
+    /** Today in the coalition's time zone: a follow-up due before it and not done is owed. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(deadlines.zone()));
+    }
+
+    /** The referral for the organization that works with the person: its receiver, or the sender of an external one. */
+    private Referral receiversReferral(UUID referralId, String what) {
+        ReferralAccess.Acting acting = access.acting(referralId);
+        if (acting.side() != Side.RECEIVER && !acting.referral().isExternal()) {
+            throw new AccessDeniedException("Only the receiving organization may " + what + " referral " + referralId);
+        }
+        return acting.referral();
+    }
+}
