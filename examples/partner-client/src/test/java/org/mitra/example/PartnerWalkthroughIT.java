@@ -13,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +42,8 @@ import org.mitra.example.client.referrals.model.PageReferralView;
 import org.mitra.example.client.referrals.model.Referral;
 import org.mitra.example.client.referrals.model.ReferralRequest;
 import org.mitra.example.client.referrals.model.ReferralStatus;
+import org.mitra.example.client.referrals.model.ServiceDelivery;
+import org.mitra.example.client.referrals.model.ServiceOutcome;
 import org.mitra.example.client.referrals.model.Shared;
 import org.mitra.example.client.referrals.model.SubjectProfile;
 import org.mitra.example.client.referrals.model.TransitionRequest;
@@ -197,7 +201,7 @@ class PartnerWalkthroughIT {
                 && delivery.data().path("referralId").asText().equals(id.toString()), Duration.ofSeconds(60));
         assertThat(told.data().path("status").asText()).isEqualTo("REQUESTED");
         assertThat(told.data().toString()).doesNotContain("18-24").doesNotContain("FEMALE");
-        PageReferralView inbox = shelterReferrals.listReferrals("received", 0, 100, ReferralStatus.REQUESTED, null);
+        PageReferralView inbox = shelterReferrals.listReferrals("received", null, 0, 100, ReferralStatus.REQUESTED, null);
         Referral received = inbox.getItems().stream().filter(each -> id.equals(each.getId())).findFirst()
                 .orElseThrow(() -> new AssertionError("Referral " + id + " is not in the shelter's received box: " + inbox));
         assertThat(received.getSendingOrganizationId()).isEqualTo(sender.id());
@@ -216,9 +220,9 @@ class PartnerWalkthroughIT {
         assertThat(accepted.getData().getStatus()).isEqualTo(ReferralStatus.ACCEPTED);
         assertThat(accepted.getData().getAllowedActions()).contains("start", "complete");
 
-        // 7. ... and completes it, naming the services delivered (transitionReferral complete).
-        Referral completed = shelterLifecycle.transitionReferral(id,
-                new TransitionRequest().action("complete").servicesDelivered(List.of(CATEGORY)), etag(accepted));
+        // 7. ... and completes it, naming the services delivered with their dates and the outcome for the person
+        // (transitionReferral complete).
+        Referral completed = shelterLifecycle.transitionReferral(id, completion(), etag(accepted));
         assertThat(completed.getStatus()).isEqualTo(ReferralStatus.COMPLETED);
         assertThat(completed.getClosedAt()).isNotNull();
         assertThat(completed.getAllowedActions()).isEmpty();
@@ -240,11 +244,13 @@ class PartnerWalkthroughIT {
         assertThat(history).extracting(HistoryEntry::getOrganizationId).containsExactly(sender.id(), sender.id(), shelter.id(),
                 shelter.id());
         assertThat(history.get(3).getServicesDelivered()).containsExactly(CATEGORY);
+        assertThat(history.get(3).getOutcome()).isEqualTo(ServiceOutcome.GOT_HELP);
+        assertThat(seen.getOutcome()).isEqualTo(ServiceOutcome.GOT_HELP);
 
         // After the close: the shelter's system moves it no further (409 invalid-transition), and the staff of an
         // organization that is no party to it (Traffic Lights) cannot tell it exists (404), through the same clients.
         assertThatThrownBy(() -> shelterLifecycle.transitionReferral(id,
-                new TransitionRequest().action("complete").servicesDelivered(List.of(CATEGORY)), null))
+                completion(), null))
                 .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getCode()).isEqualTo(409));
         String outsider = login.staffMember(DemoOrganization.TRAFFIC_LIGHTS.caseworker(), DemoOrganization.DEMO_PASSWORD);
         assertThatThrownBy(() -> new ReferralsApi(gateway.referrals(outsider)).getReferral(id))
@@ -302,5 +308,11 @@ class PartnerWalkthroughIT {
         return response.getHeaders().entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase("ETag"))
                 .flatMap(header -> header.getValue().stream()).findFirst()
                 .orElseThrow(() -> new AssertionError("No ETag in the answer: " + response.getHeaders()));
+    }
+
+    /** Completing: the shelter stay, begun today in Bali's time zone (the coalition's), and the person got help. */
+    private static TransitionRequest completion() {
+        return new TransitionRequest().action("complete").outcome(ServiceOutcome.GOT_HELP)
+                .deliveries(List.of(new ServiceDelivery().categoryCode(CATEGORY).deliveredOn(LocalDate.now(ZoneId.of("Asia/Makassar")))));
     }
 }
