@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mitra.problems.ProblemLanguages;
+import org.mitra.problems.ProblemMessages;
 
 /** The awareness API's own problem details and messages in Bahasa Indonesia when Accept-Language asks for it. */
 @QuarkusTest
@@ -20,6 +21,7 @@ class ProblemLanguageTest {
     @Test
     void everyDetailAndMessageOfTheServiceIsTranslated() {
         assertThat(AwarenessMessages.MESSAGES.incompleteness()).isEmpty();
+        assertThat(ProblemMessages.named("ValidationMessages", getClass().getClassLoader()).incompleteness()).isEmpty();
     }
 
     @Test

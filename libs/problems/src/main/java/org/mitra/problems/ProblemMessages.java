@@ -48,6 +48,14 @@ public final class ProblemMessages {
         return new ProblemMessages(owner.getName(), owner.getClassLoader());
     }
 
+    /**
+     * A bundle by its base name, e.g. {@code ValidationMessages} (Hibernate Validator's, for a module's own constraint
+     * messages), so that a test can check its {@link #incompleteness()} too.
+     */
+    public static ProblemMessages named(String baseName, ClassLoader loader) {
+        return new ProblemMessages(baseName, loader);
+    }
+
     /** A keyed text; the key must exist in English (a missing one is a bug in the caller, found by its first test). */
     public ProblemText text(String key, Object... arguments) {
         if (!patterns(ProblemLanguages.ENGLISH).containsKey(key)) {

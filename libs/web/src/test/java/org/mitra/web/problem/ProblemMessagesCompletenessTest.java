@@ -32,6 +32,7 @@ class ProblemMessagesCompletenessTest {
                         || key.matches("org\\.hibernate\\.validator\\.constraints\\.(Length|Range|URL|UUID)\\.message"))
                 .forEach(needed::add);
         assertThat(indonesian.stringPropertyNames()).containsAll(needed);
+        assertThat(load("ContributorValidationMessages_en.properties")).as("English is the base bundle").isEmpty();
         for (String key : indonesian.stringPropertyNames()) {
             assertThat(own.containsKey(key) || hibernate.containsKey(key)).as(key + " has an English message").isTrue();
             assertThat(indonesian.getProperty(key)).as(key).isNotBlank();
