@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The languages problems are answered in, English (the default) and Bahasa Indonesia, and the choice between them from
@@ -17,6 +18,8 @@ public final class ProblemLanguages {
     public static final List<Locale> SUPPORTED = List.of(ENGLISH, INDONESIAN);
     /** Longer headers are not read: a client has no reason to send one, and the answer is English then. */
     private static final int MAX_HEADER_LENGTH = 1024;
+    private static final Pattern RANGE = Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
+    private static final Pattern WEIGHT = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
 
     private ProblemLanguages() {
     }
@@ -67,7 +70,7 @@ public final class ProblemLanguages {
 
     /** The supported language a range asks for ({@code id}, {@code id-ID}, {@code EN-gb}), or null ({@code *} too). */
     private static Locale supported(String range) {
-        if (!range.matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
+        if (!RANGE.matcher(range).matches()) {
             return null;
         }
         String language = range.split("-")[0].toLowerCase(Locale.ROOT);
@@ -81,7 +84,7 @@ public final class ProblemLanguages {
 
     /** A weight is 0 to 1 with at most three decimals; anything else counts as 0, i.e. not acceptable. */
     private static double weight(String value) {
-        if (!value.matches("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?")) {
+        if (!WEIGHT.matcher(value).matches()) {
             return 0;
         }
         return Double.parseDouble(value);
