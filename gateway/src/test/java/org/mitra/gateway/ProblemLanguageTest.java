@@ -2,6 +2,7 @@ package org.mitra.gateway;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +48,26 @@ class ProblemLanguageTest {
                 .header("Content-Language", "id")
                 .body("title", equalTo("Autentikasi diperlukan"))
                 .body("detail", equalTo("Operasi ini memerlukan bearer token."));
+    }
+
+    @Test
+    void theProblemTypesAreDescribedInIndonesianWhenAskedFor() {
+        TestCalls.client().header("Accept-Language", "id").accept("application/json").get("/problems/not-found").then()
+                .statusCode(200)
+                .header("Content-Language", "id")
+                .header("Vary", containsString("Accept-Language"))
+                .body("type", equalTo("/problems/not-found"))
+                .body("title", equalTo("Tidak ditemukan"))
+                .body("description", startsWith("Tidak ada apa pun di path ini"));
+        String page = TestCalls.client().header("Accept-Language", "id-ID").accept("text/html").get("/problems").then()
+                .statusCode(200)
+                .header("Content-Language", "id")
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(page).contains("<html lang=\"id\">", "<h1>Jenis masalah Mitra</h1>",
+                "Terlalu banyak permintaan").doesNotContain("Every error of a Mitra API");
+        TestCalls.client().accept("application/json").get("/problems/not-found").then()
+                .header("Content-Language", "en")
+                .body("title", equalTo("Not found"));
     }
 
     @Test

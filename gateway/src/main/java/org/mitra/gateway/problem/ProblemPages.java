@@ -1,6 +1,8 @@
 package org.mitra.gateway.problem;
 
 import java.util.List;
+import java.util.Locale;
+import org.mitra.problems.ProblemLanguages;
 import org.mitra.problems.ProblemType;
 
 /** The HTML pages of the problem types: plain, self-contained, every text escaped. */
@@ -12,37 +14,40 @@ final class ProblemPages {
     private ProblemPages() {
     }
 
-    static String catalog(List<ProblemType> types) {
+    static String catalog(List<ProblemType> types, Locale language) {
         StringBuilder rows = new StringBuilder();
         for (ProblemType type : types) {
             rows.append("<tr><td><a href=\"").append(escape(type.uri().toString())).append("\"><code>")
                     .append(escape(type.slug())).append("</code></a></td><td>").append(type.status())
-                    .append("</td><td>").append(escape(type.title())).append("</td><td>")
-                    .append(escape(type.description())).append("</td></tr>\n");
+                    .append("</td><td>").append(escape(type.title(language))).append("</td><td>")
+                    .append(escape(type.description(language))).append("</td></tr>\n");
         }
-        return document("Mitra problem types", "<h1>Mitra problem types</h1>\n"
-                + "<p>Every error of a Mitra API is an RFC 9457 problem (<code>application/problem+json</code>) whose "
-                + "<code>type</code> is one of these, written <code>/problems/&lt;slug&gt;</code> relative to the "
-                + "address that answered. Clients switch on <code>type</code>; the <code>title</code> is fixed per "
-                + "type and the <code>detail</code> is for people.</p>\n"
-                + "<table>\n<tr><th>type</th><th>status</th><th>title</th><th>meaning</th></tr>\n" + rows
-                + "</table>\n");
+        String title = text("page.catalog.title", language);
+        return document(title, "<h1>" + escape(title) + "</h1>\n"
+                + "<p>" + text("page.catalog.intro", language) + "</p>\n"
+                + "<table>\n<tr><th>type</th><th>status</th><th>title</th><th>" + text("page.catalog.meaning", language)
+                + "</th></tr>\n" + rows + "</table>\n", language);
     }
 
-    static String type(ProblemType type) {
-        return document(type.title() + " (Mitra problem type)", "<h1>" + escape(type.title()) + "</h1>\n"
+    static String type(ProblemType type, Locale language) {
+        return document(type.title(language) + " " + text("page.type.suffix", language),
+                "<h1>" + escape(type.title(language)) + "</h1>\n"
                 + "<p><code>type</code>: <code>" + escape(type.uri().toString()) + "</code><br>\n"
                 + "<code>status</code>: " + type.status() + "<br>\n"
-                + "<code>title</code>: " + escape(type.title()) + "</p>\n"
-                + "<p>" + escape(type.description()) + "</p>\n"
-                + "<p>The problem's <code>detail</code> says what happened in the case at hand, and its "
-                + "<code>requestId</code> names the request when you report it. <a href=\"/problems\">All problem "
-                + "types</a>.</p>\n");
+                + "<code>title</code>: " + escape(type.title(language)) + "</p>\n"
+                + "<p>" + escape(type.description(language)) + "</p>\n"
+                + "<p>" + text("page.type.outro", language) + "</p>\n", language);
     }
 
-    private static String document(String title, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
-                + "</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
+    /** Fixed text of the pages (GatewayMessages), already HTML. */
+    private static String text(String key, Locale language) {
+        return GatewayMessages.MESSAGES.text(key).render(language);
+    }
+
+    private static String document(String title, String body, Locale language) {
+        return "<!DOCTYPE html>\n<html lang=\"" + ProblemLanguages.tag(language) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<title>" + escape(title) + "</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n" + body
+                + "</body>\n</html>\n";
     }
 
     static String escape(String text) {

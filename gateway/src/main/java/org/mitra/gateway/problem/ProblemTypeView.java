@@ -1,5 +1,6 @@
 package org.mitra.gateway.problem;
 
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.mitra.problems.ProblemType;
 
@@ -14,7 +15,8 @@ public record ProblemTypeView(
         @Schema(description = "The HTTP status of every problem of this type", examples = "404") int status,
         @Schema(description = "What happened and what a client can do about it") String description) {
 
-    static ProblemTypeView of(ProblemType type) {
-        return new ProblemTypeView(type.uri().toString(), type.slug(), type.title(), type.status(), type.description());
+    static ProblemTypeView of(ProblemType type, Locale language) {
+        return new ProblemTypeView(type.uri().toString(), type.slug(), type.title(language), type.status(),
+                type.description(language));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.gateway.request.RequestIds;
+import org.mitra.problems.ProblemLanguages;
 import org.mitra.problems.ProblemType;
 
 /**
@@ -34,6 +36,7 @@ public class ProblemTypesResource {
             MediaType.TEXT_HTML_TYPE).build();
     /** The pages change only with a release of the platform. */
     private static final String CACHE_CONTROL = "public, max-age=3600";
+    private static final String VARY = "Accept, Accept-Language";
     /** The HTML pages load nothing and run nothing; their only style is inline. */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
@@ -43,16 +46,18 @@ public class ProblemTypesResource {
     @GET
     @Operation(operationId = "listProblemTypes",
             summary = "List the problem types", description = "Every problem type, with its title, status and "
-            + "description. application/json by default; text/html for a browser.")
+            + "description. application/json by default; text/html for a browser. In Bahasa Indonesia when "
+            + "Accept-Language prefers id (Content-Language says which).")
     @APIResponse(responseCode = "200", description = "The catalog of problem types", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ProblemTypeView.class)),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
-    public Response list() {
+    public Response list(@Context HttpHeaders headers) {
         List<ProblemType> types = Arrays.asList(ProblemType.values());
+        Locale language = language(headers);
         return html()
-                ? page(ProblemPages.catalog(types))
-                : json(types.stream().map(ProblemTypeView::of).toList());
+                ? page(ProblemPages.catalog(types, language), language)
+                : json(types.stream().map(type -> ProblemTypeView.of(type, language)).toList(), language);
     }
 
     @GET
@@ -73,7 +78,14 @@ public class ProblemTypesResource {
                     server.path(), headers.getHeaderString(RequestIds.HEADER),
                     headers.getHeaderString(Problems.ACCEPT_LANGUAGE));
         }
-        return html() ? page(ProblemPages.type(type.get())) : json(ProblemTypeView.of(type.get()));
+        Locale language = language(headers);
+        return html() ? page(ProblemPages.type(type.get(), language), language)
+                : json(ProblemTypeView.of(type.get(), language), language);
+    }
+
+    /** English, or Bahasa Indonesia when Accept-Language prefers it: every type has both (libs/problems). */
+    private static Locale language(HttpHeaders headers) {
+        return ProblemLanguages.negotiate(headers.getHeaderString(Problems.ACCEPT_LANGUAGE));
     }
 
     /** The client prefers HTML to JSON; anything else, or nothing acceptable, gets JSON. */
@@ -82,16 +94,18 @@ public class ProblemTypesResource {
         return chosen != null && MediaType.TEXT_HTML_TYPE.isCompatible(chosen.getMediaType());
     }
 
-    private static Response json(Object entity) {
+    private static Response json(Object entity, Locale language) {
         return Response.ok(entity, MediaType.APPLICATION_JSON_TYPE)
-                .header("Vary", "Accept")
+                .header("Vary", VARY)
+                .header(Problems.CONTENT_LANGUAGE, ProblemLanguages.tag(language))
                 .header("Cache-Control", CACHE_CONTROL)
                 .build();
     }
 
-    private static Response page(String html) {
+    private static Response page(String html, Locale language) {
         return Response.ok(html, MediaType.TEXT_HTML + ";charset=UTF-8")
-                .header("Vary", "Accept")
+                .header("Vary", VARY)
+                .header(Problems.CONTENT_LANGUAGE, ProblemLanguages.tag(language))
                 .header("Cache-Control", CACHE_CONTROL)
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .build();

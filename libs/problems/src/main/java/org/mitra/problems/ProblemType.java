@@ -91,7 +91,7 @@ public enum ProblemType {
 
     /** Where every type lives: a path on the deployment's own host, served by the gateway. */
     public static final String BASE = "/problems/";
-    /** The titles in the other languages: {@code ProblemType_id.properties}, key {@code <slug>.title}. */
+    /** Titles and descriptions in the other languages: {@code ProblemType_id.properties}, {@code <slug>.title}, ... */
     private static final ProblemMessages TRANSLATIONS = ProblemMessages.of(ProblemType.class);
 
     private final String slug;
@@ -139,6 +139,12 @@ public enum ProblemType {
     /** For people reading the type's page: what happened and what to do about it. */
     public String description() {
         return description;
+    }
+
+    /** The description in {@code language} where it is translated (every type is, in every supported language). */
+    public String description(Locale language) {
+        return ProblemLanguages.isEnglish(language) ? description
+                : TRANSLATIONS.format(slug + ".description", language, List.of()).orElse(description);
     }
 
     public static Optional<ProblemType> forSlug(String slug) {

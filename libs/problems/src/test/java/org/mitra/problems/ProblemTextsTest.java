@@ -14,12 +14,16 @@ class ProblemTextsTest {
     private static final ProblemMessages INCOMPLETE = ProblemMessages.of(IncompleteMessages.class);
 
     @Test
-    void everyTypeHasATitleInEverySupportedLanguage() {
+    void everyTypeHasATitleAndADescriptionInEverySupportedLanguage() {
         for (ProblemType type : ProblemType.values()) {
             for (var language : ProblemLanguages.SUPPORTED) {
                 assertThat(type.titleText().in(language)).as(type.slug() + " " + language).isPresent()
                         .get().asString().isNotBlank().doesNotEndWith(".");
             }
+            assertThat(ProblemMessages.of(ProblemType.class).keys(INDONESIAN)).as(type.slug())
+                    .contains(type.slug() + ".title", type.slug() + ".description");
+            assertThat(type.description(INDONESIAN)).as(type.slug()).isNotEqualTo(type.description()).endsWith(".");
+            assertThat(type.description(ENGLISH)).isEqualTo(type.description());
             assertThat(type.title(ENGLISH)).isEqualTo(type.title());
             assertThat(type.title(INDONESIAN)).as(type.slug()).isNotEqualTo(type.title());
         }
@@ -29,8 +33,8 @@ class ProblemTextsTest {
 
     @Test
     void theTitleFileNamesNoTypeThatDoesNotExist() {
-        String slugs = Arrays.stream(ProblemType.values()).map(type -> type.slug() + ".title")
-                .collect(Collectors.joining(","));
+        String slugs = Arrays.stream(ProblemType.values())
+                .map(type -> type.slug() + ".title," + type.slug() + ".description").collect(Collectors.joining(","));
         assertThat(ProblemMessages.of(ProblemType.class).keys(INDONESIAN))
                 .allSatisfy(key -> assertThat(slugs.split(",")).contains(key));
     }
