@@ -87,6 +87,8 @@ class AuthorizationMatrixTest {
                 "consent", Map.of("consentedBy", "SUBJECT", "consentedAt", "2026-05-05T10:00:00Z",
                         "shares", List.of("PROFILE"), "mayContact", true)))
                 .post("/api/referrals/external").statusCode(), 201, 201, 201, 403, 403, 401),
+        // Issue 17: KPIs for coalition admins and an organization's admins, not its caseworkers (the matrix's staff).
+        KPIS(Setup.NONE, (cell, call) -> call.get("/api/referrals/kpis").statusCode(), 403, 403, 403, 200, 403, 401),
         MATCHES(Setup.NONE, (cell, call) -> call.queryParam("category", SHELTER).queryParam("region", "5171")
                 .get("/api/referrals/matches").statusCode(), 200, 200, 200, 200, 403, 401),
         OVERDUE(Setup.NONE, (cell, call) -> call.get("/api/referrals/overdue").statusCode(), 403, 403, 403, 200, 403, 401),

@@ -105,6 +105,9 @@ class SuspendedOrganizationTest {
                         "consent", Map.of("consentedBy", "SUBJECT", "consentedAt", "2026-05-05T10:00:00Z",
                                 "shares", List.of("PROFILE"), "mayContact", true)))
                         .post("/api/referrals/external")),
+                // KPIs: an organization's admins only (a caseworker or partner system is refused by role).
+                new Operation("GET /api/referrals/kpis", (scene, call) -> call.get("/api/referrals/kpis")),
+                new Operation("GET /api/referrals/kpis.svg", (scene, call) -> call.get("/api/referrals/kpis.svg")),
                 new Operation("GET /api/referrals/matches", (scene, call) -> call.queryParam("category", SHELTER)
                         .queryParam("region", "5171").get("/api/referrals/matches")),
                 // Webhooks: an organization's admins and partner systems only (a caseworker is refused by role).
@@ -160,7 +163,8 @@ class SuspendedOrganizationTest {
                 Response response = operation.call().apply(scene, given().auth().oauth2(token));
                 assertThat(response.statusCode()).as("%s by the staff of a %s organization", operation.key(), status)
                         .isEqualTo(403);
-                if (operation.key().contains(" /api/webhooks") && role.equals("caseworker")) {
+                if (operation.key().contains(" /api/webhooks") && role.equals("caseworker")
+                        || operation.key().contains(" /api/referrals/kpis") && !role.equals("org-admin")) {
                     continue; // refused by role, whatever the organization's standing
                 }
                 assertThat(response.jsonPath().getString("type")).as(operation.key()).isEqualTo(NOT_VERIFIED);
