@@ -89,6 +89,13 @@ class AuthorizationMatrixTest {
                 .post("/api/referrals/external").statusCode(), 201, 201, 201, 403, 403, 401),
         // Issue 17: KPIs for coalition admins and an organization's admins, not its caseworkers (the matrix's staff).
         KPIS(Setup.NONE, (cell, call) -> call.get("/api/referrals/kpis").statusCode(), 403, 403, 403, 200, 403, 401),
+        // Issue 17: any verified organization's staff send an emergency open; offers are listed by staff only.
+        OPEN(Setup.NONE, (cell, call) -> call.contentType(ContentType.JSON).body(Map.of("categoryCode", "shelter-and-safe-housing", "regionCode", "5171",
+                "profile", Map.of("ageBand", "18-24", "gender", "FEMALE"),
+                "consent", Map.of("consentedBy", "SUBJECT", "consentedAt", "2026-05-05T10:00:00Z",
+                        "shares", List.of("PROFILE"), "mayContact", true)))
+                .post("/api/referrals/open").statusCode(), 201, 201, 201, 403, 403, 401),
+        OFFERS(Setup.NONE, (cell, call) -> call.get("/api/referrals/offers").statusCode(), 200, 200, 200, 403, 403, 401),
         MATCHES(Setup.NONE, (cell, call) -> call.queryParam("category", SHELTER).queryParam("region", "5171")
                 .get("/api/referrals/matches").statusCode(), 200, 200, 200, 200, 403, 401),
         OVERDUE(Setup.NONE, (cell, call) -> call.get("/api/referrals/overdue").statusCode(), 403, 403, 403, 200, 403, 401),

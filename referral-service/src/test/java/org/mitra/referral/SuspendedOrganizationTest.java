@@ -108,6 +108,17 @@ class SuspendedOrganizationTest {
                 // KPIs: an organization's admins only (a caseworker or partner system is refused by role).
                 new Operation("GET /api/referrals/kpis", (scene, call) -> call.get("/api/referrals/kpis")),
                 new Operation("GET /api/referrals/kpis.svg", (scene, call) -> call.get("/api/referrals/kpis.svg")),
+                new Operation("POST /api/referrals/open", (scene, call) -> call.contentType(ContentType.JSON)
+                        .body(Map.of("categoryCode", "shelter-and-safe-housing", "regionCode", "5171",
+                        "profile", Map.of("ageBand", "18-24", "gender", "FEMALE"),
+                        "consent", Map.of("consentedBy", "SUBJECT", "consentedAt", "2026-05-05T10:00:00Z",
+                                "shares", List.of("PROFILE"), "mayContact", true)))
+                        .post("/api/referrals/open")),
+                new Operation("GET /api/referrals/offers", (scene, call) -> call.get("/api/referrals/offers")),
+                new Operation("GET /api/referrals/offers/{id}", (scene, call) -> call.get("/api/referrals/offers/{id}",
+                        scene.submitted())),
+                new Operation("POST /api/referrals/offers/{id}/claim", (scene, call) -> call.post(
+                        "/api/referrals/offers/{id}/claim", scene.submitted())),
                 new Operation("GET /api/referrals/matches", (scene, call) -> call.queryParam("category", SHELTER)
                         .queryParam("region", "5171").get("/api/referrals/matches")),
                 // Webhooks: an organization's admins and partner systems only (a caseworker is refused by role).

@@ -3,13 +3,11 @@ package org.mitra.referral.external;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.mitra.events.Slice;
-import org.mitra.events.referral.ReferralStatus;
 import org.mitra.referral.directory.DirectoryReadModel;
 import org.mitra.referral.identity.IdentityVault;
 import org.mitra.referral.identity.Subject;
@@ -46,10 +44,6 @@ public class ExternalReferrals {
     @Inject
     ReferralWorkflow workflow;
 
-    /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
-    @Inject
-    Clock clock;
-
     @Transactional(Transactional.TxType.MANDATORY)
     public Referral create(UUID id, ExternalReferralRequest request) {
         UUID sender = access.ownOrganization();
@@ -77,33 +71,12 @@ public class ExternalReferrals {
             throw new InvalidRequestException(problems);
         }
         Subject subject = known.orElseGet(() -> vault.newSubject(sender, request.identity()));
-        Referral referral = new Referral();
-        referral.id = id;
-        referral.subjectId = subject.id;
-        referral.sendingOrganizationId = sender;
+        Referral referral = referrals.newDraft(id, sender, subject, request.categoryCode(), slice.orElseThrow(),
+                request.regionCode(), request.urgency(), request.profile(), consent, hasNote ? request.note() : null,
+                request.lawEnforcementReference());
         referral.externalAgencyName = request.agency().name().strip();
         referral.externalAgencyType = request.agency().type();
         referral.externalAgencyRegion = request.agency().regionCode();
-        referral.categoryCode = request.categoryCode();
-        referral.slice = slice.orElseThrow();
-        referral.regionCode = request.regionCode();
-        referral.urgency = request.urgency();
-        referral.status = ReferralStatus.DRAFT;
-        referral.ageBand = request.profile().ageBand();
-        referral.gender = request.profile().gender();
-        referral.profile = request.profile();
-        referral.consent = consent;
-        if (hasNote) {
-            referral.noteCiphertext = vault.encryptNote(subject, referral.id, request.note());
-        }
-        if (request.lawEnforcementReference() != null) {
-            referral.lawEnforcementAgency = request.lawEnforcementReference().agency();
-            referral.lawEnforcementReportNumberCiphertext = vault.encryptReportNumber(subject, referral.id,
-                    request.lawEnforcementReference().reportNumber());
-        }
-        referral.createdBy = access.actor();
-        referral.createdAt = clock.instant();
-        referral.updatedAt = referral.createdAt;
         workflow.persistNew(referral, true);
         ReferralWorkflow.flush();
         return referral;

@@ -283,8 +283,8 @@ public class ReferralWorkflow {
             throw new UnprocessableException("Referral " + referral.id + " has no recorded consent; record it with PUT /api/referrals/"
                     + referral.id + "/consent before submitting").with("missing", "consent");
         }
-        if (referral.isExternal()) {
-            return; // an agency outside the platform: no organization of the directory to be verified
+        if (referral.isExternal() || referral.isUnclaimedOffer()) {
+            return; // an agency outside the platform, or an open referral: no organization of the directory named yet
         }
         boolean receiverVerified = directory.organization(referral.receivingOrganizationId)
                 .map(DirectoryOrganization::isVerified).orElse(false);

@@ -88,6 +88,12 @@ public class Matching {
                 || (match.capacityAvailable() != null && match.capacityAvailable() <= 0);
     }
 
+    /** Whether this match reports room now (capacity, or places available): whom an open emergency is offered to. */
+    public static boolean hasRoomNow(MatchView match) {
+        return !isFull(match) && (match.capacityStatus() == CapacityStatus.CAPACITY
+                || (match.capacityStatus() == null && match.capacityAvailable() != null));
+    }
+
     /** 0: can take someone now; 1: waitlist or assessment; 2: nothing published; 3: full. */
     static int capacityGroup(DirectoryService service) {
         if (service.capacityStatus == CapacityStatus.NO_CAPACITY

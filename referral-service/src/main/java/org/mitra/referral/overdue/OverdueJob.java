@@ -11,6 +11,7 @@ import java.util.List;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.referral.lifecycle.ReferralEvents;
 import org.mitra.referral.lifecycle.ReferralWorkflow;
+import org.mitra.referral.open.OpenReferrals;
 import org.mitra.referral.referral.Referral;
 
 /**
@@ -29,6 +30,9 @@ public class OverdueJob {
     @Inject
     ReferralWorkflow workflow;
 
+    @Inject
+    OpenReferrals openReferrals;
+
     /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
     @Inject
     Clock clock;
@@ -38,13 +42,15 @@ public class OverdueJob {
     void run() {
         Instant now = clock.instant();
         flagOverdue(now);
+        openReferrals.escalate(now);
         expire(now);
     }
 
     /** Flags every REQUESTED referral whose deadline passed before {@code now}; returns how many. */
     @Transactional
     public int flagOverdue(Instant now) {
-        List<Referral> due = Referral.find("status = :requested and overdueAt is null and deadline < :now",
+        // An open referral escalated unclaimed was announced then (OpenReferrals.escalate): not a second time.
+        List<Referral> due = Referral.find("status = :requested and overdueAt is null and escalatedAt is null and deadline < :now",
                 Parameters.with("requested", ReferralStatus.REQUESTED).and("now", now)).page(0, BATCH).list();
         for (Referral referral : due) {
             referral.overdueAt = now;

@@ -37,11 +37,12 @@ public class OverdueResource {
     @GET
     @RolesAllowed(Roles.COALITION_ADMIN)
     @Operation(operationId = "listOverdueReferrals",
-            summary = "Referrals still REQUESTED past their deadline, oldest deadline first, then those whose follow-up "
+            summary = "Referrals still REQUESTED past their deadline or, sent open, escalated unclaimed, oldest deadline "
+            + "first, then those whose follow-up "
             + "was due before today and is not done, oldest first (metadata only)")
     public Page<ReferralView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
-        PanacheQuery<Referral> query = Referral.find("(status = :requested and overdueAt is not null) or (followUpDueOn < :today "
+        PanacheQuery<Referral> query = Referral.find("(status = :requested and (overdueAt is not null or escalatedAt is not null)) or (followUpDueOn < :today "
                 + "and followUpDoneOn is null and consentWithdrawnAt is null)", Sort.ascending("deadline")
                 .and("followUpDueOn").and("id"), Parameters.with("requested", ReferralStatus.REQUESTED)
                 .and("today", LocalDate.now(clock.withZone(deadlines.zone()))));

@@ -135,6 +135,21 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "forwarded_from_id")
     public UUID forwardedFromId;
 
+    /**
+     * When the sender sent it open (an emergency offered to every matching organization with room, none named); null
+     * for a named referral.
+     */
+    @Column(name = "offered_at")
+    public Instant offeredAt;
+
+    /** When an offered organization claimed it, becoming its receiver. */
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
+
+    /** When, still unclaimed, it was escalated to the coalition admins. */
+    @Column(name = "escalated_at")
+    public Instant escalatedAt;
+
     /** The referral its sender forwarded this one to, once (after it expired or was rejected for want of capacity). */
     @Column(name = "forwarded_to_id")
     public UUID forwardedToId;
@@ -201,6 +216,11 @@ public class Referral extends PanacheEntityBase {
      */
     public boolean isExternal() {
         return externalAgencyName != null;
+    }
+
+    /** Whether it was sent open and nobody claimed it yet: it has no receiver, only offers. */
+    public boolean isUnclaimedOffer() {
+        return offeredAt != null && claimedAt == null;
     }
 
     public boolean isIntervention() {

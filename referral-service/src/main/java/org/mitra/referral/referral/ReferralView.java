@@ -50,6 +50,10 @@ public record ReferralView(
         Instant deadline,
         @Schema(description = "When it closes as CANCELLED with reason EXPIRED if still REQUESTED (twice its deadline by "
                 + "default); the sender may then forward it") Instant expiresAt,
+        @Schema(description = "An emergency sent open: when it was offered to every matching organization with room")
+        Instant offeredAt,
+        @Schema(description = "When an offered organization claimed it, becoming its receiver") Instant claimedAt,
+        @Schema(description = "When, still unclaimed, it was escalated to the coalition admins") Instant escalatedAt,
         @Schema(description = "The referral this one continues, forwarded by the sender (the sender and coalition admins "
                 + "only)") UUID forwardedFromId,
         @Schema(description = "The referral this one was forwarded to (the sender and coalition admins only)")
@@ -103,7 +107,7 @@ public record ReferralView(
                 referral.regionCode, referral.urgency, referral.ageBand, referral.gender, personal.subjectId(),
                 personal.profile(), personal.consent(), referral.consentWithdrawnAt != null, personal.hasIdentity(),
                 personal.note(), personal.lawEnforcementReference(), referral.overdueAt != null, referral.requestedAt,
-                referral.deadline, referral.expiresAt, chainShown ? referral.forwardedFromId : null,
+                referral.deadline, referral.expiresAt, referral.offeredAt, referral.claimedAt, referral.escalatedAt, chainShown ? referral.forwardedFromId : null,
                 chainShown ? referral.forwardedToId : null, referral.outcome, referral.followUpDueOn,
                 referral.followUpDoneOn, referral.createdAt, referral.updatedAt, referral.closedAt, allowedActions,
                 referral.version);

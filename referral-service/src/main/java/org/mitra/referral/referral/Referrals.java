@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.mitra.events.Slice;
 import org.mitra.events.referral.ReferralStatus;
+import org.mitra.events.referral.Urgency;
 import org.mitra.referral.directory.DirectoryOrganization;
 import org.mitra.referral.directory.DirectoryReadModel;
 import org.mitra.referral.directory.DirectoryService;
@@ -66,34 +67,45 @@ public class Referrals {
         Slice slice = directory.sliceOf(request.categoryCode()).orElseThrow();
         // A known subject comes without an identity (check refuses one); a new one gets it encrypted before its row is written.
         Subject subject = knownSubject.orElseGet(() -> vault.newSubject(sender, request.identity()));
+        Referral referral = newDraft(id, sender, subject, request.categoryCode(), slice, request.regionCode(), request.urgency(),
+                request.profile(), request.consent(), request.note(), request.lawEnforcementReference());
+        referral.receivingOrganizationId = request.receivingOrganizationId();
+        referral.receivingServiceId = request.receivingServiceId();
+        workflow.persistNew(referral, request.submit());
+        ReferralWorkflow.flush();
+        return referral;
+    }
+
+    /**
+     * A new draft from the caller's organization, not stored yet, without its receiver: the note and the police report
+     * number encrypted with the subject's key and bound to the new row. Every way of creating a referral starts here.
+     */
+    public Referral newDraft(UUID id, UUID sender, Subject subject, String categoryCode, Slice slice, String regionCode,
+            Urgency urgency, SubjectProfile profile, Consent consent, String note, LawEnforcementReference reference) {
         Referral referral = new Referral();
         referral.id = id;
         referral.subjectId = subject.id;
         referral.sendingOrganizationId = sender;
-        referral.receivingOrganizationId = request.receivingOrganizationId();
-        referral.receivingServiceId = request.receivingServiceId();
-        referral.categoryCode = request.categoryCode();
+        referral.categoryCode = categoryCode;
         referral.slice = slice;
-        referral.regionCode = request.regionCode();
-        referral.urgency = request.urgency();
+        referral.regionCode = regionCode;
+        referral.urgency = urgency;
         referral.status = ReferralStatus.DRAFT;
-        referral.ageBand = request.profile().ageBand();
-        referral.gender = request.profile().gender();
-        referral.profile = request.profile();
-        referral.consent = request.consent();
-        if (request.note() != null && !request.note().isBlank()) {
-            referral.noteCiphertext = vault.encryptNote(subject, referral.id, request.note());
+        referral.ageBand = profile.ageBand();
+        referral.gender = profile.gender();
+        referral.profile = profile;
+        referral.consent = consent;
+        if (note != null && !note.isBlank()) {
+            referral.noteCiphertext = vault.encryptNote(subject, referral.id, note);
         }
-        if (request.lawEnforcementReference() != null) {
-            referral.lawEnforcementAgency = request.lawEnforcementReference().agency();
+        if (reference != null) {
+            referral.lawEnforcementAgency = reference.agency();
             referral.lawEnforcementReportNumberCiphertext = vault.encryptReportNumber(subject, referral.id,
-                    request.lawEnforcementReference().reportNumber());
+                    reference.reportNumber());
         }
         referral.createdBy = access.actor();
         referral.createdAt = clock.instant();
         referral.updatedAt = referral.createdAt;
-        workflow.persistNew(referral, request.submit());
-        ReferralWorkflow.flush();
         return referral;
     }
 
