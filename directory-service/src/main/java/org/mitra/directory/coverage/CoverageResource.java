@@ -1,5 +1,7 @@
 package org.mitra.directory.coverage;
 
+import static org.mitra.directory.DirectoryMessages.MESSAGES;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -86,6 +88,6 @@ public class CoverageResource {
         String wanted = code == null || code.isBlank() ? DEFAULT_REGION : Regions.code("region", code);
         return regions.find(wanted)
                 .filter(found -> caller.hasRole(Roles.COALITION_ADMIN) || OFFERED_LEVELS.contains(found.level))
-                .orElseThrow(() -> ResourceNotFoundException.of("Region", wanted));
+                .orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.region"), wanted));
     }
 }

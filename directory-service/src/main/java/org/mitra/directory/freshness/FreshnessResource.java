@@ -1,5 +1,7 @@
 package org.mitra.directory.freshness;
 
+import static org.mitra.directory.DirectoryMessages.MESSAGES;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -54,6 +56,6 @@ public class FreshnessResource {
         } catch (IllegalArgumentException unknown) {
             // named below
         }
-        throw InvalidRequestException.of("status", "must be one of DUE, OVERDUE, STALE");
+        throw InvalidRequestException.of("status", MESSAGES.text("field.freshness-status"));
     }
 }

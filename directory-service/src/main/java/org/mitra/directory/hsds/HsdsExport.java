@@ -1,5 +1,7 @@
 package org.mitra.directory.hsds;
 
+import static org.mitra.directory.DirectoryMessages.MESSAGES;
+
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,7 +67,7 @@ public class HsdsExport {
     public Hsds.Service service(UUID id) {
         Service service = Service.<Service>findByIdOptional(id)
                 .filter(found -> found.status == Service.Status.ACTIVE && found.organization.isVerified())
-                .orElseThrow(() -> ResourceNotFoundException.of("Service", id));
+                .orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.service"), id));
         return mapper().service(service, false);
     }
 
@@ -86,7 +88,7 @@ public class HsdsExport {
     public Hsds.Organization organization(UUID id, boolean fullService) {
         Organization organization = Organization.<Organization>findByIdOptional(id)
                 .filter(Organization::isVerified)
-                .orElseThrow(() -> ResourceNotFoundException.of("Organization", id));
+                .orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.organization"), id));
         return organization(mapper(), organization, fullService);
     }
 
@@ -138,7 +140,7 @@ public class HsdsExport {
         ServiceLocation location = entityManager.find(ServiceLocation.class, id);
         if (location == null || location.confidential || location.service.status != Service.Status.ACTIVE
                 || !location.service.organization.isVerified()) {
-            throw ResourceNotFoundException.of("Service at location", id);
+            throw ResourceNotFoundException.of(MESSAGES.text("noun.service-at-location"), id);
         }
         return mapper().serviceAtLocation(location.service, location, true);
     }
@@ -149,7 +151,7 @@ public class HsdsExport {
 
     public Hsds.Taxonomy taxonomy(UUID id) {
         if (!HsdsMapper.TAXONOMY_ID.equals(id)) {
-            throw ResourceNotFoundException.of("Taxonomy", id);
+            throw ResourceNotFoundException.of(MESSAGES.text("noun.taxonomy"), id);
         }
         return HsdsMapper.taxonomy();
     }
@@ -173,7 +175,7 @@ public class HsdsExport {
 
     public Hsds.TaxonomyTerm taxonomyTerm(UUID id) {
         TaxonomyTerm term = TaxonomyTerm.<TaxonomyTerm>findByIdOptional(id)
-                .orElseThrow(() -> ResourceNotFoundException.of("Taxonomy term", id));
+                .orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.taxonomy-term"), id));
         return mapper().term(term);
     }
 

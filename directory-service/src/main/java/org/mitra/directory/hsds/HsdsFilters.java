@@ -1,9 +1,11 @@
 package org.mitra.directory.hsds;
 
+import static org.mitra.directory.DirectoryMessages.MESSAGES;
+
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.FieldMessage;
 
 /** The filters of the HSDS service lists, combined with AND (a {@code @BeanParam}). */
 public class HsdsFilters {
@@ -28,10 +30,10 @@ public class HsdsFilters {
     String modifiedAfter;
 
     /** The checked filters, with {@code postcode} for the lists that take one; bad values go to {@code violations}. */
-    HsdsExport.Filters check(List<FieldViolation> violations, String postcode) {
+    HsdsExport.Filters check(List<FieldMessage> violations, String postcode) {
         String text = HsdsParams.search(violations, search);
         if (postcode != null && postcode.strip().length() > 16) {
-            violations.add(new FieldViolation("postcode", "must be at most 16 characters"));
+            violations.add(new FieldMessage("postcode", MESSAGES.text("field.at-most-characters", 16)));
         }
         return new HsdsExport.Filters(text, HsdsParams.uuid(violations, "taxonomy_term_id", taxonomyTermId),
                 HsdsParams.uuid(violations, "taxonomy_id", taxonomyId),

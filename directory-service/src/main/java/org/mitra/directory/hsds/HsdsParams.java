@@ -1,5 +1,7 @@
 package org.mitra.directory.hsds;
 
+import static org.mitra.directory.DirectoryMessages.MESSAGES;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -7,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.FieldMessage;
 
 /** Reads HSDS query values, adding each bad one to the request's violations so a 400 names every bad parameter. */
 final class HsdsParams {
@@ -19,27 +21,27 @@ final class HsdsParams {
     }
 
     /** The free text of {@code search}, at most 200 characters. */
-    static String search(List<FieldViolation> violations, String search) {
+    static String search(List<FieldMessage> violations, String search) {
         String text = blankToNull(search);
         if (text != null && text.length() > 200) {
-            violations.add(new FieldViolation("search", "must be at most 200 characters"));
+            violations.add(new FieldMessage("search", MESSAGES.text("field.at-most-characters", 200)));
         }
         return text;
     }
 
-    static UUID uuid(List<FieldViolation> violations, String name, String value) {
+    static UUID uuid(List<FieldMessage> violations, String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException notAnId) {
-            violations.add(new FieldViolation(name, "must be a UUID"));
+            violations.add(new FieldMessage(name, MESSAGES.text("field.uuid")));
             return null;
         }
     }
 
-    static Instant instant(List<FieldViolation> violations, String value) {
+    static Instant instant(List<FieldMessage> violations, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -49,13 +51,13 @@ final class HsdsParams {
             try {
                 return LocalDate.parse(value.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notADate) {
-                violations.add(new FieldViolation("modified_after", "must be an ISO-8601 date or date-time"));
+                violations.add(new FieldMessage("modified_after", MESSAGES.text("field.date-time")));
                 return null;
             }
         }
     }
 
-    static int number(List<FieldViolation> violations, String name, String value, int fallback, int min, int max) {
+    static int number(List<FieldMessage> violations, String name, String value, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -67,7 +69,7 @@ final class HsdsParams {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        violations.add(new FieldViolation(name, "must be a whole number from " + min + " to " + max));
+        violations.add(new FieldMessage(name, MESSAGES.text("field.whole-number", min, max)));
         return fallback;
     }
 }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.FieldMessage;
 import org.mitra.web.problem.InvalidRequestException;
 
 /** The Open Referral HSDS 3.0 API, so any Open Referral tool can read the directory (public). */
@@ -53,7 +53,7 @@ public class HsdsResource {
             summary = "Services of verified organizations, HSDS page; filters combine with AND")
     public Response services(@BeanParam HsdsFilters filters, @BeanParam HsdsPaging paging,
             @Parameter(description = "Only one-to-one fields") @QueryParam("minimal") boolean minimal) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldMessage> violations = new ArrayList<>();
         HsdsPaging.Checked page = paging.check(violations);
         HsdsExport.Filters checked = filters.check(violations, null);
         check(violations);
@@ -74,7 +74,7 @@ public class HsdsResource {
     @Operation(operationId = "listHsdsOrganizations", summary = "Verified organizations, HSDS page")
     public Response organizations(@Parameter(description = "Free text, at most 200 characters") @QueryParam("search") String search,
             @QueryParam("full_service") boolean fullService, @BeanParam HsdsPaging paging) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldMessage> violations = new ArrayList<>();
         HsdsPaging.Checked page = paging.check(violations);
         String text = HsdsParams.search(violations, search);
         check(violations);
@@ -96,7 +96,7 @@ public class HsdsResource {
     public Response serviceAtLocations(@BeanParam HsdsFilters filters,
             @Parameter(description = "Postcode, at most 16 characters") @QueryParam("postcode") String postcode,
             @BeanParam HsdsPaging paging) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldMessage> violations = new ArrayList<>();
         HsdsPaging.Checked page = paging.check(violations);
         HsdsExport.Filters checked = filters.check(violations, postcode);
         check(violations);
@@ -115,7 +115,7 @@ public class HsdsResource {
     @Path("/taxonomies")
     @Operation(operationId = "listHsdsTaxonomies", summary = "The taxonomies used (Mitra's one), HSDS page")
     public Response taxonomies(@BeanParam HsdsPaging paging) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldMessage> violations = new ArrayList<>();
         HsdsPaging.Checked page = paging.check(violations);
         check(violations);
         List<Hsds.Taxonomy> all = export.taxonomies();
@@ -138,7 +138,7 @@ public class HsdsResource {
             @QueryParam("top_only") boolean topOnly,
             @Parameter(description = "UUID of the parent term") @QueryParam("parent_id") String parentId,
             @BeanParam HsdsPaging paging) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldMessage> violations = new ArrayList<>();
         HsdsPaging.Checked page = paging.check(violations);
         UUID taxonomy = HsdsParams.uuid(violations, "taxonomy_id", taxonomyId);
         UUID parent = HsdsParams.uuid(violations, "parent_id", parentId);
@@ -155,9 +155,9 @@ public class HsdsResource {
         return export.taxonomyTerm(id);
     }
 
-    private static void check(List<FieldViolation> violations) {
+    private static void check(List<FieldMessage> violations) {
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations);
+            throw InvalidRequestException.of(violations);
         }
     }
 

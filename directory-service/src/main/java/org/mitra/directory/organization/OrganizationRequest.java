@@ -16,17 +16,17 @@ public record OrganizationRequest(
         @Schema(examples = "Pondok Gerasa") @NotBlank @Size(max = 200) String name,
         @Schema(description = "Stable URL name, unique in the directory", examples = "pondok-gerasa")
         @NotBlank @Size(min = 2, max = 64) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
-                message = "must be lower-case letters and digits separated by single hyphens") String slug,
+                message = "{org.mitra.directory.slug}") String slug,
         @Schema(examples = "Live-in facility for female survivors of trafficking") @Size(max = 4000) String description,
         @Schema(description = "An http or https address on the public internet", examples = "https://example.org") @Size(max = 500)
         @PublicWebAddress String website,
         @Schema(description = "The organization's public contact address", examples = "info@example.org")
         @Size(max = 254) @Email String email,
         @Schema(description = "The organization's public phone number", examples = "+62 361 000000")
-        @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number") String phone,
+        @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "{org.mitra.directory.phone}") String phone,
         @Schema(description = "BCP 47 codes of the languages it works in", examples = "[\"id\", \"en\"]")
         @Size(max = 20) List<@NotBlank @Size(max = 35) @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
-                message = "must be a BCP 47 language code such as id or en") String> languages,
+                message = "{org.mitra.directory.language}") String> languages,
         @Schema(description = "Codes of the regions it serves", examples = "[\"51\"]")
         @Size(max = 500) List<@NotBlank @Size(max = 16) String> regions,
         @Schema(examples = "2009") @Min(1800) @Max(2200) Integer yearFounded,

@@ -1,5 +1,7 @@
 package org.mitra.directory.organization;
 
+import static org.mitra.directory.DirectoryMessages.MESSAGES;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -14,6 +16,7 @@ import org.mitra.events.Slice;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import org.mitra.events.directory.OrganizationStatus;
+import org.mitra.problems.ProblemText;
 import org.mitra.web.Caller;
 import org.mitra.web.Roles;
 import org.mitra.web.paging.Page;
@@ -22,7 +25,7 @@ import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
 import org.mitra.web.problem.AccessDeniedException;
 import org.mitra.web.problem.ConflictException;
-import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.FieldMessage;
 import org.mitra.web.problem.InvalidRequestException;
 import org.mitra.web.problem.OrganizationNotVerifiedException;
 import org.mitra.web.problem.ResourceNotFoundException;
@@ -48,7 +51,7 @@ public class Organizations {
     public Organization register(OrganizationRequest request) {
         checkReferences(request);
         if (Organization.count("slug", request.slug()) > 0) {
-            throw new ConflictException("The slug " + request.slug() + " is taken by another organization")
+            throw new ConflictException(MESSAGES.text("organization.slug-taken", request.slug()))
                     .with("slug", request.slug());
         }
         Organization organization = new Organization();
@@ -77,7 +80,7 @@ public class Organizations {
     public Organization visible(UUID id) {
         return Organization.<Organization>findByIdOptional(id)
                 .filter(this::mayRead)
-                .orElseThrow(() -> ResourceNotFoundException.of("Organization", id));
+                .orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.organization"), id));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -96,13 +99,13 @@ public class Organizations {
     @Transactional(Transactional.TxType.MANDATORY)
     public Organization decide(UUID id, String ifMatch, VerificationRequest decision) {
         Organization organization = Organization.<Organization>findByIdOptional(id)
-                .orElseThrow(() -> ResourceNotFoundException.of("Organization", id));
+                .orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.organization"), id));
         IfMatch.check(ifMatch, EntityTags.of(organization.id, organization.version));
         if (decision.name() != null && decision.name().isBlank()) {
-            throw InvalidRequestException.of("name", "must not be blank");
+            throw InvalidRequestException.of("name", MESSAGES.text("field.not-blank"));
         }
         if (decision.slug() != null && !decision.slug().equals(organization.slug) && Organization.count("slug", decision.slug()) > 0) {
-            throw new ConflictException("The slug " + decision.slug() + " is taken by another organization")
+            throw new ConflictException(MESSAGES.text("organization.slug-taken", decision.slug()))
                     .with("slug", decision.slug());
         }
         organization.status = decision.status();
@@ -133,7 +136,7 @@ public class Organizations {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<OrganizationDecision> decisions(UUID id) {
         Organization organization = Organization.<Organization>findByIdOptional(id)
-                .orElseThrow(() -> ResourceNotFoundException.of("Organization", id));
+                .orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.organization"), id));
         return OrganizationDecision.list("organizationId = ?1 order by decidedAt desc, id desc", organization.id);
     }
 
@@ -155,9 +158,7 @@ public class Organizations {
             changed.add("worksWithLawEnforcement");
         }
         if (!changed.isEmpty()) {
-            throw new AccessDeniedException("The name, slug and worksWithLawEnforcement of organization " + organization.id
-                    + " change only by a coalition decision (PUT /api/directory/organizations/" + organization.id
-                    + "/verification, with a reason); send them unchanged").with("fields", changed);
+            throw new AccessDeniedException(MESSAGES.text("organization.decided-facts", organization.id)).with("fields", changed);
         }
     }
 
@@ -195,8 +196,7 @@ public class Organizations {
             return;
         }
         if (!caller.isAdminOf(organization.id)) {
-            throw new AccessDeniedException("Only the organization's own admins or a coalition admin may change organization "
-                    + organization.id);
+            throw new AccessDeniedException(MESSAGES.text("organization.change-not-allowed", organization.id));
         }
         if (organization.status != OrganizationStatus.VERIFIED && organization.status != OrganizationStatus.PENDING) {
             throw new OrganizationNotVerifiedException(organization.id, organization.status.name());
@@ -208,12 +208,12 @@ public class Organizations {
      * its own staff with one of {@code roles} while it is verified; 403 {@code organization-not-verified}
      * for the staff of a pending or suspended one.
      */
-    public void requireVerifiedStaff(Organization organization, String what, String... roles) {
+    public void requireVerifiedStaff(Organization organization, ProblemText what, String... roles) {
         if (caller.hasRole(Roles.COALITION_ADMIN)) {
             return;
         }
         if (!caller.isStaffOf(organization.id) || java.util.Arrays.stream(roles).noneMatch(caller::hasRole)) {
-            throw new AccessDeniedException("Only the staff of organization " + organization.id + " may " + what);
+            throw new AccessDeniedException(MESSAGES.text("organization.staff-only", organization.id, what));
         }
         if (!organization.isVerified()) {
             throw new OrganizationNotVerifiedException(organization.id, organization.status.name());
@@ -254,15 +254,15 @@ public class Organizations {
     }
 
     private void checkReferences(OrganizationRequest request) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldMessage> violations = new ArrayList<>();
         List<String> codes = Optional.ofNullable(request.regions()).orElse(List.of());
         for (int i = 0; i < codes.size(); i++) {
             if (regions.find(codes.get(i)).isEmpty()) {
-                violations.add(new FieldViolation("regions[" + i + "]", "is not a known region code"));
+                violations.add(new FieldMessage("regions[" + i + "]", MESSAGES.text("field.region-unknown")));
             }
         }
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations);
+            throw InvalidRequestException.of(violations);
         }
     }
 }

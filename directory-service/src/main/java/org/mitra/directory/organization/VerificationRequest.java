@@ -20,7 +20,7 @@ public record VerificationRequest(
         @Size(min = 1, max = 200) String name,
         @Schema(description = "A new slug, decided by the coalition; unchanged when absent", examples = "pondok-gerasa")
         @Size(min = 2, max = 64) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
-                message = "must be lower-case letters and digits separated by single hyphens") String slug,
+                message = "{org.mitra.directory.slug}") String slug,
         @Schema(description = "Whether the coalition recognises that it works with law enforcement (so it may offer "
                 + "intervention services and receive intervention referrals); unchanged when absent")
         Boolean worksWithLawEnforcement) {

@@ -1,5 +1,7 @@
 package org.mitra.directory.region;
 
+import static org.mitra.directory.DirectoryMessages.MESSAGES;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -47,7 +49,7 @@ public class RegionResource {
         }
         List<RegionView> found = regions.within(Regions.code("within", within));
         if (found.isEmpty()) {
-            throw ResourceNotFoundException.of("Region", within);
+            throw ResourceNotFoundException.of(MESSAGES.text("noun.region"), within);
         }
         return found;
     }
@@ -56,7 +58,7 @@ public class RegionResource {
     @Path("/{code}")
     @Operation(operationId = "getRegion", summary = "One region by code (public)")
     public RestResponse<RegionView> region(@PathParam("code") String code) {
-        Region region = regions.find(code).orElseThrow(() -> ResourceNotFoundException.of("Region", code));
+        Region region = regions.find(code).orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.region"), code));
         return RestResponse.ResponseBuilder.ok(RegionView.of(region))
                 .tag(EntityTags.of(region.code, region.version)).build();
     }

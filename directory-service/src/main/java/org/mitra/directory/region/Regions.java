@@ -1,5 +1,7 @@
 package org.mitra.directory.region;
 
+import static org.mitra.directory.DirectoryMessages.MESSAGES;
+
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,12 +34,12 @@ public class Regions {
     @Transactional(Transactional.TxType.MANDATORY)
     public Region add(RegionRequest request) {
         Region parent = find(request.parent())
-                .orElseThrow(() -> InvalidRequestException.of("parent", "is not a known region code"));
+                .orElseThrow(() -> InvalidRequestException.of("parent", MESSAGES.text("field.region-unknown")));
         if (!fitsUnder(request.level(), parent.level)) {
-            throw InvalidRequestException.of("level", "a " + request.level() + " cannot lie within a " + parent.level);
+            throw InvalidRequestException.of("level", MESSAGES.text("field.region-level", request.level(), parent.level));
         }
         if (find(request.code()).isPresent()) {
-            throw new ConflictException("A region with code " + request.code() + " exists").with("code", request.code());
+            throw new ConflictException(MESSAGES.text("region.exists", request.code())).with("code", request.code());
         }
         Region region = new Region();
         region.code = request.code();
@@ -52,7 +54,7 @@ public class Regions {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Region rename(String code, String ifMatch, RegionNameRequest request) {
-        Region region = find(code).orElseThrow(() -> ResourceNotFoundException.of("Region", code));
+        Region region = find(code).orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.region"), code));
         IfMatch.require(ifMatch, EntityTags.of(region.code, region.version));
         region.name = request.name().strip();
         region.updatedAt = Instant.now();
@@ -78,7 +80,7 @@ public class Regions {
      */
     public static String code(String parameter, String value) {
         if (value.length() > 16 || !value.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
-            throw InvalidRequestException.of(parameter, "must be a region code of letters and digits such as 51 or 5171");
+            throw InvalidRequestException.of(parameter, MESSAGES.text("field.region-code"));
         }
         return value;
     }

@@ -1,5 +1,7 @@
 package org.mitra.directory.services;
 
+import static org.mitra.directory.DirectoryMessages.MESSAGES;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,7 +27,7 @@ import org.mitra.web.paging.Page;
 import org.mitra.web.paging.PageRequest;
 import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
-import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.FieldMessage;
 import org.mitra.web.problem.InvalidRequestException;
 import org.mitra.web.problem.ResourceNotFoundException;
 import org.mitra.web.problem.UnprocessableException;
@@ -82,7 +84,7 @@ public class ServiceCatalog {
                         return false;
                     }
                 })
-                .orElseThrow(() -> ResourceNotFoundException.of("Service", id));
+                .orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.service"), id));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -123,7 +125,7 @@ public class ServiceCatalog {
     @Transactional(Transactional.TxType.MANDATORY)
     public Service updateAvailability(UUID id, String ifMatch, CapacityRequest availability) {
         Service service = visible(id);
-        organizations.requireVerifiedStaff(service.organization, "update the availability of service " + id,
+        organizations.requireVerifiedStaff(service.organization, MESSAGES.text("service.update-availability", id),
                 Roles.ORG_ADMIN, Roles.CASEWORKER);
         IfMatch.check(ifMatch, EntityTags.of(service.id, service.version));
         Capacity capacity = Optional.ofNullable(service.capacity).orElseGet(Capacity::new);
@@ -149,7 +151,7 @@ public class ServiceCatalog {
     @Transactional(Transactional.TxType.MANDATORY)
     public Service confirm(UUID id, String ifMatch) {
         Service service = visible(id);
-        organizations.requireVerifiedStaff(service.organization, "confirm the details of service " + id,
+        organizations.requireVerifiedStaff(service.organization, MESSAGES.text("service.confirm-details", id),
                 Roles.ORG_ADMIN, Roles.CASEWORKER);
         IfMatch.check(ifMatch, EntityTags.of(service.id, service.version));
         service.detailsConfirmedAt = clock.instant();
@@ -180,8 +182,7 @@ public class ServiceCatalog {
      */
     private static void requireLawEnforcementFor(Organization organization, TaxonomyTerm category) {
         if (category.slice == Slice.INTERVENTION && !organization.worksWithLawEnforcement) {
-            throw new UnprocessableException("Organization " + organization.id + " is not recognised by the coalition as "
-                    + "working with law enforcement, which a service in intervention category " + category.code + " needs")
+            throw new UnprocessableException(MESSAGES.text("service.law-enforcement-needed", organization.id, category.code))
                     .with("category", category.code);
         }
     }
@@ -192,60 +193,59 @@ public class ServiceCatalog {
     }
 
     private TaxonomyTerm check(ServiceRequest request) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldMessage> violations = new ArrayList<>();
         Map<String, TaxonomyTerm> categories = taxonomy.categoriesByCode();
         TaxonomyTerm category = categories.get(request.category());
         if (category == null) {
-            violations.add(new FieldViolation("category", "is not a known category code"));
+            violations.add(new FieldMessage("category", MESSAGES.text("field.category-unknown")));
         }
         if (request.slice() != null) {
             Slice slice = Slice.fromCode(request.slice());
             if (slice == null) {
-                violations.add(new FieldViolation("slice", "must be one of advocacy, prevention, intervention, rehabilitation"));
+                violations.add(new FieldMessage("slice", MESSAGES.text("field.slice")));
             } else if (category != null && slice != category.slice) {
-                violations.add(new FieldViolation("slice", "category " + category.code + " belongs to slice " + category.slice.code()));
+                violations.add(new FieldMessage("slice", MESSAGES.text("field.slice-of-category", category.code, category.slice.code())));
             }
         }
         List<String> codes = Optional.ofNullable(request.regions()).orElse(List.of());
         for (int i = 0; i < codes.size(); i++) {
             if (regions.find(codes.get(i)).isEmpty()) {
-                violations.add(new FieldViolation("regions[" + i + "]", "is not a known region code"));
+                violations.add(new FieldMessage("regions[" + i + "]", MESSAGES.text("field.region-unknown")));
             }
         }
         List<ServiceRequest.LocationRequest> locations = Optional.ofNullable(request.locations()).orElse(List.of());
         for (int i = 0; i < locations.size(); i++) {
             String region = locations.get(i).region();
             if (region != null && regions.find(region).isEmpty()) {
-                violations.add(new FieldViolation("locations[" + i + "].region", "is not a known region code"));
+                violations.add(new FieldMessage("locations[" + i + "].region", MESSAGES.text("field.region-unknown")));
             }
         }
         if (locations.stream().anyMatch(ServiceRequest.LocationRequest::confidential)
                 && (request.frontGateContact() == null || request.frontGateContact().isBlank())) {
-            violations.add(new FieldViolation("frontGateContact",
-                    "is required when a location is confidential, so people can still reach the service"));
+            violations.add(new FieldMessage("frontGateContact", MESSAGES.text("field.front-gate-contact")));
         }
         if (request.ageMin() != null && request.ageMax() != null && request.ageMin() > request.ageMax()) {
-            violations.add(new FieldViolation("ageMax", "must not be below ageMin"));
+            violations.add(new FieldMessage("ageMax", MESSAGES.text("field.age-max")));
         }
         if (request.capacity() != null) {
             violations.addAll(capacityViolations("capacity.", request.capacity().maximum(), request.capacity().available()));
         }
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations);
+            throw InvalidRequestException.of(violations);
         }
         return category;
     }
 
     private static void checkCapacity(String prefix, Integer maximum, Integer available) {
-        List<FieldViolation> violations = capacityViolations(prefix, maximum, available);
+        List<FieldMessage> violations = capacityViolations(prefix, maximum, available);
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations);
+            throw InvalidRequestException.of(violations);
         }
     }
 
-    private static List<FieldViolation> capacityViolations(String prefix, Integer maximum, Integer available) {
+    private static List<FieldMessage> capacityViolations(String prefix, Integer maximum, Integer available) {
         if (maximum != null && available != null && available > maximum) {
-            return List.of(new FieldViolation(prefix + "available", "must not exceed the maximum capacity of " + maximum));
+            return List.of(new FieldMessage(prefix + "available", MESSAGES.text("field.available-above-maximum", maximum)));
         }
         return List.of();
     }

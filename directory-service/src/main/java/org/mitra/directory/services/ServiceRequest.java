@@ -24,10 +24,10 @@ public record ServiceRequest(
         @Schema(examples = "25") @Min(0) @Max(120) Integer ageMax,
         @Schema(description = "Genders served; none means everyone", examples = "[\"FEMALE\"]") @Size(max = 3) Set<@NotNull Gender> genders,
         @Schema(description = "ISO 3166-1 alpha-2 codes of the nationalities served; none means any", examples = "[\"ID\"]")
-        @Size(max = 250) List<@NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as ID") String> nationalities,
+        @Size(max = 250) List<@NotBlank @Pattern(regexp = "[A-Z]{2}", message = "{org.mitra.directory.nationality}") String> nationalities,
         @Schema(description = "BCP 47 codes", examples = "[\"id\", \"en\"]")
         @Size(max = 20) List<@NotBlank @Size(max = 35) @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
-                message = "must be a BCP 47 language code such as id or en") String> languages,
+                message = "{org.mitra.directory.language}") String> languages,
         @Schema(examples = "Female survivors referred by a partner or by the police") @Size(max = 2000) String eligibility,
         @Schema(examples = "Free of charge") @Size(max = 1000) String cost,
         @Schema(description = "Codes of the regions the service covers", examples = "[\"5171\"]")

@@ -1,5 +1,7 @@
 package org.mitra.directory.services;
 
+import static org.mitra.directory.DirectoryMessages.MESSAGES;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -13,7 +15,7 @@ import org.mitra.directory.region.Regions;
 import org.mitra.directory.taxonomy.Taxonomy;
 import org.mitra.events.Slice;
 import org.mitra.web.paging.PageRequest;
-import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.FieldMessage;
 import org.mitra.web.problem.InvalidRequestException;
 
 /**
@@ -38,22 +40,22 @@ public class ServiceSearchRequests {
 
     public ServiceSearch.Viewed<ServiceView> search(String slice, String category, String region, String language, String gender,
             Integer age, Boolean available, String text, PageRequest page) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldMessage> violations = new ArrayList<>();
         Slice wantedSlice = null;
         if (present(slice)) {
             wantedSlice = Slice.fromCode(slice);
             if (wantedSlice == null) {
-                violations.add(new FieldViolation("slice", "must be one of advocacy, prevention, intervention, rehabilitation"));
+                violations.add(new FieldMessage("slice", MESSAGES.text("field.slice")));
             }
         }
         if (present(category) && !taxonomy.categoriesByCode().containsKey(category)) {
-            violations.add(new FieldViolation("category", "is not a known category code"));
+            violations.add(new FieldMessage("category", MESSAGES.text("field.category-unknown")));
         }
         Region wantedRegion = null;
         if (present(region)) {
             wantedRegion = regions.find(region).orElse(null);
             if (wantedRegion == null) {
-                violations.add(new FieldViolation("region", "is not a known region code"));
+                violations.add(new FieldMessage("region", MESSAGES.text("field.region-unknown")));
             }
         }
         Gender wantedGender = null;
@@ -61,20 +63,20 @@ public class ServiceSearchRequests {
             try {
                 wantedGender = Gender.valueOf(gender.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException unknown) {
-                violations.add(new FieldViolation("gender", "must be one of FEMALE, MALE, OTHER"));
+                violations.add(new FieldMessage("gender", MESSAGES.text("field.gender")));
             }
         }
         if (age != null && (age < 0 || age > 120)) {
-            violations.add(new FieldViolation("age", "must be between 0 and 120"));
+            violations.add(new FieldMessage("age", MESSAGES.text("field.age")));
         }
         if (present(text) && text.length() > 200) {
-            violations.add(new FieldViolation("q", "must be at most 200 characters"));
+            violations.add(new FieldMessage("q", MESSAGES.text("field.at-most-characters", 200)));
         }
         if (present(language) && language.length() > 16) {
-            violations.add(new FieldViolation("language", "must be a BCP 47 language code such as id or en"));
+            violations.add(new FieldMessage("language", MESSAGES.text("field.language")));
         }
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations);
+            throw InvalidRequestException.of(violations);
         }
         ServiceQuery query = ServiceQuery.of(wantedSlice, present(category) ? category : null,
                 present(language) ? language : null, wantedGender, age, Boolean.TRUE.equals(available),

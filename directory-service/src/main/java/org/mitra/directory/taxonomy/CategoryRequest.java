@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CategoryRequest")
 public record CategoryRequest(
         @Schema(examples = "labour-inspection-liaison") @NotBlank @Size(max = 64)
-        @Pattern(regexp = "[a-z][a-z0-9]*(-[a-z0-9]+)*", message = "must be lower-case words separated by hyphens") String code,
+        @Pattern(regexp = "[a-z][a-z0-9]*(-[a-z0-9]+)*", message = "{org.mitra.directory.category-code}") String code,
         @Schema(examples = "intervention") @NotBlank @Size(max = 32) String slice,
         @Schema(examples = "Labour inspection liaison") @NotBlank @Size(max = 200) String nameEn,
         @Schema(examples = "Penghubung pengawasan ketenagakerjaan") @NotBlank @Size(max = 200) String nameId,

@@ -1,5 +1,7 @@
 package org.mitra.directory.taxonomy;
 
+import static org.mitra.directory.DirectoryMessages.MESSAGES;
+
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -54,10 +56,10 @@ public class Taxonomy {
     public TaxonomyTerm addCategory(CategoryRequest request) {
         Slice slice = Slice.fromCode(request.slice());
         if (slice == null) {
-            throw InvalidRequestException.of("slice", "must be one of advocacy, prevention, intervention, rehabilitation");
+            throw InvalidRequestException.of("slice", MESSAGES.text("field.slice"));
         }
         if (TaxonomyTerm.count("code", request.code()) > 0) {
-            throw new ConflictException("A taxonomy term with code " + request.code() + " exists").with("code", request.code());
+            throw new ConflictException(MESSAGES.text("taxonomy.term-exists", request.code())).with("code", request.code());
         }
         TaxonomyTerm parent = TaxonomyTerm.find("code", slice.code()).firstResult();
         TaxonomyTerm category = new TaxonomyTerm();
@@ -81,7 +83,7 @@ public class Taxonomy {
     @Transactional(Transactional.TxType.MANDATORY)
     public TaxonomyTerm rename(String code, String ifMatch, TermNamesRequest request) {
         TaxonomyTerm term = TaxonomyTerm.<TaxonomyTerm>find("code", code).firstResultOptional()
-                .orElseThrow(() -> ResourceNotFoundException.of("Taxonomy term", code));
+                .orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.taxonomy-term"), code));
         IfMatch.require(ifMatch, EntityTags.of(term.code, term.version));
         term.nameEn = request.nameEn().strip();
         term.nameId = request.nameId().strip();

@@ -1,5 +1,7 @@
 package org.mitra.directory.taxonomy;
 
+import static org.mitra.directory.DirectoryMessages.MESSAGES;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -46,7 +48,7 @@ public class TaxonomyResource {
     @Path("/{code}")
     @Operation(operationId = "getTaxonomyTerm", summary = "One slice (with its categories) or one category, by code (public)")
     public RestResponse<TermView> term(@PathParam("code") String code) {
-        TermView view = taxonomy.term(code).orElseThrow(() -> ResourceNotFoundException.of("Taxonomy term", code));
+        TermView view = taxonomy.term(code).orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.taxonomy-term"), code));
         long version = taxonomy.find(code).map(term -> term.version).orElse(0L);
         return RestResponse.ResponseBuilder.ok(view).tag(EntityTags.of(code, version)).build();
     }
