@@ -117,6 +117,7 @@ public class DirectoryReadModel {
         to.capacityAvailable = capacity == null ? null : capacity.available();
         to.capacityStatus = capacity == null ? null : capacity.status();
         to.capacityUpdated = capacity == null ? null : capacity.updated();
+        to.detailsConfirmedAt = from.detailsConfirmedAt();
     }
 
     private static void learnCategory(String code, Slice slice) {

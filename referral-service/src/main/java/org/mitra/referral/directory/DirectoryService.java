@@ -61,6 +61,10 @@ public class DirectoryService extends PanacheEntityBase {
     @Column(name = "capacity_updated")
     public Instant capacityUpdated;
 
+    /** When its organization last edited or confirmed its details; null from a directory before issue 17. */
+    @Column(name = "details_confirmed_at")
+    public Instant detailsConfirmedAt;
+
     @Version
     public long version;
 

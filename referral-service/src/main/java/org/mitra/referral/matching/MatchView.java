@@ -23,5 +23,8 @@ public record MatchView(
         Integer capacityAvailable,
         String capacityUnit,
         boolean worksWithLawEnforcement,
+        @Schema(description = "FRESH, DUE (capacity not updated for a week), OVERDUE (details unconfirmed for six months) "
+                + "or STALE (for a year), as the directory counts it; stale entries rank lower", examples = "FRESH")
+        String freshness,
         @Schema(examples = "[\"has capacity now: 3 beds available\", \"serves region 5171 itself\"]") List<String> reasons) {
 }

@@ -3,6 +3,10 @@ package org.mitra.referral.matching;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +31,13 @@ public class Matching {
 
     @Inject
     DirectoryReadModel directory;
+
+    @Inject
+    FreshnessConfig freshness;
+
+    /** Milliseconds (libs/web's {@link org.mitra.web.Clocks}). */
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<MatchView> find(String category, String region, Integer age, Gender gender, String language,
@@ -56,7 +67,9 @@ public class Matching {
                 }
             }
         }
+        Instant now = clock.instant();
         candidates.sort(Comparator.comparingInt((Candidate candidate) -> capacityGroup(candidate.service()))
+                .thenComparing(candidate -> freshness(candidate.service(), now))
                 .thenComparingInt(Candidate::distance)
                 .thenComparingInt(candidate -> speaks(candidate.service(), language) ? 0 : 1)
                 .thenComparing(candidate -> -Optional.ofNullable(candidate.service().capacityAvailable).orElse(0))
@@ -67,7 +80,8 @@ public class Matching {
             matches.add(new MatchView(matches.size() + 1, service.organization.id, service.organization.name, service.id,
                     service.name, service.categoryCode, service.slice, candidate.coveredRegion(), service.capacityStatus,
                     service.capacityAvailable, service.capacityUnit, service.organization.worksWithLawEnforcement,
-                    reasons(candidate, region, slice, language, age != null || gender != null)));
+                    freshness(service, now).name(), reasons(candidate, region, slice, language, age != null || gender != null,
+                    freshness(service, now))));
         }
         return matches;
     }
@@ -111,7 +125,27 @@ public class Matching {
         return language != null && service.organization.languages.contains(language);
     }
 
-    private static List<String> reasons(Candidate candidate, String region, Slice slice, String language, boolean askedAgeOrGender) {
+    /** How fresh the directory's entry is: its details' confirmation and its capacity's last report. */
+    enum Freshness { FRESH, DUE, OVERDUE, STALE }
+
+    /** The worst of the details' and the capacity's age; an entry that never said when it was confirmed counts as fresh. */
+    Freshness freshness(DirectoryService service, Instant now) {
+        ZonedDateTime today = now.atZone(ZoneOffset.UTC);
+        if (service.detailsConfirmedAt != null && service.detailsConfirmedAt.isBefore(today.minus(freshness.detailsStale()).toInstant())) {
+            return Freshness.STALE;
+        }
+        if (service.detailsConfirmedAt != null
+                && service.detailsConfirmedAt.isBefore(today.minus(freshness.detailsOverdue()).toInstant())) {
+            return Freshness.OVERDUE;
+        }
+        if (service.capacityUpdated != null && service.capacityUpdated.isBefore(today.minus(freshness.capacityDue()).toInstant())) {
+            return Freshness.DUE;
+        }
+        return Freshness.FRESH;
+    }
+
+    private static List<String> reasons(Candidate candidate, String region, Slice slice, String language, boolean askedAgeOrGender,
+            Freshness fresh) {
         DirectoryService service = candidate.service();
         List<String> reasons = new ArrayList<>();
         reasons.add(switch (capacityGroup(service)) {
@@ -129,10 +163,23 @@ public class Matching {
         if (slice == Slice.INTERVENTION) {
             reasons.add("works with law enforcement");
         }
+        switch (fresh) {
+            case STALE -> reasons.add("ranked lower: its details were last confirmed " + day(service.detailsConfirmedAt)
+                    + ", more than a year ago (stale)");
+            case OVERDUE -> reasons.add("ranked lower: its details were last confirmed " + day(service.detailsConfirmedAt)
+                    + ", more than six months ago (overdue)");
+            case DUE -> reasons.add("ranked lower: its capacity was last updated " + day(service.capacityUpdated)
+                    + ", more than a week ago");
+            case FRESH -> { }
+        }
         if (askedAgeOrGender) {
             reasons.add("age and gender eligibility are not in the directory's published data yet: confirm with the organization");
         }
         return reasons;
+    }
+
+    private static String day(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate().toString();
     }
 
     private record Candidate(DirectoryService service, int distance, String coveredRegion) {
