@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -163,8 +164,52 @@ class ProblemLanguageTest {
                 .header("Content-Language", "id")
                 .body("title", equalTo("Permintaan tidak dapat diproses"))
                 .body("detail", equalTo("Organisasi " + organization + " tidak diakui oleh koalisi sebagai organisasi "
-                        + "yang bekerja sama dengan aparat penegak hukum, sedangkan hal itu diperlukan untuk layanan dalam "
-                        + "kategori intervensi intake-and-screening"));
+                        + "yang bekerja sama dengan aparat penegak hukum; hal itu merupakan syarat bagi layanan dalam kategori "
+                        + "intervensi intake-and-screening"));
+    }
+
+    @Test
+    void badOpenReferralParametersAreNamedInIndonesian() {
+        given().header("Accept-Language", "id").queryParam("per_page", 500).queryParam("format", "xml")
+                .queryParam("modified_after", "yesterday").queryParam("taxonomy_id", "shelters")
+                .get("/api/directory/hsds/services").then()
+                .statusCode(400)
+                .header("Content-Language", "id")
+                .body("detail", equalTo("4 kolom tidak valid"))
+                .body("errors.find { it.field == 'per_page' }.message", equalTo("harus berupa bilangan bulat dari 1 sampai 100"))
+                .body("errors.find { it.field == 'format' }.message", equalTo("harus berupa json atau ndjson"))
+                .body("errors.find { it.field == 'modified_after' }.message",
+                        equalTo("harus berupa tanggal, atau tanggal dan waktu, dalam format ISO-8601"))
+                .body("errors.find { it.field == 'taxonomy_id' }.message", equalTo("harus berupa UUID"));
+        UUID id = UUID.randomUUID();
+        given().header("Accept-Language", "id").get("/api/directory/hsds/service_at_locations/" + id).then()
+                .statusCode(404)
+                .header("Content-Language", "id")
+                .body("detail", equalTo("Layanan di lokasi " + id + " tidak ditemukan"));
+    }
+
+    @Test
+    void regionProblemsAreInIndonesian() {
+        Region province = DirectoryFixtures.province(1);
+        Map<String, Object> existing = Map.of("code", province.code + "1", "name", "Kabupaten", "level", "REGENCY",
+                "parent", province.code);
+        given().auth().oauth2(Tokens.coalitionAdmin()).header("Accept-Language", "id").contentType(ContentType.JSON)
+                .body(existing).post("/api/directory/regions").then()
+                .statusCode(409)
+                .header("Content-Language", "id")
+                .body("detail", equalTo("Wilayah dengan kode " + province.code + "1 sudah ada"));
+        given().auth().oauth2(Tokens.coalitionAdmin()).header("Accept-Language", "id").contentType(ContentType.JSON)
+                .body(Map.of("code", province.code + "9", "name", "Kabupaten", "level", "PROVINCE", "parent", province.code))
+                .post("/api/directory/regions").then()
+                .statusCode(400)
+                .header("Content-Language", "id")
+                .body("errors[0].field", equalTo("level"))
+                .body("errors[0].message", equalTo("wilayah tingkat PROVINCE tidak dapat berada di dalam wilayah tingkat PROVINCE"));
+        given().header("Accept-Language", "id").queryParam("region", "Bali!").get("/api/directory/coverage").then()
+                .statusCode(400)
+                .header("Content-Language", "id")
+                .body("errors[0].message", equalTo("harus berupa kode wilayah dari huruf dan angka seperti 51 atau 5171"))
+                .body(not(containsString("Bali")));
     }
 
     private static UUID verifiedOrganization() {
