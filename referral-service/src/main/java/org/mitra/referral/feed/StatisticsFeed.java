@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.mitra.events.Slice;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.events.referral.Urgency;
+import org.mitra.referral.lifecycle.ServiceOutcome;
 import org.mitra.feeds.DisclosurePolicy;
 import org.mitra.feeds.FeedTable;
 import org.mitra.feeds.Period;
@@ -56,6 +57,7 @@ public class StatisticsFeed implements PeriodicFeed {
 
     private static final String REFERRALS = """
             SELECT r.region_code AS region, r.slice AS slice, r.category_code AS category, r.urgency AS urgency,
+                   r.outcome AS service_outcome,
                    r.status AS status, r.age_band AS age_band, r.gender AS gender, r.requested_at AS requested_at,
                    (SELECT min(h.occurred_at) FROM referral_history h WHERE h.referral_id = r.id AND h.to_status = 'ACCEPTED')
                        AS accepted_at,
@@ -87,7 +89,9 @@ public class StatisticsFeed implements PeriodicFeed {
                 row.get("category", String.class), Urgency.valueOf(row.get("urgency", String.class)),
                 Outcome.of(ReferralStatus.valueOf(row.get("status", String.class))), row.get("age_band", String.class),
                 Gender.valueOf(row.get("gender", String.class)), secondsSince(requested, instant(row.get("accepted_at"))),
-                secondsSince(requested, instant(row.get("completed_at"))));
+                secondsSince(requested, instant(row.get("completed_at"))),
+                StatisticsTables.serviceOutcomeCode(row.get("service_outcome") == null ? null
+                        : ServiceOutcome.valueOf(row.get("service_outcome", String.class))));
     }
 
     private static Long secondsSince(Instant requested, Instant reached) {

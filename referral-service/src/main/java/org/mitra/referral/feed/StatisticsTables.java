@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -16,6 +17,7 @@ import org.mitra.feeds.DisclosureControl.Cell;
 import org.mitra.feeds.DisclosureControl.PublishedCell;
 import org.mitra.feeds.DisclosurePolicy;
 import org.mitra.feeds.FeedColumn;
+import org.mitra.referral.lifecycle.ServiceOutcome;
 import org.mitra.referral.referral.AgeBand;
 import org.mitra.referral.referral.Gender;
 
@@ -36,7 +38,9 @@ final class StatisticsTables {
         TIME_TO_ACCEPTANCE("time-to-acceptance", "Per slice: referrals accepted (counts), and the median hours from "
                 + "submission to acceptance (withheld below the threshold)"),
         TIME_TO_COMPLETION("time-to-completion", "Per slice: referrals completed (counts), and the median hours from "
-                + "submission to completion (withheld below the threshold)");
+                + "submission to completion (withheld below the threshold)"),
+        SLICE_SERVICE_OUTCOME("slice-service-outcome", "Per slice: referrals completed, by what came of them for the person "
+                + "(got-help, partially-helped, declined-service, lost-contact, referred-on, not-recorded)");
 
         public final String code;
         public final String description;
@@ -84,6 +88,10 @@ final class StatisticsTables {
             new FeedColumn("outcome", "#status+outcome",
                     "The referral's status now: awaiting, accepted (incl. in progress, on hold), completed, rejected, "
                             + "ended (failed or cancelled)"),
+            new FeedColumn("serviceOutcome", "#status+service",
+                    "What came of a completed referral for the person, as its receiver recorded it: got-help, "
+                            + "partially-helped, declined-service, lost-contact, referred-on or not-recorded; "
+                            + "slice-service-outcome only"),
             new FeedColumn("ageBand", "#affected+age", "Age band of the person referred"),
             new FeedColumn("gender", "#affected+gender", "FEMALE, MALE, OTHER or UNKNOWN"),
             new FeedColumn("referrals", "#affected+referred+num",
@@ -95,8 +103,15 @@ final class StatisticsTables {
 
     /** One counted referral: only the attributes the tables use, never anything that names it. */
     record Counted(String region, Slice slice, String category, Urgency urgency, Outcome outcome, String ageBand,
-            Gender gender, Long secondsToAcceptance, Long secondsToCompletion) {
+            Gender gender, Long secondsToAcceptance, Long secondsToCompletion, String serviceOutcome) {
     }
+
+    /** A completed referral's service outcome as published ({@code got-help}), {@code not-recorded} when it has none. */
+    static String serviceOutcomeCode(ServiceOutcome outcome) {
+        return outcome == null ? NOT_RECORDED : outcome.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static final String NOT_RECORDED = "not-recorded";
 
     private StatisticsTables() {
     }
@@ -141,6 +156,16 @@ final class StatisticsTables {
         }
         rows.addAll(times(Grouping.TIME_TO_ACCEPTANCE, referrals, Counted::secondsToAcceptance, slices, policy));
         rows.addAll(times(Grouping.TIME_TO_COMPLETION, referrals, Counted::secondsToCompletion, slices, policy));
+        List<String> serviceOutcomes = new ArrayList<>(Arrays.stream(ServiceOutcome.values())
+                .map(StatisticsTables::serviceOutcomeCode).toList());
+        serviceOutcomes.add(NOT_RECORDED);
+        List<Counted> completed = referrals.stream().filter(referral -> referral.outcome() == Outcome.COMPLETED).toList();
+        for (PublishedCell cell : table(completed, List.of(slices, serviceOutcomes),
+                referral -> List.of(referral.slice().code(), referral.serviceOutcome()), policy)) {
+            List<String> key = cell.key();
+            rows.add(new Row(Grouping.SLICE_SERVICE_OUTCOME).slice(key.get(0)).serviceOutcome(key.get(1))
+                    .referrals(cell.count()).cells());
+        }
         return rows;
     }
 
@@ -213,6 +238,7 @@ final class StatisticsTables {
         private String category;
         private String urgency;
         private String outcome;
+        private String serviceOutcome;
         private String ageBand;
         private String gender;
         private Long referrals;
@@ -247,6 +273,11 @@ final class StatisticsTables {
             return this;
         }
 
+        Row serviceOutcome(String serviceOutcome) {
+            this.serviceOutcome = serviceOutcome;
+            return this;
+        }
+
         Row ageBand(String ageBand) {
             this.ageBand = ageBand;
             return this;
@@ -271,8 +302,8 @@ final class StatisticsTables {
 
         /** The row's cells in {@link #COLUMNS} order, empty ones null. */
         List<Object> cells() {
-            return Arrays.asList(table.code, region, slice, category, urgency, outcome, ageBand, gender, referrals,
-                    medianHours);
+            return Arrays.asList(table.code, region, slice, category, urgency, outcome, serviceOutcome, ageBand, gender,
+                    referrals, medianHours);
         }
     }
 

@@ -403,12 +403,12 @@ class StatisticsFeedTest {
         try (MappingIterator<List<String>> reader = mapper.readerForListOf(String.class).readValues(csv)) {
             reader.forEachRemaining(records::add);
         }
-        assertThat(records.get(0)).containsExactly("table", "region", "slice", "category", "urgency", "outcome", "ageBand",
-                "gender", "referrals", "medianHours");
+        assertThat(records.get(0)).containsExactly("table", "region", "slice", "category", "urgency", "outcome",
+                "serviceOutcome", "ageBand", "gender", "referrals", "medianHours");
         assertThat(records.get(1)).allSatisfy(tag -> assertThat(tag).startsWith("#"));
-        assertThat(records.subList(2, records.size())).allSatisfy(record -> assertThat(record).hasSize(10));
+        assertThat(records.subList(2, records.size())).allSatisfy(record -> assertThat(record).hasSize(11));
         assertThat(records).anySatisfy(record -> assertThat(record)
-                .containsExactly("region-slice-outcome", region, "rehabilitation", "", "", "awaiting", "", "", "15", ""));
+                .containsExactly("region-slice-outcome", region, "rehabilitation", "", "", "awaiting", "", "", "", "15", ""));
         given().auth().oauth2(Tokens.govLiaison()).get(FEED + "/2024-05.csv").then().statusCode(200)
                 .contentType(startsWith("text/csv")).body(equalTo(csv));
     }
@@ -435,6 +435,41 @@ class StatisticsFeedTest {
             assertThat(body).contains(region).doesNotContain(ReferralFixtures.SURVIVOR_NAME, "LP/B/123/V/2026", "Polda Bali",
                     "X1234567", "+62 812", "2010-03-14", "caseworker", pair.sender().toString(), pair.receiver().toString());
             ids.forEach(id -> assertThat(body).doesNotContain(id.toString()));
+        }
+    }
+
+    /** Issue 17: what came of the completed referrals for the people is published per slice, under disclosure control. */
+    @Test
+    void serviceOutcomesOfCompletedReferralsArePublishedPerSliceUnderDisclosureControl() {
+        Pair pair = Pair.create();
+        String region = region();
+        List<UUID> shelter = submit(pair, region, SHELTER, K + 2, Instant.parse("2023-06-12T08:00:00Z"));
+        for (UUID id : shelter.subList(0, K + 1)) {
+            move(pair.sender(), pair.receiver(), id, "accept", "complete"); // GOT_HELP
+        }
+        UUID declined = shelter.get(K + 1);
+        move(pair.sender(), pair.receiver(), declined, "accept");
+        given().auth().oauth2(Tokens.caseworker(pair.receiver())).contentType(ContentType.JSON)
+                .body(Map.of("action", "complete", "outcome", "DECLINED_SERVICE", "deliveries", List.of(Map.of(
+                        "categoryCode", SHELTER, "deliveredOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Makassar"))
+                                .toString())))).post("/api/referrals/{id}/transitions", declined).then().statusCode(200);
+        aDayPasses();
+
+        JsonPath feed = pull("2023-06");
+        List<Map<String, Object>> outcomes = table(feed, "slice-service-outcome");
+        assertThat(outcomes).hasSize(4 * 6); // every slice × every outcome and not-recorded, zeros included
+        // The one referral declined is below k: withheld, with complementary cells, and nothing published between 1 and k.
+        assertThat(cell(outcomes, Map.of("slice", "rehabilitation", "serviceOutcome", "declined-service"))).isNull();
+        assertThat(outcomes).extracting(row -> (Integer) row.get("referrals")).filteredOn(java.util.Objects::nonNull)
+                .allSatisfy(published -> assertThat(published == 0 || published >= K).isTrue());
+        assertThat(outcomes).filteredOn(row -> row.get("referrals") == null).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(outcomes.stream().map(row -> (Integer) row.get("referrals")).filter(java.util.Objects::nonNull)
+                .mapToInt(Integer::intValue).sum()).isLessThanOrEqualTo(K + 2);
+        assertThat(table(feed, "region-slice-outcome")).allSatisfy(row -> assertThat(row.get("serviceOutcome")).isNull());
+        String csv = given().auth().oauth2(Tokens.govLiaison()).get(FEED + "/2023-06.csv").then().statusCode(200).extract().asString();
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("serviceOutcome");
+        for (UUID id : shelter) {
+            assertThat(feed.prettify()).doesNotContain(id.toString());
         }
     }
 
