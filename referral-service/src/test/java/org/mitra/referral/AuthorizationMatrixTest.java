@@ -70,7 +70,7 @@ class AuthorizationMatrixTest {
                 .delete("/api/referrals/{id}/consent", cell.referral()).statusCode(), 200, 200, 404, 403, 403, 401),
         // Issue 17: the sender forwards a referral its receiver rejected for want of capacity; nobody else may.
         FORWARD(Setup.REJECTED_NO_CAPACITY, (cell, call) -> call.contentType(ContentType.JSON)
-                .body(Map.of("consent", Map.of("consentedBy", "SUBJECT", "consentedAt", "2026-05-05T10:00:00Z",
+                .body(Map.of("consent", Map.of("consentedBy", "SUBJECT", "consentedAt", java.time.Instant.now().toString(),
                         "shares", List.of("PROFILE"), "mayContact", true)))
                 .post("/api/referrals/{id}/forward", cell.referral()).statusCode(), 201, 403, 404, 403, 403, 401),
         CONTACT_ATTEMPT(Setup.ACCEPTED, (cell, call) -> call.contentType(ContentType.JSON)
@@ -89,6 +89,12 @@ class AuthorizationMatrixTest {
                 .post("/api/referrals/external").statusCode(), 201, 201, 201, 403, 403, 401),
         // Issue 17: KPIs for coalition admins and an organization's admins, not its caseworkers (the matrix's staff).
         KPIS(Setup.NONE, (cell, call) -> call.get("/api/referrals/kpis").statusCode(), 403, 403, 403, 200, 403, 401),
+        KPIS_SVG(Setup.NONE, (cell, call) -> call.get("/api/referrals/kpis.svg").statusCode(), 403, 403, 403, 200, 403, 401),
+        // An offer nobody made to the caller: 404 for staff, whose organization it might have been offered to.
+        OFFER(Setup.SUBMITTED, (cell, call) -> call.get("/api/referrals/offers/{id}", cell.referral()).statusCode(),
+                404, 404, 404, 403, 403, 401),
+        CLAIM(Setup.SUBMITTED, (cell, call) -> call.post("/api/referrals/offers/{id}/claim", cell.referral()).statusCode(),
+                404, 404, 404, 403, 403, 401),
         // Issue 17: any verified organization's staff send an emergency open; offers are listed by staff only.
         OPEN(Setup.NONE, (cell, call) -> call.contentType(ContentType.JSON).body(Map.of("categoryCode", "shelter-and-safe-housing", "regionCode", "5171",
                 "profile", Map.of("ageBand", "18-24", "gender", "FEMALE"),

@@ -7,7 +7,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.referral.lifecycle.ReferralWorkflow;
@@ -29,8 +31,16 @@ import org.mitra.web.problem.InvalidRequestException;
 public class ContactAttempts {
     /** Unreached attempts a receiver records before it may complete a referral with {@code LOST_CONTACT}. */
     public static final int BEFORE_LOST_CONTACT = 3;
+    /** How far ahead a follow-up may be set. */
+    static final int MAX_YEARS_AHEAD = 5;
     private static final EnumSet<ReferralStatus> UNDER_WAY = EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS,
             ReferralStatus.ON_HOLD);
+    /**
+     * The statuses in which a follow-up is set and owed: once the receiver took the referral on. A referral cancelled
+     * or marked entered in error after its follow-up was set owes none.
+     */
+    public static final Set<ReferralStatus> FOLLOWED_UP = Collections.unmodifiableSet(EnumSet.of(ReferralStatus.ACCEPTED,
+            ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD, ReferralStatus.COMPLETED, ReferralStatus.FAILED));
     private static final EnumSet<ReferralStatus> TAKEN_ON = EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS,
             ReferralStatus.ON_HOLD, ReferralStatus.COMPLETED, ReferralStatus.FAILED);
 
@@ -100,6 +110,10 @@ public class ContactAttempts {
         }
         // A due day already past is allowed: the receiver may record a follow-up it owes since then.
         LocalDate requested = referral.requestedAt.atZone(deadlines.zone()).toLocalDate();
+        if (request.dueOn().isBefore(requested.minusYears(1)) || request.dueOn().isAfter(today().plusYears(MAX_YEARS_AHEAD))) {
+            throw InvalidRequestException.of("dueOn", "must be within a year before the referral was requested and "
+                    + MAX_YEARS_AHEAD + " years after today");
+        }
         if (request.doneOn() != null && request.doneOn().isBefore(requested)) {
             throw InvalidRequestException.of("doneOn", "must not be before the referral was requested, " + requested);
         }

@@ -42,6 +42,8 @@ import org.mitra.web.problem.UnprocessableException;
 public class Forwarding {
     /** The rejection reason that lets the sender forward. */
     public static final String NO_CAPACITY = "NO_CAPACITY";
+    /** How far a partner system's clock may be behind Mitra's when it says when consent was given. */
+    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
 
     @Inject
     ReferralAccess access;
@@ -84,6 +86,10 @@ public class Forwarding {
             throw new UnprocessableException("Consent on referral " + id + " was withdrawn; refer the person anew with new "
                     + "consent").with("missing", "consent");
         }
+        if (request.consent().consentedAt().isBefore(original.closedAt.minus(CLOCK_SKEW))) {
+            throw InvalidRequestException.of("consent.consentedAt", "must be at or after " + original.closedAt + ", when the "
+                    + "referral closed: consent is confirmed again for the next organization");
+        }
         MatchView match = nextMatch(original, request.receivingOrganizationId());
         Consent consent = request.consent().forReceiver(match.organizationId());
         List<FieldViolation> consentProblems = Referrals.consentProblems(consent, match.organizationId(), false, false, true);
@@ -91,8 +97,8 @@ public class Forwarding {
             throw new InvalidRequestException(consentProblems);
         }
         Referral forwarded = copy(original, subject, match, consent);
+        // Its updatedAt stays: the receiver that could not take the person polls by it and learns nothing of the forward.
         original.forwardedToId = forwarded.id;
-        original.updatedAt = forwarded.createdAt;
         workflow.persistForwarded(original, forwarded);
         ReferralWorkflow.flush();
         return forwarded;

@@ -46,6 +46,7 @@ import org.mitra.web.problem.InvalidRequestException;
 public class Kpis {
     /** The longest period one report counts. */
     static final int MAX_DAYS = 3 * 366;
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     /** How the rows are grouped. */
     enum GroupBy {
@@ -113,15 +114,22 @@ public class Kpis {
         throw new AccessDeniedException("The KPIs are for coalition admins and for an organization's admins (its own)");
     }
 
-    private static Optional<LocalDate> date(String field, String text) {
+    /** A day from 2000 to next year: Mitra holds no referral before, and none after today. */
+    private Optional<LocalDate> date(String field, String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        LocalDate date;
         try {
-            return Optional.of(LocalDate.parse(text));
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw InvalidRequestException.of(field, "must be a date such as 2026-05-01");
         }
+        LocalDate latest = LocalDate.now(clock.withZone(deadlines.zone())).plusYears(1);
+        if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
+            throw InvalidRequestException.of(field, "must be a day from " + EARLIEST + " to " + latest);
+        }
+        return Optional.of(date);
     }
 
     private static List<Counted> load(Instant from, Instant until, Optional<UUID> scope) {
@@ -153,7 +161,9 @@ public class Kpis {
         }
         return referrals.getResultList().stream().map(referral -> new Counted(referral.sendingOrganizationId,
                 referral.receivingOrganizationId, referral.isExternal(), referral.categoryCode, referral.regionCode,
-                referral.requestedAt, referral.status, referral.closedAt, referral.outcome, referral.forwardedToId != null,
+                referral.requestedAt, referral.status, referral.closedAt, referral.outcome,
+                // Where a referral went on is its sender's to know: a receiver's admin never counts it.
+                referral.forwardedToId != null && scope.map(referral.sendingOrganizationId::equals).orElse(true),
                 accepted.get(referral.id), closingReason.get(referral.id))).toList();
     }
 

@@ -100,13 +100,15 @@ public class OpenReferralResource {
 
     @POST
     @Path("/offers/{id}/claim")
-    @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN, Roles.PARTNER_APP})
+    @RolesAllowed({Roles.CASEWORKER, Roles.ORG_ADMIN})
     @Operation(operationId = "claimOffer",
             summary = "Claim an open emergency referral for the caller's organization: the first claim wins",
-            description = "The referral becomes an ordinary one received and accepted by the caller's organization, "
+            description = "A person claims, never a partner system (403): an account that claimed every emergency the moment "
+            + "it is offered would collect them all. The referral becomes an ordinary one received and accepted by the "
+            + "caller's organization, "
             + "whose staff then read it like any receiver (the identity too, when the consent shares it). A claim after "
             + "another organization's, or after the referral closed, is a 409; an organization it was not offered to gets "
-            + "404.")
+            + "404; the claimer's own retry answers 200 with the referral again. The history names who claimed it.")
     @Extension(name = ApiDocs.REQUIRES_VERIFIED_ORGANIZATION, value = "true")
     public RestResponse<ReferralView> claim(@PathParam("id") UUID id) {
         Referral referral = open.claim(id);

@@ -44,6 +44,8 @@ import org.mitra.web.problem.ResourceNotFoundException;
 @ApplicationScoped
 public class OpenReferrals {
     private static final int BATCH = 500;
+    /** The most offers listed at once: they stand for hours, so an organization never has more than a handful. */
+    static final int MAX_OFFERS = 200;
 
     @Inject
     ReferralAccess access;
@@ -80,8 +82,11 @@ public class OpenReferrals {
         Optional<Slice> slice = directory.sliceOf(request.categoryCode());
         if (slice.isEmpty()) {
             problems.add(new FieldViolation("categoryCode", "is not a known category"));
-        } else if (slice.get() == Slice.INTERVENTION && request.lawEnforcementReference() == null) {
-            problems.add(new FieldViolation("lawEnforcementReference", "is required for intervention referrals"));
+        } else if (slice.get() == Slice.INTERVENTION) {
+            // Broadcast with its region and time, an intervention offer would tell several organizations of a rescue:
+            // it goes to a named organization that works with law enforcement.
+            problems.add(new FieldViolation("categoryCode", "is an intervention category: refer the person to a named "
+                    + "organization that works with law enforcement, not open"));
         }
         if (!AgeBand.isValid(request.profile().ageBand())) {
             problems.add(new FieldViolation("profile.ageBand", "must be one of " + AgeBand.CODES));
@@ -133,19 +138,15 @@ public class OpenReferrals {
         return Offer.count("key.referralId", referralId);
     }
 
-    /** The open referrals offered to the caller's organization that are still unclaimed, newest first. */
+    /** The open referrals offered to the caller's organization that are still unclaimed, newest first (one query). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<OfferView> offers() {
         UUID own = access.ownOrganization();
-        List<Offer> offers = Offer.list("key.organizationId = ?1 order by offeredAt desc", own);
-        List<OfferView> views = new ArrayList<>();
-        for (Offer offer : offers) {
-            Referral referral = Referral.findById(offer.key.referralId());
-            if (standing(referral)) {
-                views.add(OfferView.of(referral, offer));
-            }
-        }
-        return views;
+        return Referral.getEntityManager().createQuery("select r, o from Offer o, Referral r where r.id = o.key.referralId "
+                + "and o.key.organizationId = :own and r.status = :requested and r.claimedAt is null "
+                + "order by o.offeredAt desc, r.id", Object[].class)
+                .setParameter("own", own).setParameter("requested", ReferralStatus.REQUESTED).setMaxResults(MAX_OFFERS)
+                .getResultStream().map(row -> OfferView.of((Referral) row[0], (Offer) row[1])).toList();
     }
 
     /** One offer to the caller's organization while it stands; 404 otherwise (never offered, claimed, closed). */
@@ -173,6 +174,9 @@ public class OpenReferrals {
             throw ResourceNotFoundException.of("Offer", referralId);
         }
         Referral referral = Referral.getEntityManager().find(Referral.class, referralId, LockModeType.PESSIMISTIC_WRITE);
+        if (referral != null && referral.claimedAt != null && own.equals(referral.receivingOrganizationId)) {
+            return referral; // the claimer's retry (an answer lost on the way at night): it has it
+        }
         if (!standing(referral)) {
             throw new ConflictException("The open referral " + referralId + " is no longer offered: another organization "
                     + "claimed it, or it was closed").with("referralId", referralId);
@@ -194,7 +198,7 @@ public class OpenReferrals {
     @Transactional
     public int escalate(Instant now) {
         List<Referral> unclaimed = Referral.find("status = :requested and offeredAt is not null and claimedAt is null "
-                + "and escalatedAt is null and offeredAt < :before", Parameters.with("requested", ReferralStatus.REQUESTED)
+                + "and escalatedAt is null and overdueAt is null and offeredAt < :before", Parameters.with("requested", ReferralStatus.REQUESTED)
                 .and("before", now.minus(config.escalateAfter()))).page(0, BATCH).list();
         for (Referral referral : unclaimed) {
             referral.escalatedAt = clock.instant();

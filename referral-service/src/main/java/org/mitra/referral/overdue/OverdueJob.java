@@ -41,16 +41,19 @@ public class OverdueJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         Instant now = clock.instant();
-        flagOverdue(now);
+        // Escalation first: an open emergency both escalated and overdue is announced once, as escalated.
         openReferrals.escalate(now);
+        flagOverdue(now);
         expire(now);
     }
 
     /** Flags every REQUESTED referral whose deadline passed before {@code now}; returns how many. */
     @Transactional
     public int flagOverdue(Instant now) {
-        // An open referral escalated unclaimed was announced then (OpenReferrals.escalate): not a second time.
-        List<Referral> due = Referral.find("status = :requested and overdueAt is null and escalatedAt is null and deadline < :now",
+        // An open referral escalated unclaimed was announced then; an external one waits on its sender, who records the
+        // agency's answer by hand: neither is announced (again) here.
+        List<Referral> due = Referral.find("status = :requested and overdueAt is null and escalatedAt is null "
+                + "and externalAgencyName is null and deadline < :now",
                 Parameters.with("requested", ReferralStatus.REQUESTED).and("now", now)).page(0, BATCH).list();
         for (Referral referral : due) {
             referral.overdueAt = now;
@@ -65,7 +68,8 @@ public class OverdueJob {
      */
     @Transactional
     public int expire(Instant now) {
-        List<Referral> expired = Referral.find("status = :requested and expiresAt < :now",
+        // An external referral is its sender's record of a referral made outside: it never closes on its own.
+        List<Referral> expired = Referral.find("status = :requested and externalAgencyName is null and expiresAt < :now",
                 Parameters.with("requested", ReferralStatus.REQUESTED).and("now", now)).page(0, BATCH).list();
         for (Referral referral : expired) {
             workflow.expire(referral);

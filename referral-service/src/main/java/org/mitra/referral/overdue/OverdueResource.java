@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mitra.events.referral.ReferralStatus;
 import org.mitra.web.Roles;
+import org.mitra.referral.followup.ContactAttempts;
 import org.mitra.referral.referral.Referral;
 import org.mitra.referral.referral.ReferralView;
 import org.mitra.web.paging.Page;
@@ -43,9 +44,9 @@ public class OverdueResource {
     public Page<ReferralView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
         PanacheQuery<Referral> query = Referral.find("(status = :requested and (overdueAt is not null or escalatedAt is not null)) or (followUpDueOn < :today "
-                + "and followUpDoneOn is null and consentWithdrawnAt is null)", Sort.ascending("deadline")
+                + "and followUpDoneOn is null and consentWithdrawnAt is null and status in :followedUp)", Sort.ascending("deadline")
                 .and("followUpDueOn").and("id"), Parameters.with("requested", ReferralStatus.REQUESTED)
-                .and("today", LocalDate.now(clock.withZone(deadlines.zone()))));
+                .and("today", LocalDate.now(clock.withZone(deadlines.zone()))).and("followedUp", ContactAttempts.FOLLOWED_UP));
         return Page.of(query.page(request.page(), request.size()).list().stream().map(ReferralView::metadata).toList(),
                 request, query.count());
     }

@@ -26,6 +26,7 @@ import org.mitra.referral.identity.Subject;
 import org.mitra.referral.lifecycle.Action;
 import org.mitra.referral.lifecycle.ReferralStateMachine;
 import org.mitra.referral.lifecycle.ReferralWorkflow;
+import org.mitra.referral.followup.ContactAttempts;
 import org.mitra.referral.lifecycle.Side;
 import org.mitra.referral.overdue.Deadlines;
 import org.mitra.web.problem.AccessDeniedException;
@@ -260,7 +261,9 @@ public class Referrals {
         }
         if (followUpOwed) {
             // Due before today in the coalition's time zone and not recorded done; never once consent was withdrawn.
-            where.append(" and followUpDueOn < :today and followUpDoneOn is null and consentWithdrawnAt is null");
+            where.append(" and followUpDueOn < :today and followUpDoneOn is null and consentWithdrawnAt is null"
+                    + " and status in :followedUp");
+            parameters.and("followedUp", ContactAttempts.FOLLOWED_UP);
             parameters.and("today", LocalDate.now(clock.withZone(deadlines.zone())));
         }
         if (since != null) {

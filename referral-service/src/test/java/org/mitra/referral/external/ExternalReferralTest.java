@@ -36,6 +36,9 @@ import org.mitra.testkit.Tokens;
  */
 @QuarkusTest
 class ExternalReferralTest {
+    @jakarta.inject.Inject
+    org.mitra.referral.overdue.OverdueJob job;
+
     private static final String POLICE_CATEGORY = "police-report-and-investigation";
 
     private static Map<String, Object> body(String... shares) {
@@ -68,6 +71,11 @@ class ExternalReferralTest {
         assertThat(created.header("Location")).endsWith("/api/referrals/" + id);
         given().auth().oauth2(token).get("/api/referrals/{id}/identity", id).then().statusCode(200)
                 .body("fullName", equalTo(SURVIVOR_NAME));
+        // The agency answers outside the platform: its record is never flagged overdue nor closed as expired on its own.
+        job.flagOverdue(Instant.now().plus(java.time.Duration.ofDays(30)));
+        job.expire(Instant.now().plus(java.time.Duration.ofDays(30)));
+        given().auth().oauth2(token).get("/api/referrals/{id}", id).then().body("status", equalTo("REQUESTED"))
+                .body("overdue", equalTo(false));
 
         // The sender records the agency's answers by hand: accepted, started, completed with its outcome.
         transition(token, id, "accept", null, null).statusCode(200).body("status", equalTo("ACCEPTED"));

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.mitra.referral.ReferralFixtures.move;
 import static org.mitra.referral.ReferralFixtures.organization;
 import static org.mitra.referral.ReferralFixtures.referral;
+import static org.mitra.referral.ReferralFixtures.transition;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -163,6 +164,8 @@ class OutcomesAndFollowUpTest {
         followUp(Tokens.caseworker(bystander), id, today, null).statusCode(404);
         followUp(Tokens.coalitionAdmin(), id, today, null).statusCode(403);
         followUp(Tokens.caseworker(receiver), id, today, today.plusDays(1)).statusCode(400);
+        followUp(Tokens.caseworker(receiver), id, LocalDate.of(9999, 1, 1), null).statusCode(400)
+                .body("errors[0].field", equalTo("dueOn"));
         followUp(Tokens.caseworker(receiver), id, today.plusDays(14), null).statusCode(200)
                 .body("followUpDueOn", equalTo(today.plusDays(14).toString()));
         given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}", id).then()
@@ -201,6 +204,15 @@ class OutcomesAndFollowUpTest {
         assertThat(owedQueue(receiver)).doesNotContain(withdrawn.toString());
         assertThat(overdueList()).doesNotContain(withdrawn.toString());
         followUp(token, withdrawn, today.minusDays(3), today).statusCode(409);
+
+        // The sender cancels a referral whose follow-up was owed: nobody owes it any more.
+        UUID cancelled = referral(sender, receiver, SHELTER, true);
+        move(sender, receiver, cancelled, "accept");
+        followUp(token, cancelled, today.minusDays(2), null).statusCode(200);
+        assertThat(overdueList()).contains(cancelled.toString());
+        transition(Tokens.caseworker(sender), cancelled, "cancel", "NO_LONGER_NEEDED", null).statusCode(200);
+        assertThat(owedQueue(receiver)).doesNotContain(cancelled.toString());
+        assertThat(overdueList()).doesNotContain(cancelled.toString());
 
         followUp(token, owed, today.minusDays(1), today).statusCode(200).body("followUpDoneOn", equalTo(today.toString()));
         assertThat(owedQueue(receiver)).doesNotContain(owed.toString());

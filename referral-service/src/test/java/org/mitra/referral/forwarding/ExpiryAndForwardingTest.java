@@ -145,6 +145,7 @@ class ExpiryAndForwardingTest {
         UUID original = requested(sender, first, province + "01", "HIGH");
         job.expire(Instant.parse(read(Tokens.caseworker(sender), original).path("expiresAt")).plusSeconds(1));
 
+        String updatedBefore = read(Tokens.caseworker(first), original).path("updatedAt");
         var forwarded = forward(Tokens.caseworker(sender), original, Map.of("consent", confirmation("PROFILE", "IDENTITY")))
                 .statusCode(201).extract();
         UUID next = UUID.fromString(forwarded.path("id"));
@@ -168,6 +169,8 @@ class ExpiryAndForwardingTest {
         var seenByFirst = given().auth().oauth2(Tokens.caseworker(first)).get("/api/referrals/{id}", original).then()
                 .statusCode(200).extract().asString();
         assertThat(seenByFirst).doesNotContain(next.toString(), second.toString(), "forwardedToId");
+        assertThat((String) read(Tokens.caseworker(first), original).path("updatedAt")).as("polling by updatedSince tells it nothing")
+                .isEqualTo(updatedBefore);
         assertThat(given().auth().oauth2(Tokens.caseworker(first)).get("/api/referrals/{id}/history", original).then()
                 .statusCode(200).extract().asString()).doesNotContain(next.toString(), "forward");
         given().auth().oauth2(Tokens.caseworker(first)).get("/api/referrals/{id}", next).then().statusCode(404);
@@ -223,6 +226,11 @@ class ExpiryAndForwardingTest {
                     "consent", confirmation("PROFILE"))).statusCode(400).body("errors[0].field", equalTo("receivingOrganizationId"));
         }
         forward(Tokens.caseworker(sender), noRoom, Map.of()).statusCode(400).body("errors[0].field", equalTo("consent"));
+        // The original consent's time again is no confirmation for the next organization.
+        Map<String, Object> replayed = confirmation("PROFILE");
+        replayed.put("consentedAt", Instant.now().minus(Duration.ofDays(2)).toString());
+        forward(Tokens.caseworker(sender), noRoom, Map.of("consent", replayed)).statusCode(400)
+                .body("errors[0].field", equalTo("consent.consentedAt"));
         forward(Tokens.caseworker(sender), noRoom, Map.of("consent", confirmation("IDENTITY"))).statusCode(400)
                 .body("errors[0].field", equalTo("consent.shares"));
         // The receiver cannot forward what it rejected; a bystander does not see it.

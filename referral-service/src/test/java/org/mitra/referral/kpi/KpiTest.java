@@ -143,6 +143,10 @@ class KpiTest {
         assertThat(received.getInt("rows[1].metrics.referrals")).isEqualTo(3);
         assertThat(received.getInt("total.referrals")).isEqualTo(3);
         assertThat(received.getMap("total.rejectionsByReason")).isEmpty();
+        // The second receiver rejected one for want of room, which its sender forwarded: where it went is not its to know.
+        JsonPath rejecting = kpis(Tokens.orgAdmin(second), "organization");
+        assertThat(rejecting.getInt("total.referrals")).isEqualTo(2);
+        assertThat(rejecting.getInt("total.forwarded")).isZero();
     }
 
     @Test
@@ -184,6 +188,10 @@ class KpiTest {
                 .get("/api/referrals/kpis").then().statusCode(400);
         given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("from", "2020-01-01").queryParam("to", "2026-05-01")
                 .get("/api/referrals/kpis").then().statusCode(400);
+        given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("from", "+300000-01-01").queryParam("to", "+300000-02-01")
+                .get("/api/referrals/kpis").then().statusCode(400).body("errors[0].field", equalTo("to"));
+        given().auth().oauth2(Tokens.coalitionAdmin()).queryParam("to", "-999999999-01-10")
+                .get("/api/referrals/kpis").then().statusCode(400).body("errors[0].field", equalTo("to"));
     }
 
     @Test

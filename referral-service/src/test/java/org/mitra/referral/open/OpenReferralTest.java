@@ -140,6 +140,9 @@ class OpenReferralTest {
                 .body("action", equalTo(List.of("create", "submit", "claim")))
                 .body("[2].organizationId", equalTo(second.toString())).body("[2].toStatus", equalTo("ACCEPTED"));
 
+        // The claimer's retry (its answer lost on the way) gets the referral again, not a refusal.
+        claim(second, id).statusCode(200).body("receivingOrganizationId", equalTo(second.toString()));
+
         // The first sees nothing more: the offer is gone, a late claim is refused, the referral unknown to it.
         assertThat(offered(first)).doesNotContain(id.toString());
         given().auth().oauth2(Tokens.caseworker(first)).get("/api/referrals/offers/{id}", id).then().statusCode(404);
@@ -160,10 +163,12 @@ class OpenReferralTest {
         UUID id = sendOpen(sender, "ZG");
         ExecutorService pool = Executors.newFixedThreadPool(25);
         List<Integer> statuses = new ArrayList<>();
+        List<UUID> claimers = new ArrayList<>();
         try {
             List<Callable<Integer>> claims = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 UUID shelter = shelters.get(i % shelters.size());
+                claimers.add(shelter);
                 claims.add(() -> claim(shelter, id).extract().statusCode());
             }
             for (Future<Integer> status : pool.invokeAll(claims)) {
@@ -172,8 +177,17 @@ class OpenReferralTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
-        assertThat(statuses).filteredOn(status -> status != 200).allMatch(status -> status == 409);
+        // One organization wins: its own later claims get the referral again (200), every other organization's a 409.
+        List<UUID> winners = new ArrayList<>();
+        for (int i = 0; i < statuses.size(); i++) {
+            assertThat(statuses.get(i)).isIn(200, 409);
+            if (statuses.get(i) == 200) {
+                winners.add(claimers.get(i));
+            }
+        }
+        assertThat(winners).isNotEmpty();
+        assertThat(new java.util.HashSet<>(winners)).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSizeGreaterThanOrEqualTo(45);
         String receiver = given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}", id).then().statusCode(200)
                 .body("status", equalTo("ACCEPTED")).extract().path("receivingOrganizationId");
         assertThat(shelters).extracting(UUID::toString).contains(receiver);
@@ -206,6 +220,16 @@ class OpenReferralTest {
         assertThat(events).filteredOn(event -> event.type().equals(ReferralOverdue.TYPE)).hasSize(1);
         assertThat(events.toString()).doesNotContain(sender.toString(), SURVIVOR_NAME);
 
+        // Overdue and escalation due at once (the job was down for half a day): announced once.
+        UUID late = sendOpen(sender, "ZH");
+        Instant lateOffered = Instant.parse(given().auth().oauth2(Tokens.caseworker(sender)).get("/api/referrals/{id}", late)
+                .then().extract().path("offeredAt"));
+        job.flagOverdue(lateOffered.plus(Duration.ofHours(13)));
+        open.escalate(lateOffered.plus(Duration.ofHours(13)));
+        List<CloudEvent<JsonNode>> lateEvents = KafkaTopics.eventsFor(Topic.REFERRALS_LIFECYCLE, late.toString(),
+                seen -> seen.stream().anyMatch(event -> event.type().equals(ReferralOverdue.TYPE)), Duration.ofSeconds(20));
+        assertThat(lateEvents).filteredOn(event -> event.type().equals(ReferralOverdue.TYPE)).hasSize(1);
+
         // Offered to nobody (no member with room in the region): escalated at once.
         UUID alone = member("ZJ", 3);
         Map<String, Object> nothingShared = body("ZJ", "PROFILE");
@@ -232,8 +256,16 @@ class OpenReferralTest {
         noConsent.remove("consent");
         send(Tokens.caseworker(sender), noConsent).statusCode(400).body("errors.field", hasItem("consent"));
 
+        // An intervention is never broadcast: it would tell several organizations of a rescue.
+        Map<String, Object> rescue = body("ZL", "PROFILE", "IDENTITY", "NOTE");
+        rescue.put("categoryCode", "removal-from-danger");
+        rescue.put("lawEnforcementReference", Map.of("agency", "Polda Bali", "reportNumber", "LP/B/9/V/2026"));
+        send(Tokens.caseworker(sender), rescue).statusCode(400).body("errors.field", hasItem("categoryCode"));
+
         UUID id = sendOpen(sender, "ZL");
         assertThat(offered(shelter)).contains(id.toString());
+        // A person claims, never a partner system: an account claiming each offer the moment it comes would collect them.
+        given().auth().oauth2(Tokens.partnerApp(shelter)).post("/api/referrals/offers/{id}/claim", id).then().statusCode(403);
         given().auth().oauth2(Tokens.coalitionAdmin()).post("/api/referrals/offers/{id}/claim", id).then().statusCode(403);
         given().auth().oauth2(Tokens.coalitionAdmin()).get("/api/referrals/{id}", id).then().statusCode(200)
                 .body("offeredAt", notNullValue()).body("subjectId", nullValue());
