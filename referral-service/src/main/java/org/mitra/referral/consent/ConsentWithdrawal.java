@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ConsentWithdrawal(
         @Schema(examples = "SUBJECT") @NotNull WithdrawnBy withdrawnBy,
         @Schema(examples = "NO_LONGER_INTERESTED") @NotNull
-        @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}", message = "must be an upper-case code such as NO_LONGER_INTERESTED") String reasonCode) {
+        @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}", message = "{org.mitra.referral.withdrawal-reason}") String reasonCode) {
 
     /** Who asked for the withdrawal. */
     public enum WithdrawnBy { SUBJECT, PARENT_OR_GUARDIAN, LEGAL_REPRESENTATIVE }

@@ -1,5 +1,7 @@
 package org.mitra.referral.consent;
 
+import static org.mitra.referral.ReferralMessages.MESSAGES;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,7 +29,7 @@ import org.mitra.web.etag.IfMatch;
 import org.mitra.web.problem.AccessDeniedException;
 import org.mitra.web.problem.ConflictException;
 import org.mitra.web.problem.InvalidRequestException;
-import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.FieldMessage;
 
 /**
  * Records consent on a draft, and withdraws it: the subject's data key is destroyed (the identity
@@ -61,22 +63,22 @@ public class Consents {
         Referral referral = acting.referral();
         IfMatch.check(ifMatch, EntityTags.of(referral.id, referral.version));
         if (acting.side() != Side.SENDER) {
-            throw new AccessDeniedException("Only the sending organization records consent on referral " + referralId);
+            throw new AccessDeniedException(MESSAGES.text("consent.sender-only", referralId));
         }
         if (referral.status != ReferralStatus.DRAFT) {
-            throw new ConflictException("Consent is recorded on a draft; referral " + referralId + " is " + referral.status)
+            throw new ConflictException(MESSAGES.text("consent.draft-only", referralId, referral.status))
                     .with("currentState", referral.status.name());
         }
         if (referral.consentWithdrawnAt != null) {
-            throw new ConflictException("Consent on referral " + referralId + " was withdrawn; refer the person anew");
+            throw new ConflictException(MESSAGES.text("consent.withdrawn", referralId));
         }
         Subject subject = Subject.findById(referral.subjectId);
-        List<FieldViolation> problems = Referrals.consentProblems(consent, referral.receivingOrganizationId,
+        List<FieldMessage> problems = Referrals.consentProblems(consent, referral.receivingOrganizationId,
                 subject.identityCiphertext != null, referral.noteCiphertext != null, false);
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems.stream()
-                    .map(problem -> new FieldViolation(problem.field().replaceFirst("^consent\\.?", ""), problem.message()))
-                    .map(problem -> problem.field().isEmpty() ? new FieldViolation("consent", problem.message()) : problem)
+            throw InvalidRequestException.of(problems.stream()
+                    .map(problem -> new FieldMessage(problem.field().replaceFirst("^consent\\.?", ""), problem.message()))
+                    .map(problem -> problem.field().isEmpty() ? new FieldMessage("consent", problem.message()) : problem)
                     .toList());
         }
         referral.consent = consent;
@@ -129,9 +131,8 @@ public class Consents {
     private Referral recordByReceiver(Referral referral, ConsentWithdrawal withdrawal) {
         if (!ReferralStateMachine.isOpen(referral.status) || referral.consentWithdrawnAt != null) {
             audit.record(referral.id, AuditAction.CONSENT_WITHDRAWN, AuditEntry.Outcome.REFUSED, withdrawal.reasonCode());
-            throw new ConflictException("The receiving organization records a withdrawal of consent only on an open referral; "
-                    + "referral " + referral.id + " is " + referral.status + "; the sending organization withdraws consent "
-                    + "for the person").with("currentState", referral.status.name());
+            throw new ConflictException(MESSAGES.text("consent.withdrawal-open-only", referral.id, referral.status))
+                    .with("currentState", referral.status.name());
         }
         referral.consentWithdrawnAt = clock.instant();
         referral.consentWithdrawnBy = withdrawal.withdrawnBy().name();

@@ -13,7 +13,7 @@ public record ExternalAgency(
         @NotBlank @Size(max = 200) String name,
         @Schema(examples = "POLICE") @NotNull Type type,
         @Schema(description = "Its region code (BPS), no finer than regency", examples = "5171") @NotBlank
-        @Pattern(regexp = "[0-9A-Z]{2}[0-9]{0,2}", message = "must be a region code such as 51 or 5171") String regionCode) {
+        @Pattern(regexp = "[0-9A-Z]{2}[0-9]{0,2}", message = "{org.mitra.referral.region}") String regionCode) {
 
     /** What kind of agency. */
     public enum Type { POLICE, HOSPITAL, IMMIGRATION, GOVERNMENT_SERVICE, LEGAL_AID, SOCIAL_SERVICE, OTHER }

@@ -21,9 +21,9 @@ import org.mitra.referral.referral.SubjectProfile;
 public record ExternalReferralRequest(
         @NotNull @Valid ExternalAgency agency,
         @Schema(examples = "police-report-and-investigation") @NotBlank @Size(max = 64)
-        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a taxonomy code such as legal-aid") String categoryCode,
+        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "{org.mitra.referral.category}") String categoryCode,
         @Schema(description = "Official region code (BPS) of the person's need, no finer than regency", examples = "5171")
-        @NotBlank @Pattern(regexp = "[0-9A-Z]{2}[0-9]{0,2}", message = "must be a region code such as 51 or 5171")
+        @NotBlank @Pattern(regexp = "[0-9A-Z]{2}[0-9]{0,2}", message = "{org.mitra.referral.region}")
         String regionCode,
         @Schema(examples = "HIGH") @NotNull Urgency urgency,
         @Schema(description = "A subject your organization referred before, to refer them again") UUID subjectId,

@@ -1,5 +1,7 @@
 package org.mitra.referral.external;
 
+import static org.mitra.referral.ReferralMessages.MESSAGES;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,7 +19,7 @@ import org.mitra.referral.referral.Consent;
 import org.mitra.referral.referral.Referral;
 import org.mitra.referral.referral.ReferralAccess;
 import org.mitra.referral.referral.Referrals;
-import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.FieldMessage;
 import org.mitra.web.problem.InvalidRequestException;
 
 /**
@@ -47,28 +49,28 @@ public class ExternalReferrals {
     @Transactional(Transactional.TxType.MANDATORY)
     public Referral create(UUID id, ExternalReferralRequest request) {
         UUID sender = access.ownOrganization();
-        List<FieldViolation> problems = new ArrayList<>();
+        List<FieldMessage> problems = new ArrayList<>();
         Optional<Slice> slice = directory.sliceOf(request.categoryCode());
         if (slice.isEmpty()) {
-            problems.add(new FieldViolation("categoryCode", "is not a known category"));
+            problems.add(new FieldMessage("categoryCode", MESSAGES.text("field.category-unknown")));
         }
         if (!AgeBand.isValid(request.profile().ageBand())) {
-            problems.add(new FieldViolation("profile.ageBand", "must be one of " + AgeBand.CODES));
+            problems.add(new FieldMessage("profile.ageBand", MESSAGES.text("field.one-of", AgeBand.CODES)));
         }
         Consent consent = request.consent().forExternalAgency();
         if (!consent.covers(Consent.Shared.PROFILE)) {
-            problems.add(new FieldViolation("consent.shares", "must include PROFILE: a referral always shares the profile"));
+            problems.add(new FieldMessage("consent.shares", MESSAGES.text("field.consent-profile")));
         }
         if (request.identity() != null && !consent.covers(Consent.Shared.IDENTITY)) {
-            problems.add(new FieldViolation("consent.shares", "must include IDENTITY to store an identity"));
+            problems.add(new FieldMessage("consent.shares", MESSAGES.text("field.consent-identity-store")));
         }
         boolean hasNote = request.note() != null && !request.note().isBlank();
         if (hasNote && !consent.covers(Consent.Shared.NOTE)) {
-            problems.add(new FieldViolation("consent.shares", "must include NOTE to store a note"));
+            problems.add(new FieldMessage("consent.shares", MESSAGES.text("field.consent-note-store")));
         }
         Optional<Subject> known = referrals.knownSubject(sender, request.subjectId(), request.identity(), problems);
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+            throw InvalidRequestException.of(problems);
         }
         Subject subject = known.orElseGet(() -> vault.newSubject(sender, request.identity()));
         Referral referral = referrals.newDraft(id, sender, subject, request.categoryCode(), slice.orElseThrow(),

@@ -1,5 +1,7 @@
 package org.mitra.referral.followup;
 
+import static org.mitra.referral.ReferralMessages.MESSAGES;
+
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.mitra.events.referral.ReferralStatus;
+import org.mitra.problems.ProblemText;
 import org.mitra.referral.lifecycle.ReferralWorkflow;
 import org.mitra.referral.lifecycle.Side;
 import org.mitra.referral.overdue.Deadlines;
@@ -63,13 +66,13 @@ public class ContactAttempts {
     /** Records an attempt of the receiver while the referral is under way (accepted, in progress, on hold). */
     @Transactional(Transactional.TxType.MANDATORY)
     public ContactAttempt record(UUID referralId, ContactAttemptRequest request) {
-        Referral referral = receiversReferral(referralId, "record a contact attempt on");
+        Referral referral = receiversReferral(referralId, MESSAGES.text("followup.what.contact-attempt"));
         if (!UNDER_WAY.contains(referral.status)) {
-            throw new ConflictException("Contact attempts are recorded while referral " + referralId + " is under way "
-                    + "(ACCEPTED, IN_PROGRESS or ON_HOLD); it is " + referral.status).with("currentState", referral.status.name());
+            throw new ConflictException(MESSAGES.text("followup.contact-under-way", referralId, referral.status))
+                    .with("currentState", referral.status.name());
         }
         if (referral.requestedAt != null && request.attemptedAt().isBefore(referral.requestedAt)) {
-            throw InvalidRequestException.of("attemptedAt", "must not be before the referral was requested");
+            throw InvalidRequestException.of("attemptedAt", MESSAGES.text("field.attempted-at"));
         }
         ContactAttempt attempt = new ContactAttempt();
         attempt.id = UUID.randomUUID();
@@ -98,27 +101,26 @@ public class ContactAttempts {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Referral followUp(UUID referralId, String ifMatch, FollowUpRequest request) {
-        Referral referral = receiversReferral(referralId, "set the follow-up of");
+        Referral referral = receiversReferral(referralId, MESSAGES.text("followup.what.follow-up"));
         IfMatch.check(ifMatch, EntityTags.of(referral.id, referral.version));
         if (!TAKEN_ON.contains(referral.status)) {
-            throw new ConflictException("A follow-up is set once the receiver took referral " + referralId + " on; it is "
-                    + referral.status).with("currentState", referral.status.name());
+            throw new ConflictException(MESSAGES.text("followup.not-taken-on", referralId, referral.status))
+                    .with("currentState", referral.status.name());
         }
         if (referral.consentWithdrawnAt != null) {
-            throw new ConflictException("The person withdrew consent on referral " + referralId + ": nobody follows up on them")
+            throw new ConflictException(MESSAGES.text("followup.consent-withdrawn", referralId))
                     .with("consentWithdrawn", true);
         }
         // A due day already past is allowed: the receiver may record a follow-up it owes since then.
         LocalDate requested = referral.requestedAt.atZone(deadlines.zone()).toLocalDate();
         if (request.dueOn().isBefore(requested.minusYears(1)) || request.dueOn().isAfter(today().plusYears(MAX_YEARS_AHEAD))) {
-            throw InvalidRequestException.of("dueOn", "must be within a year before the referral was requested and "
-                    + MAX_YEARS_AHEAD + " years after today");
+            throw InvalidRequestException.of("dueOn", MESSAGES.text("field.due-on", MAX_YEARS_AHEAD));
         }
         if (request.doneOn() != null && request.doneOn().isBefore(requested)) {
-            throw InvalidRequestException.of("doneOn", "must not be before the referral was requested, " + requested);
+            throw InvalidRequestException.of("doneOn", MESSAGES.text("field.not-before-requested", requested));
         }
         if (request.doneOn() != null && request.doneOn().isAfter(today())) {
-            throw InvalidRequestException.of("doneOn", "must not be after today, " + today());
+            throw InvalidRequestException.of("doneOn", MESSAGES.text("field.not-after-today", today()));
         }
         referral.followUpDueOn = request.dueOn();
         referral.followUpDoneOn = request.doneOn();
@@ -133,10 +135,10 @@ public class ContactAttempts {
     }
 
     /** The referral for the organization that works with the person: its receiver, or the sender of an external one. */
-    private Referral receiversReferral(UUID referralId, String what) {
+    private Referral receiversReferral(UUID referralId, ProblemText what) {
         ReferralAccess.Acting acting = access.acting(referralId);
         if (acting.side() != Side.RECEIVER && !acting.referral().isExternal()) {
-            throw new AccessDeniedException("Only the receiving organization may " + what + " referral " + referralId);
+            throw new AccessDeniedException(MESSAGES.text("followup.receiver-only", what, referralId));
         }
         return acting.referral();
     }

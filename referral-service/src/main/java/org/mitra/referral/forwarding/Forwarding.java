@@ -1,5 +1,7 @@
 package org.mitra.referral.forwarding;
 
+import static org.mitra.referral.ReferralMessages.MESSAGES;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -26,7 +28,7 @@ import org.mitra.referral.referral.ReferralAccess;
 import org.mitra.referral.referral.Referrals;
 import org.mitra.web.problem.AccessDeniedException;
 import org.mitra.web.problem.ConflictException;
-import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.FieldMessage;
 import org.mitra.web.problem.InvalidRequestException;
 import org.mitra.web.problem.InvalidTransitionException;
 import org.mitra.web.problem.UnprocessableException;
@@ -66,7 +68,7 @@ public class Forwarding {
         ReferralAccess.Acting acting = access.acting(id);
         Referral original = acting.referral();
         if (acting.side() != Side.SENDER) {
-            throw new AccessDeniedException("Only the sending organization may forward referral " + id);
+            throw new AccessDeniedException(MESSAGES.text("forward.sender-only", id));
         }
         String reason = closingReason(original);
         if (!isForwardable(original.status, reason)) {
@@ -78,23 +80,22 @@ public class Forwarding {
         // already forwarded, instead of racing to the unique index on forwarded_from_id.
         Referral.getEntityManager().lock(original, LockModeType.PESSIMISTIC_WRITE);
         if (original.forwardedToId != null) {
-            throw new ConflictException("Referral " + id + " was already forwarded, to referral " + original.forwardedToId)
+            throw new ConflictException(MESSAGES.text("forward.already", id, original.forwardedToId))
                     .with("forwardedToId", original.forwardedToId);
         }
         Subject subject = Subject.findById(original.subjectId);
         if (original.consentWithdrawnAt != null || subject == null || vault.isShredded(subject)) {
-            throw new UnprocessableException("Consent on referral " + id + " was withdrawn; refer the person anew with new "
-                    + "consent").with("missing", "consent");
+            throw new UnprocessableException(MESSAGES.text("forward.consent-withdrawn", id)).with("missing", "consent");
         }
         if (request.consent().consentedAt().isBefore(original.closedAt.minus(CLOCK_SKEW))) {
-            throw InvalidRequestException.of("consent.consentedAt", "must be at or after " + original.closedAt + ", when the "
-                    + "referral closed: consent is confirmed again for the next organization");
+            throw InvalidRequestException.of("consent.consentedAt",
+                    MESSAGES.text("field.forward-consented-at", original.closedAt));
         }
         MatchView match = nextMatch(original, request.receivingOrganizationId());
         Consent consent = request.consent().forReceiver(match.organizationId());
-        List<FieldViolation> consentProblems = Referrals.consentProblems(consent, match.organizationId(), false, false, true);
+        List<FieldMessage> consentProblems = Referrals.consentProblems(consent, match.organizationId(), false, false, true);
         if (!consentProblems.isEmpty()) {
-            throw new InvalidRequestException(consentProblems);
+            throw InvalidRequestException.of(consentProblems);
         }
         Referral forwarded = copy(original, subject, match, consent);
         // Its updatedAt stays: the receiver that could not take the person polls by it and learns nothing of the forward.
@@ -127,14 +128,12 @@ public class Forwarding {
         List<MatchView> matches = matching.find(original.categoryCode, original.regionCode, null, original.gender, null, excluded);
         if (chosen != null) {
             return matches.stream().filter(match -> match.organizationId().equals(chosen)).findFirst()
-                    .orElseThrow(() -> InvalidRequestException.of("receivingOrganizationId", "is not a match for category "
-                            + original.categoryCode + " in region " + original.regionCode
-                            + " that this referral was not yet sent to"));
+                    .orElseThrow(() -> InvalidRequestException.of("receivingOrganizationId",
+                            MESSAGES.text("field.forward-not-a-match", original.categoryCode, original.regionCode)));
         }
         return matches.stream().filter(match -> !Matching.isFull(match)).findFirst()
-                .orElseThrow(() -> new UnprocessableException("No other verified organization with room offers category "
-                        + original.categoryCode + " in region " + original.regionCode + " or its province; ask a coalition "
-                        + "admin, or refer the person to an agency outside the platform")
+                .orElseThrow(() -> new UnprocessableException(MESSAGES.text("forward.no-match", original.categoryCode,
+                        original.regionCode))
                         .with("categoryCode", original.categoryCode).with("regionCode", original.regionCode));
     }
 

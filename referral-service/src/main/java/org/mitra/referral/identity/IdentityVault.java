@@ -1,5 +1,7 @@
 package org.mitra.referral.identity;
 
+import static org.mitra.referral.ReferralMessages.MESSAGES;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -228,18 +230,17 @@ public class IdentityVault {
         if (side.isEmpty()) {
             audit.record(referralId, AuditAction.IDENTITY_READ, Outcome.REFUSED);
             if (referral != null && access.isCoalitionAdmin()) {
-                throw new AccessDeniedException("Survivor identity is readable only by the staff of the sending and receiving organizations");
+                throw new AccessDeniedException(MESSAGES.text("identity.parties-only"));
             }
-            throw ResourceNotFoundException.of("Referral", referralId);
+            throw ResourceNotFoundException.of(MESSAGES.text("noun.referral"), referralId);
         }
         if (side.get() == Side.RECEIVER && !consentCoversReceiver(referral, Consent.Shared.IDENTITY)) {
             audit.record(referralId, AuditAction.IDENTITY_READ, Outcome.REFUSED);
-            throw new AccessDeniedException("The consent on referral " + referralId + " does not share the identity with the receiving organization");
+            throw new AccessDeniedException(MESSAGES.text("identity.consent-not-shared", referralId));
         }
         if (!access.mayReadPersonalData(referral, side.get())) {
             audit.record(referralId, AuditAction.IDENTITY_READ, Outcome.REFUSED);
-            throw new AccessDeniedException("The receiving organization reads the identity only while referral " + referralId
-                    + " is open and for a limited time after it closes, never after it was rejected or entered in error")
+            throw new AccessDeniedException(MESSAGES.text("identity.read-window", referralId))
                     .with("currentState", referral.status.name());
         }
         Subject subject = Subject.findById(referral.subjectId);
@@ -249,8 +250,8 @@ public class IdentityVault {
         if (key.isEmpty() || subject.identityCiphertext == null) {
             audit.record(referralId, AuditAction.IDENTITY_READ, Outcome.UNAVAILABLE);
             throw new ResourceNotFoundException(key.isEmpty()
-                    ? "The identity of referral " + referralId + " was erased when consent was withdrawn"
-                    : "Referral " + referralId + " carries no identity");
+                    ? MESSAGES.text("identity.erased", referralId)
+                    : MESSAGES.text("identity.none", referralId));
         }
         Identity identity;
         try {

@@ -1,5 +1,7 @@
 package org.mitra.referral.kpi;
 
+import static org.mitra.referral.ReferralMessages.MESSAGES;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Tuple;
@@ -90,13 +92,13 @@ public class Kpis {
         LocalDate to = date("to", toText).orElse(today);
         LocalDate from = date("from", fromText).orElse(to.minusMonths(11).withDayOfMonth(1));
         if (from.isAfter(to)) {
-            throw InvalidRequestException.of("from", "must not be after to");
+            throw InvalidRequestException.of("from", MESSAGES.text("field.from-after-to"));
         }
         if (Duration.between(from.atStartOfDay(), to.atStartOfDay()).toDays() > MAX_DAYS) {
-            throw InvalidRequestException.of("from", "must be at most " + MAX_DAYS + " days before to");
+            throw InvalidRequestException.of("from", MESSAGES.text("field.kpi-range", MAX_DAYS));
         }
         GroupBy groupBy = groupByText == null ? GroupBy.ORGANIZATION : GroupBy.of(groupByText).orElseThrow(() ->
-                InvalidRequestException.of("groupBy", "must be one of organization, category, region, month"));
+                InvalidRequestException.of("groupBy", MESSAGES.text("field.group-by")));
         List<Counted> counted = load(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(), scope);
         Instant now = clock.instant();
         List<KpiReport.Row> rows = rows(counted, groupBy, scope, zone, now);
@@ -111,7 +113,7 @@ public class Kpis {
         if (caller.hasRole(Roles.COALITION_ADMIN) && caller.staffOrganization().isEmpty()) {
             return Optional.empty();
         }
-        throw new AccessDeniedException("The KPIs are for coalition admins and for an organization's admins (its own)");
+        throw new AccessDeniedException(MESSAGES.text("kpi.denied"));
     }
 
     /** A day from 2000 to next year: Mitra holds no referral before, and none after today. */
@@ -123,11 +125,11 @@ public class Kpis {
         try {
             date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw InvalidRequestException.of(field, "must be a date such as 2026-05-01");
+            throw InvalidRequestException.of(field, MESSAGES.text("field.date"));
         }
         LocalDate latest = LocalDate.now(clock.withZone(deadlines.zone())).plusYears(1);
         if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
-            throw InvalidRequestException.of(field, "must be a day from " + EARLIEST + " to " + latest);
+            throw InvalidRequestException.of(field, MESSAGES.text("field.day-range", EARLIEST, latest));
         }
         return Optional.of(date);
     }

@@ -1,5 +1,7 @@
 package org.mitra.referral.lifecycle;
 
+import static org.mitra.referral.ReferralMessages.MESSAGES;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.mitra.events.referral.ReferralStatus;
+import org.mitra.problems.ProblemText;
 import org.mitra.referral.directory.DirectoryOrganization;
 import org.mitra.referral.directory.DirectoryReadModel;
 import org.mitra.referral.followup.ContactAttempts;
@@ -22,7 +25,7 @@ import org.mitra.web.etag.EntityTags;
 import org.mitra.web.etag.IfMatch;
 import org.mitra.web.problem.AccessDeniedException;
 import org.mitra.web.problem.ConflictException;
-import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.FieldMessage;
 import org.mitra.web.problem.InvalidRequestException;
 import org.mitra.web.problem.InvalidTransitionException;
 import org.mitra.web.problem.ProblemException;
@@ -65,14 +68,14 @@ public class ReferralWorkflow {
     @Transactional(Transactional.TxType.MANDATORY)
     public Referral apply(UUID id, String ifMatch, TransitionRequest request) {
         Action action = Action.fromCode(request.action()).orElseThrow(() -> InvalidRequestException.of("action",
-                "must be one of " + Arrays.stream(Action.values()).map(Action::code).toList()));
+                MESSAGES.text("field.one-of", Arrays.stream(Action.values()).map(Action::code).toList())));
         ReferralAccess.Acting acting = access.acting(id);
         Referral referral = acting.referral();
         IfMatch.check(ifMatch, EntityTags.of(referral.id, referral.version));
         ReferralStatus to = ReferralStateMachine.next(referral.status, acting.side(), action, referral.isExternal())
                 .orElseThrow(() -> refusal(referral, acting.side(), action));
         if (action.needsReason() && request.reasonCode() == null) {
-            throw InvalidRequestException.of("reasonCode", "is required to " + action.code() + " a referral");
+            throw InvalidRequestException.of("reasonCode", MESSAGES.text("field.reason-required", action.code()));
         }
         if (action.needsCompletion()) {
             checkCompletion(referral, request);
@@ -101,10 +104,9 @@ public class ReferralWorkflow {
      * recorded attempts that did not reach the person.
      */
     private void checkCompletion(Referral referral, TransitionRequest request) {
-        List<FieldViolation> problems = new ArrayList<>();
+        List<FieldMessage> problems = new ArrayList<>();
         if (request.deliveries() == null || request.deliveries().isEmpty()) {
-            problems.add(new FieldViolation("deliveries", "must list the services delivered, each with its dates, to complete "
-                    + "a referral"));
+            problems.add(new FieldMessage("deliveries", MESSAGES.text("field.deliveries-required")));
         } else {
             LocalDate requested = referral.requestedAt.atZone(deadlines.zone()).toLocalDate();
             LocalDate today = LocalDate.now(clock.withZone(deadlines.zone()));
@@ -112,31 +114,30 @@ public class ReferralWorkflow {
                 ServiceDelivery delivery = request.deliveries().get(i);
                 String field = "deliveries[" + i + "]";
                 if (delivery.deliveredOn().isBefore(requested)) {
-                    problems.add(new FieldViolation(field + ".deliveredOn", "must not be before the referral was requested, "
-                            + requested));
+                    problems.add(new FieldMessage(field + ".deliveredOn", MESSAGES.text("field.not-before-requested",
+                            requested)));
                 } else if (delivery.deliveredOn().isAfter(today)) {
-                    problems.add(new FieldViolation(field + ".deliveredOn", "must not be after today, " + today));
+                    problems.add(new FieldMessage(field + ".deliveredOn", MESSAGES.text("field.not-after-today", today)));
                 }
                 if (delivery.deliveredUntil() != null && delivery.deliveredUntil().isBefore(delivery.deliveredOn())) {
-                    problems.add(new FieldViolation(field + ".deliveredUntil", "must not be before deliveredOn"));
+                    problems.add(new FieldMessage(field + ".deliveredUntil", MESSAGES.text("field.delivered-until")));
                 } else if (delivery.deliveredUntil() != null && delivery.deliveredUntil().isAfter(today)) {
-                    problems.add(new FieldViolation(field + ".deliveredUntil", "must not be after today, " + today));
+                    problems.add(new FieldMessage(field + ".deliveredUntil", MESSAGES.text("field.not-after-today", today)));
                 }
             }
         }
         if (request.outcome() == null) {
-            problems.add(new FieldViolation("outcome", "is required to complete a referral: one of "
-                    + Arrays.toString(ServiceOutcome.values())));
+            problems.add(new FieldMessage("outcome", MESSAGES.text("field.outcome-required",
+                    Arrays.toString(ServiceOutcome.values()))));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+            throw InvalidRequestException.of(problems);
         }
         if (request.outcome() == ServiceOutcome.LOST_CONTACT) {
             long unreached = contactAttempts.unreached(referral.id);
             if (unreached < ContactAttempts.BEFORE_LOST_CONTACT) {
-                throw new UnprocessableException("LOST_CONTACT needs " + ContactAttempts.BEFORE_LOST_CONTACT + " recorded contact "
-                        + "attempts that did not reach the person; referral " + referral.id + " has " + unreached
-                        + ". Record them with POST /api/referrals/" + referral.id + "/contact-attempts")
+                throw new UnprocessableException(MESSAGES.text("workflow.lost-contact", ContactAttempts.BEFORE_LOST_CONTACT,
+                        referral.id, unreached))
                         .with("contactAttemptsUnreached", unreached).with("contactAttemptsNeeded", ContactAttempts.BEFORE_LOST_CONTACT);
             }
         }
@@ -148,11 +149,11 @@ public class ReferralWorkflow {
         Referral referral = acting.referral();
         IfMatch.check(ifMatch, EntityTags.of(referral.id, referral.version));
         if (!referral.isIntervention()) {
-            throw new ConflictException("Only intervention referrals carry a business status; referral " + id + " is "
-                    + referral.slice.code()).with("slice", referral.slice.code());
+            throw new ConflictException(MESSAGES.text("workflow.business-status-intervention-only", id,
+                    referral.slice.code())).with("slice", referral.slice.code());
         }
         if (acting.side() != Side.RECEIVER && !referral.isExternal()) {
-            throw new AccessDeniedException("Only the receiving organization moves the business status of referral " + id);
+            throw new AccessDeniedException(MESSAGES.text("workflow.business-status-receiver-only", id));
         }
         BusinessStatus expected = BusinessStatus.after(referral.businessStatus).orElse(null);
         if (!UNDER_WAY.contains(referral.status) || expected != wanted) {
@@ -280,8 +281,8 @@ public class ReferralWorkflow {
     /** Submission needs recorded consent and a receiver that is still verified. */
     public void checkSubmittable(Referral referral) {
         if (referral.consent == null || referral.consentWithdrawnAt != null) {
-            throw new UnprocessableException("Referral " + referral.id + " has no recorded consent; record it with PUT /api/referrals/"
-                    + referral.id + "/consent before submitting").with("missing", "consent");
+            throw new UnprocessableException(MESSAGES.text("workflow.no-consent", referral.id))
+                    .with("missing", "consent");
         }
         if (referral.isExternal() || referral.isUnclaimedOffer()) {
             return; // an agency outside the platform, or an open referral: no organization of the directory named yet
@@ -289,8 +290,8 @@ public class ReferralWorkflow {
         boolean receiverVerified = directory.organization(referral.receivingOrganizationId)
                 .map(DirectoryOrganization::isVerified).orElse(false);
         if (!receiverVerified) {
-            throw new UnprocessableException("The receiving organization " + referral.receivingOrganizationId
-                    + " is not a verified organization in the directory").with("receivingOrganizationId",
+            throw new UnprocessableException(MESSAGES.text("workflow.receiver-not-verified",
+                    referral.receivingOrganizationId)).with("receivingOrganizationId",
                     referral.receivingOrganizationId);
         }
     }
@@ -311,9 +312,9 @@ public class ReferralWorkflow {
         List<String> allowed = ReferralStateMachine.allowedActions(referral.status, side, referral.isExternal()).stream()
                 .map(Action::code).toList();
         if (!referral.isExternal() && ReferralStateMachine.belongsToOtherSide(referral.status, side, action)) {
-            String other = side == Side.SENDER ? "receiving" : "sending";
-            return new AccessDeniedException("Only the " + other + " organization may " + action.code() + " referral "
-                    + referral.id).with("currentState", referral.status.name()).with("allowedActions", allowed);
+            ProblemText other = MESSAGES.text(side == Side.SENDER ? "side.receiving" : "side.sending");
+            return new AccessDeniedException(MESSAGES.text("workflow.other-side", other, action.code(), referral.id))
+                    .with("currentState", referral.status.name()).with("allowedActions", allowed);
         }
         return new InvalidTransitionException(action.code(), referral.status.name(), allowed);
     }

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ServiceDelivery")
 public record ServiceDelivery(
         @Schema(description = "The service, as a taxonomy code", examples = "shelter-and-safe-housing") @NotBlank
-        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a taxonomy code such as legal-aid") String categoryCode,
+        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "{org.mitra.referral.category}") String categoryCode,
         @Schema(description = "The day it was delivered, or began; not after today", examples = "2026-05-06") @NotNull
         LocalDate deliveredOn,
         @Schema(description = "The last day, for a service given over a time (a shelter stay); not after today",

@@ -18,7 +18,7 @@ public record TransitionRequest(
                 examples = "reject") @NotBlank String action,
         @Schema(description = "Why, as a code: NO_CAPACITY, NOT_ELIGIBLE, OUT_OF_AREA, MISSING_DOCUMENTS, "
                 + "NO_LONGER_INTERESTED, COULD_NOT_CONTACT, ...", examples = "NO_CAPACITY")
-        @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}", message = "must be an upper-case code such as NO_CAPACITY") String reasonCode,
+        @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}", message = "{org.mitra.referral.transition-reason}") String reasonCode,
         @Schema(description = "To complete: the services delivered, each with its dates (this replaces the earlier "
                 + "servicesDelivered, a list of codes without dates)")
         @Size(max = 30) List<@NotNull @Valid ServiceDelivery> deliveries,

@@ -44,7 +44,7 @@ public class MatchResource {
     public List<MatchView> find(
             @Parameter(example = "shelter-and-safe-housing") @QueryParam("category") @NotBlank String category,
             @Parameter(example = "5171") @QueryParam("region") @NotBlank
-            @Pattern(regexp = "[0-9A-Z]{2}[0-9]{0,2}", message = "must be a region code such as 51 or 5171") String region,
+            @Pattern(regexp = "[0-9A-Z]{2}[0-9]{0,2}", message = "{org.mitra.referral.region}") String region,
             @Parameter(example = "16") @QueryParam("age") @Min(0) @Max(130) Integer age,
             @Parameter(example = "FEMALE") @QueryParam("gender") Gender gender,
             @Parameter(example = "id") @QueryParam("language") String language) {

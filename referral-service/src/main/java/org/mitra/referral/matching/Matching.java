@@ -1,5 +1,7 @@
 package org.mitra.referral.matching;
 
+import static org.mitra.referral.ReferralMessages.MESSAGES;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -49,7 +51,7 @@ public class Matching {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<MatchView> find(String category, String region, Integer age, Gender gender, String language,
             Set<UUID> excludedOrganizations) {
-        Slice slice = directory.sliceOf(category).orElseThrow(() -> InvalidRequestException.of("category", "is not a known category"));
+        Slice slice = directory.sliceOf(category).orElseThrow(() -> InvalidRequestException.of("category", MESSAGES.text("field.category-unknown")));
         List<String> regionAndParents = regionAndParents(region);
         List<Candidate> candidates = new ArrayList<>();
         List<DirectoryService> offered = DirectoryService.list(

@@ -20,9 +20,9 @@ import org.mitra.referral.referral.SubjectProfile;
 @Schema(name = "OpenReferralRequest")
 public record OpenReferralRequest(
         @Schema(examples = "shelter-and-safe-housing") @NotBlank @Size(max = 64)
-        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a taxonomy code such as legal-aid") String categoryCode,
+        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "{org.mitra.referral.category}") String categoryCode,
         @Schema(description = "Official region code (BPS), no finer than regency", examples = "5171") @NotBlank
-        @Pattern(regexp = "[0-9A-Z]{2}[0-9]{0,2}", message = "must be a region code such as 51 or 5171") String regionCode,
+        @Pattern(regexp = "[0-9A-Z]{2}[0-9]{0,2}", message = "{org.mitra.referral.region}") String regionCode,
         @Schema(description = "A subject your organization referred before, to refer them again") UUID subjectId,
         @NotNull @Valid SubjectProfile profile,
         @Valid Identity identity,

@@ -1,5 +1,7 @@
 package org.mitra.referral.open;
 
+import static org.mitra.referral.ReferralMessages.MESSAGES;
+
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +30,7 @@ import org.mitra.referral.referral.Referral;
 import org.mitra.referral.referral.ReferralAccess;
 import org.mitra.referral.referral.Referrals;
 import org.mitra.web.problem.ConflictException;
-import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.FieldMessage;
 import org.mitra.web.problem.InvalidRequestException;
 import org.mitra.web.problem.ResourceNotFoundException;
 
@@ -78,34 +80,33 @@ public class OpenReferrals {
     @Transactional(Transactional.TxType.MANDATORY)
     public Referral create(UUID id, OpenReferralRequest request) {
         UUID sender = access.ownOrganization();
-        List<FieldViolation> problems = new ArrayList<>();
+        List<FieldMessage> problems = new ArrayList<>();
         Optional<Slice> slice = directory.sliceOf(request.categoryCode());
         if (slice.isEmpty()) {
-            problems.add(new FieldViolation("categoryCode", "is not a known category"));
+            problems.add(new FieldMessage("categoryCode", MESSAGES.text("field.category-unknown")));
         } else if (slice.get() == Slice.INTERVENTION) {
             // Broadcast with its region and time, an intervention offer would tell several organizations of a rescue:
             // it goes to a named organization that works with law enforcement.
-            problems.add(new FieldViolation("categoryCode", "is an intervention category: refer the person to a named "
-                    + "organization that works with law enforcement, not open"));
+            problems.add(new FieldMessage("categoryCode", MESSAGES.text("field.category-intervention-open")));
         }
         if (!AgeBand.isValid(request.profile().ageBand())) {
-            problems.add(new FieldViolation("profile.ageBand", "must be one of " + AgeBand.CODES));
+            problems.add(new FieldMessage("profile.ageBand", MESSAGES.text("field.one-of", AgeBand.CODES)));
         }
         // Shared with nobody named until one claims it; then with the claimer alone.
         Consent consent = request.consent().forExternalAgency();
         if (!consent.covers(Consent.Shared.PROFILE)) {
-            problems.add(new FieldViolation("consent.shares", "must include PROFILE: a referral always shares the profile"));
+            problems.add(new FieldMessage("consent.shares", MESSAGES.text("field.consent-profile")));
         }
         if (request.identity() != null && !consent.covers(Consent.Shared.IDENTITY)) {
-            problems.add(new FieldViolation("consent.shares", "must include IDENTITY to share an identity"));
+            problems.add(new FieldMessage("consent.shares", MESSAGES.text("field.consent-identity-share")));
         }
         boolean hasNote = request.note() != null && !request.note().isBlank();
         if (hasNote && !consent.covers(Consent.Shared.NOTE)) {
-            problems.add(new FieldViolation("consent.shares", "must include NOTE to share a note"));
+            problems.add(new FieldMessage("consent.shares", MESSAGES.text("field.consent-note-share")));
         }
         Optional<Subject> known = referrals.knownSubject(sender, request.subjectId(), request.identity(), problems);
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+            throw InvalidRequestException.of(problems);
         }
         Subject subject = known.orElseGet(() -> vault.newSubject(sender, request.identity()));
         Referral referral = referrals.newDraft(id, sender, subject, request.categoryCode(), slice.orElseThrow(),
@@ -154,10 +155,10 @@ public class OpenReferrals {
     public OfferView offer(UUID referralId) {
         UUID own = access.ownOrganization();
         Offer offer = Offer.<Offer>findByIdOptional(new Offer.Key(referralId, own))
-                .orElseThrow(() -> ResourceNotFoundException.of("Offer", referralId));
+                .orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.offer"), referralId));
         Referral referral = Referral.findById(referralId);
         if (!standing(referral)) {
-            throw ResourceNotFoundException.of("Offer", referralId);
+            throw ResourceNotFoundException.of(MESSAGES.text("noun.offer"), referralId);
         }
         return OfferView.of(referral, offer);
     }
@@ -171,15 +172,15 @@ public class OpenReferrals {
     public Referral claim(UUID referralId) {
         UUID own = access.ownOrganization();
         if (Offer.findById(new Offer.Key(referralId, own)) == null) {
-            throw ResourceNotFoundException.of("Offer", referralId);
+            throw ResourceNotFoundException.of(MESSAGES.text("noun.offer"), referralId);
         }
         Referral referral = Referral.getEntityManager().find(Referral.class, referralId, LockModeType.PESSIMISTIC_WRITE);
         if (referral != null && referral.claimedAt != null && own.equals(referral.receivingOrganizationId)) {
             return referral; // the claimer's retry (an answer lost on the way at night): it has it
         }
         if (!standing(referral)) {
-            throw new ConflictException("The open referral " + referralId + " is no longer offered: another organization "
-                    + "claimed it, or it was closed").with("referralId", referralId);
+            throw new ConflictException(MESSAGES.text("open.no-longer-offered", referralId))
+                    .with("referralId", referralId);
         }
         referral.receivingOrganizationId = own;
         referral.claimedAt = clock.instant();

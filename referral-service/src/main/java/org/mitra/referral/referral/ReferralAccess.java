@@ -1,5 +1,7 @@
 package org.mitra.referral.referral;
 
+import static org.mitra.referral.ReferralMessages.MESSAGES;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -83,14 +85,14 @@ public class ReferralAccess {
         }
         return Referral.<Referral>findByIdOptional(id)
                 .filter(referral -> sideOf(referral).isPresent() || isCoalitionAdmin())
-                .orElseThrow(() -> ResourceNotFoundException.of("Referral", id));
+                .orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.referral"), id));
     }
 
     /** A referral the caller acts on for one of its two organizations: 404 if invisible, 403 for a coalition admin. */
     public Acting acting(UUID id) {
         Referral referral = visible(id);
         Side side = sideOf(referral).orElseThrow(() -> new AccessDeniedException(
-                "Only the staff of the sending or receiving organization may act on referral " + id));
+                MESSAGES.text("referral.not-party", id)));
         return new Acting(referral, side);
     }
 

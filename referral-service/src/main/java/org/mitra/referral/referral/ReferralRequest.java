@@ -21,10 +21,10 @@ public record ReferralRequest(
         @Schema(description = "A service of the receiving organization, if the sender has one in mind")
         UUID receivingServiceId,
         @Schema(examples = "shelter-and-safe-housing") @NotBlank @Size(max = 64)
-        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a taxonomy code such as legal-aid") String categoryCode,
+        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "{org.mitra.referral.category}") String categoryCode,
         @Schema(description = "Optional; when given it must be the category's slice", examples = "rehabilitation") Slice slice,
         @Schema(description = "Official region code (BPS), no finer than regency", examples = "5171") @NotBlank
-        @Pattern(regexp = "[0-9A-Z]{2}[0-9]{0,2}", message = "must be a region code such as 51 or 5171") String regionCode,
+        @Pattern(regexp = "[0-9A-Z]{2}[0-9]{0,2}", message = "{org.mitra.referral.region}") String regionCode,
         @Schema(examples = "HIGH") @NotNull Urgency urgency,
         @Schema(description = "A subject your organization referred before, to refer them again")
         UUID subjectId,

@@ -1,5 +1,7 @@
 package org.mitra.referral.referral;
 
+import static org.mitra.referral.ReferralMessages.MESSAGES;
+
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -30,7 +32,7 @@ import org.mitra.referral.followup.ContactAttempts;
 import org.mitra.referral.lifecycle.Side;
 import org.mitra.referral.overdue.Deadlines;
 import org.mitra.web.problem.AccessDeniedException;
-import org.mitra.web.problem.FieldViolation;
+import org.mitra.web.problem.FieldMessage;
 import org.mitra.web.problem.InvalidRequestException;
 import org.mitra.web.paging.Page;
 import org.mitra.web.paging.PageRequest;
@@ -112,53 +114,53 @@ public class Referrals {
 
     /** Every problem with the request at once, before anything is stored; the subject to refer again, if named. */
     private Optional<Subject> check(UUID sender, ReferralRequest request) {
-        List<FieldViolation> problems = new ArrayList<>();
+        List<FieldMessage> problems = new ArrayList<>();
         UUID receiverId = request.receivingOrganizationId();
         Optional<DirectoryOrganization> receiver = directory.organizationWithServices(receiverId);
         Optional<Slice> slice = directory.sliceOf(request.categoryCode());
         if (receiverId.equals(sender)) {
-            problems.add(new FieldViolation("receivingOrganizationId", "must be another organization than your own"));
+            problems.add(new FieldMessage("receivingOrganizationId", MESSAGES.text("field.receiver-own")));
         } else if (receiver.isEmpty()) {
-            problems.add(new FieldViolation("receivingOrganizationId", "is not an organization in the directory"));
+            problems.add(new FieldMessage("receivingOrganizationId", MESSAGES.text("field.receiver-not-in-directory")));
         } else if (!receiver.get().isVerified()) {
-            problems.add(new FieldViolation("receivingOrganizationId", "is not a verified organization"));
+            problems.add(new FieldMessage("receivingOrganizationId", MESSAGES.text("field.receiver-not-verified")));
         }
         if (slice.isEmpty()) {
-            problems.add(new FieldViolation("categoryCode", "is not a known category"));
+            problems.add(new FieldMessage("categoryCode", MESSAGES.text("field.category-unknown")));
         } else if (request.slice() != null && request.slice() != slice.get()) {
-            problems.add(new FieldViolation("slice", "does not match category " + request.categoryCode()
-                    + ", which belongs to slice " + slice.get().code()));
+            problems.add(new FieldMessage("slice", MESSAGES.text("field.slice-mismatch", request.categoryCode(),
+                    slice.get().code())));
         }
         if (slice.isPresent() && receiver.isPresent() && !receiverId.equals(sender)) {
             DirectoryOrganization organization = receiver.get();
             if (!organization.offers(request.categoryCode())) {
-                problems.add(new FieldViolation("receivingOrganizationId", "does not offer category " + request.categoryCode()));
+                problems.add(new FieldMessage("receivingOrganizationId", MESSAGES.text("field.category-not-offered", request.categoryCode())));
             }
             if (request.receivingServiceId() != null) {
                 Optional<DirectoryService> service = organization.services.stream()
                         .filter(candidate -> candidate.id.equals(request.receivingServiceId())).findFirst();
                 if (service.isEmpty()) {
-                    problems.add(new FieldViolation("receivingServiceId", "is not a service of the receiving organization"));
+                    problems.add(new FieldMessage("receivingServiceId", MESSAGES.text("field.service-not-of-receiver")));
                 } else if (!service.get().categoryCode.equals(request.categoryCode())) {
-                    problems.add(new FieldViolation("receivingServiceId", "does not offer category " + request.categoryCode()));
+                    problems.add(new FieldMessage("receivingServiceId", MESSAGES.text("field.category-not-offered", request.categoryCode())));
                 }
             }
             if (slice.get() == Slice.INTERVENTION && !organization.worksWithLawEnforcement) {
-                problems.add(new FieldViolation("receivingOrganizationId",
-                        "does not work with law enforcement, which intervention referrals require"));
+                problems.add(new FieldMessage("receivingOrganizationId",
+                        MESSAGES.text("field.receiver-no-law-enforcement")));
             }
         }
         if (slice.isPresent() && slice.get() == Slice.INTERVENTION && request.lawEnforcementReference() == null) {
-            problems.add(new FieldViolation("lawEnforcementReference", "is required for intervention referrals"));
+            problems.add(new FieldMessage("lawEnforcementReference", MESSAGES.text("field.law-enforcement-reference-required")));
         }
         if (!AgeBand.isValid(request.profile().ageBand())) {
-            problems.add(new FieldViolation("profile.ageBand", "must be one of " + AgeBand.CODES));
+            problems.add(new FieldMessage("profile.ageBand", MESSAGES.text("field.one-of", AgeBand.CODES)));
         }
         problems.addAll(consentProblems(request.consent(), receiverId, request.identity() != null,
                 request.note() != null && !request.note().isBlank(), request.submit()));
         Optional<Subject> subject = knownSubject(sender, request.subjectId(), request.identity(), problems);
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+            throw InvalidRequestException.of(problems);
         }
         return subject;
     }
@@ -167,48 +169,48 @@ public class Referrals {
      * The subject a request names to refer again, if it is the sender's own and still consents; what is wrong with it
      * (or with an identity sent along with it) goes to {@code problems}.
      */
-    public Optional<Subject> knownSubject(UUID sender, UUID subjectId, Identity identity, List<FieldViolation> problems) {
+    public Optional<Subject> knownSubject(UUID sender, UUID subjectId, Identity identity, List<FieldMessage> problems) {
         if (identity != null && vault.serialize(identity).length > vault.maxIdentityBytes()) {
-            problems.add(new FieldViolation("identity", "is larger than " + vault.maxIdentityBytes() + " bytes"));
+            problems.add(new FieldMessage("identity", MESSAGES.text("field.identity-too-large", vault.maxIdentityBytes())));
         }
         if (subjectId == null) {
             return Optional.empty();
         }
         Optional<Subject> subject = Subject.<Subject>findByIdOptional(subjectId).filter(known -> known.organizationId.equals(sender));
         if (subject.isEmpty()) {
-            problems.add(new FieldViolation("subjectId", "is not a subject your organization referred"));
+            problems.add(new FieldMessage("subjectId", MESSAGES.text("field.subject-unknown")));
         } else if (vault.isShredded(subject.get())) {
-            problems.add(new FieldViolation("subjectId", "withdrew consent; refer the person anew with new consent"));
+            problems.add(new FieldMessage("subjectId", MESSAGES.text("field.subject-withdrew")));
         }
         if (identity != null) {
-            problems.add(new FieldViolation("identity", "must be left out when referring a known subject again"));
+            problems.add(new FieldMessage("identity", MESSAGES.text("field.identity-known-subject")));
         }
         return subject;
     }
 
     /** What is wrong with a consent record for a referral to this receiver (empty when it is fine). */
-    public static List<FieldViolation> consentProblems(Consent consent, UUID receiverId, boolean hasIdentity, boolean hasNote,
+    public static List<FieldMessage> consentProblems(Consent consent, UUID receiverId, boolean hasIdentity, boolean hasNote,
             boolean submitting) {
-        List<FieldViolation> problems = new ArrayList<>();
+        List<FieldMessage> problems = new ArrayList<>();
         if (consent == null) {
             if (submitting) {
-                problems.add(new FieldViolation("consent", "is required to submit a referral"));
+                problems.add(new FieldMessage("consent", MESSAGES.text("field.consent-required-submit")));
             } else if (hasIdentity) {
-                problems.add(new FieldViolation("consent", "is required to store an identity"));
+                problems.add(new FieldMessage("consent", MESSAGES.text("field.consent-required-identity")));
             }
             return problems;
         }
         if (!consent.sharedWith().contains(receiverId)) {
-            problems.add(new FieldViolation("consent.sharedWith", "must include the receiving organization"));
+            problems.add(new FieldMessage("consent.sharedWith", MESSAGES.text("field.consent-receiver")));
         }
         if (!consent.covers(Consent.Shared.PROFILE)) {
-            problems.add(new FieldViolation("consent.shares", "must include PROFILE: a referral always shares the profile"));
+            problems.add(new FieldMessage("consent.shares", MESSAGES.text("field.consent-profile")));
         }
         if (hasIdentity && !consent.covers(Consent.Shared.IDENTITY)) {
-            problems.add(new FieldViolation("consent.shares", "must include IDENTITY to share an identity"));
+            problems.add(new FieldMessage("consent.shares", MESSAGES.text("field.consent-identity-share")));
         }
         if (hasNote && !consent.covers(Consent.Shared.NOTE)) {
-            problems.add(new FieldViolation("consent.shares", "must include NOTE to share a note"));
+            problems.add(new FieldMessage("consent.shares", MESSAGES.text("field.consent-note-share")));
         }
         return problems;
     }
@@ -247,13 +249,13 @@ public class Referrals {
                 // Submitted ones only (Referral.wasSubmitted): never a draft, cancelled or entered in error as a draft.
                 where.append(" and receivingOrganizationId = :own and requestedAt is not null");
             } else {
-                throw InvalidRequestException.of("box", "must be sent or received");
+                throw InvalidRequestException.of("box", MESSAGES.text("field.box"));
             }
             parameters.and("own", own);
         } else if (!access.isCoalitionAdmin()) {
-            throw new AccessDeniedException("Only organizations' staff and coalition admins list referrals");
+            throw new AccessDeniedException(MESSAGES.text("referral.list-denied"));
         } else if (box != null) {
-            throw InvalidRequestException.of("box", "applies to an organization's staff; coalition admins list all referrals");
+            throw InvalidRequestException.of("box", MESSAGES.text("field.box-admin"));
         }
         if (status != null) {
             where.append(" and status = :status");
@@ -287,7 +289,7 @@ public class Referrals {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw InvalidRequestException.of("updatedSince", "must be an ISO-8601 UTC time such as 2026-05-04T09:30:00Z");
+            throw InvalidRequestException.of("updatedSince", MESSAGES.text("field.updated-since"));
         }
     }
 }

@@ -14,14 +14,14 @@ public record SubjectProfile(
         @NotBlank String ageBand,
         @Schema(examples = "FEMALE") @NotNull Gender gender,
         @Schema(description = "ISO 3166-1 alpha-2 code", examples = "ID")
-        @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as ID") String nationality,
+        @Pattern(regexp = "[A-Z]{2}", message = "{org.mitra.referral.nationality}") String nationality,
         @Schema(description = "BCP 47 codes", examples = "[\"id\", \"ban\"]")
         @Size(max = 10) List<@NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
-                message = "must be a BCP 47 language code such as id or en") String> languages,
+                message = "{org.mitra.referral.language}") String> languages,
         @Schema(examples = "[\"SEXUAL_EXPLOITATION\"]") @Size(max = 8) List<@NotNull ExploitationForm> exploitationForms,
         @Schema(description = "Needed service categories, as taxonomy codes", examples = "[\"psychosocial-care\", \"legal-aid\"]")
         @Size(max = 20) List<@NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
-                message = "must be a taxonomy code such as legal-aid") String> needs) {
+                message = "{org.mitra.referral.category}") String> needs) {
 
     public SubjectProfile {
         languages = languages == null ? List.of() : List.copyOf(languages);

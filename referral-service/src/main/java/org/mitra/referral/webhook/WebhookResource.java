@@ -1,5 +1,7 @@
 package org.mitra.referral.webhook;
 
+import static org.mitra.referral.ReferralMessages.MESSAGES;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -94,8 +96,7 @@ public class WebhookResource {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             if (WebhookSubscription.count("organizationId", organization) >= MAX_PER_ORGANIZATION) {
-                throw new UnprocessableException("An organization may have at most " + MAX_PER_ORGANIZATION
-                        + " webhook subscriptions; delete one first");
+                throw new UnprocessableException(MESSAGES.text("webhook.limit", MAX_PER_ORGANIZATION));
             }
             Instant now = clock.instant();
             WebhookSubscription subscription = new WebhookSubscription();
@@ -246,7 +247,7 @@ public class WebhookResource {
         Instant since = sinceText == null ? null : instant("since", sinceText);
         int max = limit == null ? 50 : limit;
         if (max < 1 || max > MAX_LOG) {
-            throw InvalidRequestException.of("limit", "must be between 1 and " + MAX_LOG);
+            throw InvalidRequestException.of("limit", MESSAGES.text("field.limit", MAX_LOG));
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             own(organization, id);
@@ -296,7 +297,7 @@ public class WebhookResource {
             return requeue("subscriptionId = :id and messageId = :message", Map.of("id", id, "message", messageId));
         });
         if (queued == 0) {
-            throw ResourceNotFoundException.of("Webhook delivery", messageId);
+            throw ResourceNotFoundException.of(MESSAGES.text("noun.webhook-delivery"), messageId);
         }
         return Response.accepted(new WebhookViews.ReplayView(queued)).build();
     }
@@ -328,7 +329,7 @@ public class WebhookResource {
         try {
             parsed = Instant.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
-            throw InvalidRequestException.of(field, "must be an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z");
+            throw InvalidRequestException.of(field, MESSAGES.text("field.instant"));
         }
         checkRange(field, parsed);
         return parsed;
@@ -336,7 +337,7 @@ public class WebhookResource {
 
     private static void checkRange(String field, Instant value) {
         if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
-            throw InvalidRequestException.of(field, "must be between " + EARLIEST + " and " + LATEST);
+            throw InvalidRequestException.of(field, MESSAGES.text("field.between", EARLIEST, LATEST));
         }
     }
 
@@ -351,7 +352,7 @@ public class WebhookResource {
     private static WebhookSubscription own(UUID organization, UUID id) {
         return Optional.ofNullable(WebhookSubscription.<WebhookSubscription>findById(id))
                 .filter(subscription -> subscription.organizationId.equals(organization))
-                .orElseThrow(() -> ResourceNotFoundException.of("Webhook subscription", id));
+                .orElseThrow(() -> ResourceNotFoundException.of(MESSAGES.text("noun.webhook-subscription"), id));
     }
 
     private void checkEndpoint(String url) {
@@ -370,7 +371,7 @@ public class WebhookResource {
         return QuarkusTransaction.requiringNew().call(() -> {
             WebhookSubscription current = WebhookSubscription.findById(id);
             if (current == null) {
-                throw ResourceNotFoundException.of("Webhook subscription", id);
+                throw ResourceNotFoundException.of(MESSAGES.text("noun.webhook-subscription"), id);
             }
             current.updatedAt = clock.instant();
             if (!current.url.equals(challenged)) {
